@@ -1,0 +1,5 @@
+import { BlockSkeleton } from "@/components/skeletons";
+
+export default function Loading() {
+  return <BlockSkeleton label="Loading claim" lines={6} />;
+}

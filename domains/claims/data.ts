@@ -1,0 +1,166 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma, type ReviewStatus, type Verdict } from "@/lib/generated/prisma/client";
+import type { ClaimSort } from "./labels";
+import type { ClaimListQuery } from "./schema";
+
+export interface ClaimListItem {
+  id: number;
+  articleId: number;
+  articleTitle: string;
+  quote: string;
+  startOffset: number;
+  endOffset: number;
+  statement: string;
+  topic: string;
+  attributedTo: string | null;
+  status: ReviewStatus;
+  verdict: Verdict;
+  sourceCount: number;
+  updatedAt: Date;
+}
+
+export interface ClaimListPage {
+  items: ClaimListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const ORDER_BY: Record<ClaimSort, Prisma.Sql> = {
+  position: Prisma.sql`c."articleId", c."startOffset", c.id`,
+  recent: Prisma.sql`c."updatedAt" DESC, c.id DESC`,
+  status: Prisma.sql`c.status, c."articleId", c."startOffset", c.id`,
+  verdict: Prisma.sql`c.verdict, c."articleId", c."startOffset", c.id`,
+};
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+function whereClause(query: ClaimListQuery): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (query.article) conditions.push(Prisma.sql`c."articleId" = ${query.article}`);
+  if (query.status) conditions.push(Prisma.sql`c.status = ${query.status}::"ReviewStatus"`);
+  if (query.verdict) conditions.push(Prisma.sql`c.verdict = ${query.verdict}::"Verdict"`);
+  if (query.topic) conditions.push(Prisma.sql`c.topic = ${query.topic}`);
+  if (query.q) {
+    // Word search (stemmed: "banned" finds "ban") plus a plain substring match, so a
+    // name typed in part ("Sisso") or a figure ("7.1") is found as in a spreadsheet.
+    const pattern = `%${escapeLike(query.q)}%`;
+    conditions.push(Prisma.sql`(
+      c."searchVector" @@ websearch_to_tsquery('english', ${query.q})
+      OR c.quote ILIKE ${pattern}
+      OR c.statement ILIKE ${pattern}
+    )`);
+  }
+  return conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+/** One page of claims and the size of the whole filtered set: two queries whatever the page size. */
+export async function listClaims(query: ClaimListQuery): Promise<ClaimListPage> {
+  const where = whereClause(query);
+  const offset = (query.page - 1) * query.pageSize;
+  const [rows, counted] = await Promise.all([
+    db().$queryRaw<(Omit<ClaimListItem, "sourceCount"> & { sourceCount: bigint })[]>`
+      SELECT c.id, c."articleId", a.title AS "articleTitle", c.quote, c."startOffset", c."endOffset",
+             c.statement, c.topic, c."attributedTo", c.status, c.verdict, c."updatedAt",
+             (SELECT count(*) FROM "Source" s WHERE s."claimId" = c.id) AS "sourceCount"
+      FROM "Claim" c
+      JOIN "Article" a ON a.id = c."articleId"
+      ${where}
+      ORDER BY ${ORDER_BY[query.sort]}
+      LIMIT ${query.pageSize} OFFSET ${offset}`,
+    db().$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Claim" c ${where}`,
+  ]);
+  return {
+    items: rows.map((row) => ({ ...row, sourceCount: Number(row.sourceCount) })),
+    total: Number(counted[0]?.total ?? 0),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export async function listTopics(): Promise<string[]> {
+  const rows = await db().claim.findMany({ distinct: ["topic"], select: { topic: true }, orderBy: { topic: "asc" } });
+  return rows.map((row) => row.topic);
+}
+
+export interface ClaimCounts {
+  total: number;
+  byStatus: Record<ReviewStatus, number>;
+  byVerdict: Record<Verdict, number>;
+}
+
+export async function getClaimCounts(): Promise<ClaimCounts> {
+  const [statusGroups, verdictGroups] = await Promise.all([
+    db().claim.groupBy({ by: ["status"], _count: { _all: true } }),
+    db().claim.groupBy({ by: ["verdict"], _count: { _all: true } }),
+  ]);
+  const byStatus: Record<ReviewStatus, number> = { unreviewed: 0, in_progress: 0, awaiting_second_review: 0, verified: 0 };
+  const byVerdict: Record<Verdict, number> = {
+    unrated: 0,
+    true: 0,
+    mostly_true: 0,
+    mixed: 0,
+    mostly_false: 0,
+    false: 0,
+    misleading: 0,
+    unverifiable: 0,
+    not_a_claim: 0,
+  };
+  for (const group of statusGroups) byStatus[group.status] = group._count._all;
+  for (const group of verdictGroups) byVerdict[group.verdict] = group._count._all;
+  const total = statusGroups.reduce((sum, group) => sum + group._count._all, 0);
+  return { total, byStatus, byVerdict };
+}
+
+const claimDetailSelect = {
+  id: true,
+  articleId: true,
+  quote: true,
+  startOffset: true,
+  endOffset: true,
+  statement: true,
+  topic: true,
+  attributedTo: true,
+  status: true,
+  verdict: true,
+  rationale: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  article: { select: { id: true, title: true, url: true, publisher: true, publishedAt: true, body: true } },
+  sources: {
+    select: {
+      id: true,
+      url: true,
+      title: true,
+      publisher: true,
+      excerpt: true,
+      stance: true,
+      archiveUrl: true,
+      addedAt: true,
+      addedBy: { select: { id: true, name: true } },
+    },
+    orderBy: { addedAt: "asc" },
+  },
+  events: {
+    select: {
+      id: true,
+      action: true,
+      before: true,
+      after: true,
+      createdAt: true,
+      actor: { select: { id: true, name: true } },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  },
+} satisfies Prisma.ClaimSelect;
+
+export type ClaimDetail = Prisma.ClaimGetPayload<{ select: typeof claimDetailSelect }>;
+
+/** A claim with its article, sources and history, in one round trip; null for an unknown id. */
+export async function getClaim(id: number): Promise<ClaimDetail | null> {
+  return db().claim.findUnique({ where: { id }, select: claimDetailSelect });
+}

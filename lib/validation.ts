@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+export type FieldErrors = Record<string, string[]>;
+
+/** zod issues grouped by top-level field, the shape the API returns as `fields`. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? String(issue.path[0]) : "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+/**
+ * Query strings as a plain object: blank values count as absent (an HTML form sends
+ * `status=` for "all"), and a repeated key keeps every value so validation can refuse it.
+ */
+export function searchParamsToObject(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): Record<string, string | string[]> {
+  const entries: [string, string | string[] | undefined][] =
+    params instanceof URLSearchParams
+      ? [...new Set(params.keys())].map((key) => {
+          const values = params.getAll(key);
+          return [key, values.length === 1 ? values[0] : values];
+        })
+      : Object.entries(params);
+  const result: Record<string, string | string[]> = {};
+  for (const [key, value] of entries) {
+    if (value === undefined) continue;
+    if (typeof value === "string") {
+      if (value.trim() !== "") result[key] = value;
+    } else {
+      const present = value.filter((item) => item.trim() !== "");
+      if (present.length === 1) result[key] = present[0]!;
+      else if (present.length > 1) result[key] = present;
+    }
+  }
+  return result;
+}
+
+const idSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/)
+  .transform(Number)
+  .pipe(z.number().max(2_147_483_647));
+
+/** A database id from a path segment, or null when it cannot name a row (an unknown id, so 404). */
+export function parseId(raw: string): number | null {
+  const parsed = idSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}

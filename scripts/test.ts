@@ -1,0 +1,62 @@
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { PROJECT_ROOT } from "./lib/database";
+import { run } from "./lib/tasks";
+
+// `npm test`: typecheck, lint, unit and integration tests against a real PostgreSQL,
+// then the production build driven in Chromium. Each step's databases are its own.
+const bin = (name: string) => path.join(PROJECT_ROOT, "node_modules/.bin", name);
+const reports = path.join(PROJECT_ROOT, "test-results");
+const unitReport = path.join(reports, "unit-report.json");
+const e2eReport = path.join(reports, "e2e-report.json");
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: ".next-test" };
+
+const steps: { name: string; command: string; args: string[] }[] = [
+  { name: "typecheck", command: bin("tsc"), args: ["--noEmit"] },
+  { name: "lint", command: bin("eslint"), args: [".", "--max-warnings=0"] },
+  {
+    name: "unit and integration tests",
+    command: bin("vitest"),
+    args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`],
+  },
+  { name: "prisma client", command: process.execPath, args: ["scripts/prisma.mjs", "generate"] },
+  { name: "production build", command: bin("next"), args: ["build"] },
+  { name: "end-to-end tests", command: bin("playwright"), args: ["test"] },
+];
+
+rmSync(reports, { recursive: true, force: true });
+const started = Date.now();
+let failedStep: string | undefined;
+for (const step of steps) {
+  console.log(`\n── ${step.name} ──`);
+  const stepStarted = Date.now();
+  const code = await run(step.command, step.args, env);
+  console.log(`── ${step.name}: ${code === 0 ? "ok" : `failed (exit ${code})`} in ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`);
+  if (code !== 0) {
+    failedStep = step.name;
+    break;
+  }
+}
+
+function vitestCounts() {
+  if (!existsSync(unitReport)) return { passed: 0, failed: 0, skipped: 0 };
+  const report = JSON.parse(readFileSync(unitReport, "utf8"));
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function playwrightCounts() {
+  if (!existsSync(e2eReport)) return { passed: 0, failed: 0, skipped: 0 };
+  const { stats } = JSON.parse(readFileSync(e2eReport, "utf8"));
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+}
+
+const unit = vitestCounts();
+const e2e = playwrightCounts();
+const passed = unit.passed + e2e.passed;
+// A failing typecheck, lint or build counts as one failure so the total never looks clean.
+const failed = unit.failed + e2e.failed + (failedStep && unit.failed + e2e.failed === 0 ? 1 : 0);
+const skipped = unit.skipped + e2e.skipped;
+console.log(`\nunit/integration: ${unit.passed} passed, ${unit.failed} failed · e2e: ${e2e.passed} passed, ${e2e.failed} failed`);
+console.log(`Total time ${((Date.now() - started) / 1000).toFixed(0)} s${failedStep ? `; stopped at: ${failedStep}` : ""}`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(failedStep ? 1 : 0);

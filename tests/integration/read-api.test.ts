@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cloneSeededDatabase, type TestDatabase } from "@/tests/support/database";
+
+let database: TestDatabase;
+let handlers: {
+  listArticles: typeof import("@/app/api/articles/route").GET;
+  getArticle: typeof import("@/app/api/articles/[id]/route").GET;
+  listClaims: typeof import("@/app/api/claims/route").GET;
+  getClaim: typeof import("@/app/api/claims/[id]/route").GET;
+};
+
+beforeAll(async () => {
+  database = await cloneSeededDatabase("read_api");
+  // The route handlers read DATABASE_URL on first use, so it is set before they load.
+  process.env.DATABASE_URL = database.url;
+  handlers = {
+    listArticles: (await import("@/app/api/articles/route")).GET,
+    getArticle: (await import("@/app/api/articles/[id]/route")).GET,
+    listClaims: (await import("@/app/api/claims/route")).GET,
+    getClaim: (await import("@/app/api/claims/[id]/route")).GET,
+  };
+});
+afterAll(async () => {
+  await database.drop();
+});
+
+const params = (id: string) => ({ params: Promise.resolve({ id }) });
+const request = (path: string) => new Request(`http://localhost${path}`);
+
+async function claimsApi(search: string) {
+  const response = await handlers.listClaims(request(`/api/claims${search}`));
+  return { status: response.status, body: await response.json() };
+}
+
+describe("GET /api/articles", () => {
+  it("lists the seeded article with its claim count", async () => {
+    const response = await handlers.listArticles();
+    expect(response.status).toBe(200);
+    const { items } = await response.json();
+    const total = await database.prisma.claim.count();
+    expect(items).toEqual([
+      expect.objectContaining({ title: "The imperative of peace in Mali", publishedAt: "2024-05-31", claimCount: total }),
+    ]);
+  });
+});
+
+describe("GET /api/articles/[id]", () => {
+  it("returns the body and claims whose offsets index into it", async () => {
+    const { items } = await (await handlers.listArticles()).json();
+    const response = await handlers.getArticle(request(`/api/articles/${items[0].id}`), params(String(items[0].id)));
+    const article = await response.json();
+    expect(response.status).toBe(200);
+    expect(article.claims.length).toBe(items[0].claimCount);
+    for (const claim of article.claims) {
+      expect(Object.keys(claim).sort()).toEqual(
+        ["endOffset", "id", "quote", "startOffset", "statement", "status", "topic", "verdict"].sort(),
+      );
+      expect(article.body.slice(claim.startOffset, claim.endOffset)).toBe(claim.quote);
+    }
+  });
+
+  it("answers 404 with a JSON error for an unknown or malformed id", async () => {
+    for (const id of ["999999", "abc", "-1", "99999999999999"]) {
+      const response = await handlers.getArticle(request(`/api/articles/${id}`), params(id));
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ error: expect.any(String) });
+    }
+  });
+});
+
+describe("GET /api/claims", () => {
+  it("pages through every claim once, in article order", async () => {
+    const total = await database.prisma.claim.count();
+    const first = await claimsApi("?pageSize=10");
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ total, page: 1, pageSize: 10 });
+    expect(first.body.items).toHaveLength(10);
+    const seen = [...first.body.items];
+    for (let page = 2; page <= Math.ceil(total / 10); page++) seen.push(...(await claimsApi(`?pageSize=10&page=${page}`)).body.items);
+    expect(new Set(seen.map((item) => item.id)).size).toBe(total);
+    const offsets = seen.map((item) => item.startOffset);
+    expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
+    expect(seen[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(Number),
+        articleId: expect.any(Number),
+        quote: expect.any(String),
+        startOffset: expect.any(Number),
+        endOffset: expect.any(Number),
+        statement: expect.any(String),
+        status: "unreviewed",
+        verdict: "unrated",
+        sourceCount: 0,
+      }),
+    );
+  });
+
+  it("finds the UNICEF figure by full-text search, and by a stemmed word", async () => {
+    const figure = await claimsApi("?q=7.1%20million");
+    expect(figure.body.items.map((item: { quote: string }) => item.quote)).toContain("UNICEF estimates that 7.1 million people");
+    const stemmed = await claimsApi("?q=bans");
+    expect(stemmed.body.total).toBeGreaterThan(0);
+    expect(stemmed.body.items.every((item: { quote: string; statement: string }) => /bann/i.test(item.quote + item.statement))).toBe(true);
+  });
+
+  it("finds part of a name and treats LIKE wildcards as text", async () => {
+    expect((await claimsApi("?q=Sisso")).body.total).toBeGreaterThanOrEqual(3);
+    expect((await claimsApi("?q=%25")).body.total).toBe(0);
+    expect((await claimsApi("?q=_")).body.total).toBe(0);
+  });
+
+  it("filters by status, verdict and topic", async () => {
+    const claim = await database.prisma.claim.findFirstOrThrow({ where: { topic: "History" } });
+    await database.prisma.claim.update({ where: { id: claim.id }, data: { status: "verified", verdict: "false" } });
+    expect((await claimsApi("?status=verified")).body.items.map((item: { id: number }) => item.id)).toEqual([claim.id]);
+    expect((await claimsApi("?verdict=false&status=verified")).body.total).toBe(1);
+    expect((await claimsApi("?verdict=true")).body.total).toBe(0);
+    const history = await claimsApi("?topic=History");
+    expect(history.body.total).toBe(await database.prisma.claim.count({ where: { topic: "History" } }));
+    expect(history.body.items.every((item: { topic: string }) => item.topic === "History")).toBe(true);
+  });
+
+  it("refuses invalid parameters with 400 and the fields at fault", async () => {
+    const invalid = await claimsApi("?status=done&pageSize=500&page=abc");
+    expect(invalid.status).toBe(400);
+    expect(invalid.body).toEqual({
+      error: expect.any(String),
+      fields: { status: [expect.any(String)], pageSize: [expect.any(String)], page: [expect.any(String)] },
+    });
+  });
+});
+
+describe("GET /api/claims/[id]", () => {
+  it("returns the claim with its sources and history", async () => {
+    const claim = await database.prisma.claim.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const response = await handlers.getClaim(request(`/api/claims/${claim.id}`), params(String(claim.id)));
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ id: claim.id, quote: claim.quote, sources: [], history: [] });
+    expect(body.article).not.toHaveProperty("body");
+  });
+
+  it("answers 404 for an unknown id", async () => {
+    const response = await handlers.getClaim(request("/api/claims/424242"), params("424242"));
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: expect.any(String) });
+  });
+});

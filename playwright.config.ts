@@ -23,6 +23,8 @@ const launchOptions = existsSync(systemChromium)
 
 export default defineConfig({
   testDir: "e2e",
+  // Its own subfolder: Playwright empties outputDir, and npm test keeps the unit report beside it.
+  outputDir: "test-results/e2e-artifacts",
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,

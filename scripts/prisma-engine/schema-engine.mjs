@@ -41,8 +41,8 @@ function loadWasmEngine() {
   const wasmFile = fileURLToPath(
     new URL("schema_engine_bg.wasm", import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
   );
-  const module = new WebAssembly.Module(readFileSync(wasmFile));
-  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": wasmGlue });
+  const wasmModule = new WebAssembly.Module(readFileSync(wasmFile));
+  const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": wasmGlue });
   wasmGlue.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start();
   return wasmGlue;
@@ -65,7 +65,7 @@ function quoteIdent(name) {
 
 /** Connection details for pg, from a Prisma datasource URL. */
 function parseUrl(url) {
-  if (!url) throw Object.assign(new Error("The datasource URL is empty."), { errorCode: "P1012" });
+  if (!url) throw new Error("The datasource URL is empty.");
   const parsed = new URL(url);
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, "")) || "postgres";
   const schema = parsed.searchParams.get("schema") ?? undefined;
@@ -121,6 +121,9 @@ function connectionError(error, target) {
   return null;
 }
 
+/** The last PostgreSQL error of a script, for the SQLSTATE in P3018 (see migrationFailed). */
+let lastScriptError = null;
+
 /** Shadow databases created and not yet dropped: name -> the main database's connection details. */
 const liveShadowDatabases = new Map();
 
@@ -129,6 +132,8 @@ async function dropShadowDatabase(name, target) {
   await withClient(target.connectionString, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
   liveShadowDatabases.delete(name);
 }
+
+const CONSTRAINT_TYPES_FILTER = "contype NOT IN ('p', 'u', 'f')";
 
 /** adapter-pg connections, with the fixes the schema engine needs. */
 class PgAdapterFactory {
@@ -146,12 +151,19 @@ class PgAdapterFactory {
 
   async open(target) {
     const adapter = await new PrismaPg({ connectionString: target.connectionString }, { schema: target.schema }).connect();
+    // Not in the note: PostgreSQL 18 also stores NOT NULL as constraints (contype 'n') in pg_constraint,
+    // and this engine's schema describer panics ("unreachable") on that type. Nullability is read from
+    // pg_attribute anyway, so its check-constraint query leaves them out, as it would before 18.
+    const queryRaw = adapter.queryRaw.bind(adapter);
+    adapter.queryRaw = (query) =>
+      queryRaw(query.sql.includes(CONSTRAINT_TYPES_FILTER) ? { ...query, sql: query.sql.replace(CONSTRAINT_TYPES_FILTER, "contype NOT IN ('p', 'u', 'f', 'n')") } : query);
     // Pitfall 5: adapter-pg splits scripts on ";", breaking `$$` bodies and ';' literals, and runs the
     // pieces one by one. One simple-protocol query runs the whole migration as one implicit transaction.
     adapter.executeScript = async (script) => {
       try {
         await adapter.underlyingDriver().query(script);
       } catch (error) {
+        lastScriptError = error;
         adapter.onError(error);
       }
     };
@@ -160,7 +172,7 @@ class PgAdapterFactory {
 
   // Pitfall 6: adapter-pg's own connectToShadowDb() ends up connected to the main database.
   async connectToShadowDb() {
-    if (this.shadowDatabaseUrl) return this.open(parseUrl(this.shadowDatabaseUrl));
+    if (this.shadowDatabaseUrl) return this.openConfiguredShadowDb(parseUrl(this.shadowDatabaseUrl));
     const name = `prisma_migrate_shadow_db_${randomUUID()}`;
     await withClient(this.target.connectionString, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
     liveShadowDatabases.set(name, this.target);
@@ -171,6 +183,17 @@ class PgAdapterFactory {
       await dropShadowDatabase(name, this.target);
     };
     return adapter;
+  }
+
+  // Not in the note: the wasm engine does not empty a configured shadow database before replaying the
+  // migrations into it (the native engine does), so a second run fails with P3006 "already exists".
+  async openConfiguredShadowDb(shadow) {
+    if (shadow.database === this.target.database && shadow.address === this.target.address) {
+      throw new Error("The shadow database you configured appears to be the same as the main database. Please specify another shadow database.");
+    }
+    const schema = quoteIdent(shadow.schema ?? "public");
+    await withClient(shadow.connectionString, (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`));
+    return this.open(shadow);
   }
 }
 
@@ -247,9 +270,8 @@ async function startEngine({ datamodelPaths, datasource }) {
     ? datamodelPaths.map((path) => [path, readFileSync(resolve(path), "utf8")])
     : [["schema.prisma", MINIMAL_SCHEMA]];
   if (!datasource?.url) {
-    throw Object.assign(new Error("No datasource URL was given to the schema engine (set it in prisma.config.ts)."), {
-      errorCode: "P1012",
-    });
+    // Pitfall 8 again: unlike the native engine, the wasm one needs a database even for `diff --from-empty`.
+    throw new Error("The schema engine stand-in needs a database URL for every command; set the datasource url (DATABASE_URL).");
   }
   // Pitfall 3: the wasm engine expects the error-capturing binding of the factory.
   const adapterFactory = bindMigrationAwareSqlAdapterFactory(
@@ -266,6 +288,25 @@ const STARTUP_ERROR_CODES = [
   [/^Database `.*` does not exist/, "P1003"],
 ];
 
+/**
+ * The wasm engine reports a failed migration as a bare connector error, where the native engine
+ * answers P3018 with the migration's name and the database error; rebuild the native answer.
+ */
+function migrationFailed(error) {
+  const message = String(error?.message ?? "");
+  const migrationName = /apply_migration::apply_script\s+with migration_name="([^"]+)"/.exec(message)?.[1];
+  if (!migrationName) return null;
+  const databaseError = (/Error querying the database: ([\s\S]*?)\n\s+0: /.exec(message)?.[1] ?? message).trim();
+  const databaseErrorCode = lastScriptError?.code ?? "";
+  return Object.assign(
+    new Error(
+      "A migration failed to apply. New migrations cannot be applied before the error is recovered from. Read more about how to resolve migration issues in a production database: https://pris.ly/d/migrate-resolve\n\n" +
+        `Migration name: ${migrationName}\n\nDatabase error code: ${databaseErrorCode}\n\nDatabase error:\n${databaseError}\n`,
+    ),
+    { errorCode: "P3018", meta: { migration_name: migrationName, database_error_code: databaseErrorCode, database_error: databaseError } },
+  );
+}
+
 /** Errors thrown in JS adapter code reach us as "External error id#N", N indexing this registry. */
 let adapterErrors = null;
 
@@ -273,13 +314,14 @@ function errorResponse(error) {
   const externalId = /External error id#(\d+)/.exec(error?.message ?? "")?.[1];
   const original = externalId !== undefined ? adapterErrors?.consumeError(Number(externalId))?.error : undefined;
   if (original) error = original;
+  error = migrationFailed(error) ?? error;
   const message = String(error?.message ?? error).trimEnd();
-  const errorCode =
-    error?.errorCode ?? error?.code ?? STARTUP_ERROR_CODES.find(([pattern]) => pattern.test(message))?.[1] ?? null;
+  const prismaCode = /^P\d{4}$/.test(error?.code) ? error.code : undefined; // not SQLSTATEs or errnos
+  const errorCode = error?.errorCode ?? prismaCode ?? STARTUP_ERROR_CODES.find(([pattern]) => pattern.test(message))?.[1];
   return {
     code: USER_FACING_ERROR,
     message: "An error happened. Check the data field for details.",
-    data: { is_panic: false, message, error_code: errorCode ?? undefined, meta: error?.meta ?? {} },
+    data: { is_panic: false, message, error_code: errorCode, meta: error?.meta ?? {} },
   };
 }
 

@@ -13,7 +13,6 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const server = await startTestServer();
   const template = await createMigratedDatabase(server.adminUrl, "template");
-  process.env.TEST_DATABASE_SERVER_URL = server.adminUrl;
   project.provide("testDatabaseServerUrl", server.adminUrl);
   project.provide("templateDatabase", template.name);
   return async () => {

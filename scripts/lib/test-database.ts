@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -36,7 +36,13 @@ export async function startTestServer(): Promise<TestServer> {
   chmodSync(parent, 0o755);
   const dataDir = path.join(parent, "postgres");
   const server = await startEmbeddedServer({ dataDir, port: await freePort(), persistent: false });
-  return { adminUrl: server.adminUrl, stop: server.stop };
+  return {
+    adminUrl: server.adminUrl,
+    stop: async () => {
+      await server.stop();
+      rmSync(parent, { recursive: true, force: true });
+    },
+  };
 }
 
 export function uniqueDatabaseName(label: string): string {

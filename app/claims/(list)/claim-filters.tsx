@@ -13,6 +13,37 @@ const CONTROL =
   "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm";
 const LABEL = "block text-sm font-medium text-slate-800";
 
+function FilterSelect({
+  name,
+  label,
+  value,
+  allLabel,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  /** The choice that removes this filter; omitted when one option must always be chosen. */
+  allLabel?: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div>
+      <label htmlFor={`filter-${name}`} className={LABEL}>
+        {label}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className={CONTROL}>
+        {allLabel ? <option value="">{allLabel}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** A plain GET form: the URL holds the whole view, and it works without JavaScript. */
 export function ClaimFilters({ query, topics }: { query: ClaimListQuery; topics: string[] }) {
   return (
@@ -24,57 +55,33 @@ export function ClaimFilters({ query, topics }: { query: ClaimListQuery; topics:
           </label>
           <input id="filter-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={200} className={CONTROL} />
         </div>
-        <div>
-          <label htmlFor="filter-status" className={LABEL}>
-            Status
-          </label>
-          <select id="filter-status" name="status" defaultValue={query.status ?? ""} className={CONTROL}>
-            <option value="">All statuses</option>
-            {REVIEW_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-verdict" className={LABEL}>
-            Verdict
-          </label>
-          <select id="filter-verdict" name="verdict" defaultValue={query.verdict ?? ""} className={CONTROL}>
-            <option value="">All verdicts</option>
-            {VERDICTS.map((verdict) => (
-              <option key={verdict} value={verdict}>
-                {VERDICT_LABELS[verdict]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-topic" className={LABEL}>
-            Topic
-          </label>
-          <select id="filter-topic" name="topic" defaultValue={query.topic ?? ""} className={CONTROL}>
-            <option value="">All topics</option>
-            {topics.map((topic) => (
-              <option key={topic} value={topic}>
-                {topic}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-sort" className={LABEL}>
-            Sort by
-          </label>
-          <select id="filter-sort" name="sort" defaultValue={query.sort} className={CONTROL}>
-            {CLAIM_SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {SORT_LABELS[sort]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="status"
+          label="Status"
+          value={query.status}
+          allLabel="All statuses"
+          options={REVIEW_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
+        />
+        <FilterSelect
+          name="verdict"
+          label="Verdict"
+          value={query.verdict}
+          allLabel="All verdicts"
+          options={VERDICTS.map((verdict) => ({ value: verdict, label: VERDICT_LABELS[verdict] }))}
+        />
+        <FilterSelect
+          name="topic"
+          label="Topic"
+          value={query.topic}
+          allLabel="All topics"
+          options={topics.map((topic) => ({ value: topic, label: topic }))}
+        />
+        <FilterSelect
+          name="sort"
+          label="Sort by"
+          value={query.sort}
+          options={CLAIM_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }))}
+        />
       </div>
       {query.article ? <input type="hidden" name="article" value={query.article} /> : null}
       {query.pageSize !== DEFAULT_PAGE_SIZE ? <input type="hidden" name="pageSize" value={query.pageSize} /> : null}

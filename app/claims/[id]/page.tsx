@@ -5,6 +5,7 @@ import { cache } from "react";
 import { StatusBadge, VerdictBadge } from "@/components/badges";
 import { FormattedDate, FormattedDateTime } from "@/components/dates";
 import { QuoteInContext } from "@/components/quote-in-context";
+import { SectionCard } from "@/components/section-card";
 import { getClaim } from "@/domains/claims/data";
 import { parseId } from "@/lib/validation";
 
@@ -19,8 +20,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const claim = await loadClaim((await params).id);
   return { title: claim ? `Claim #${claim.id}` : "Claim not found" };
 }
-
-const SECTION = "rounded-lg border border-slate-200 bg-white p-4 sm:p-6";
 
 export default async function ClaimPage({ params }: Props) {
   const claim = await loadClaim((await params).id);
@@ -58,32 +57,23 @@ export default async function ClaimPage({ params }: Props) {
         </dl>
       </header>
 
-      <section aria-labelledby="quote-heading" className={SECTION}>
-        <h2 id="quote-heading" className="text-base font-semibold">
-          In the article
-        </h2>
+      <SectionCard title="In the article">
         <p className="mt-1 text-xs text-slate-600">
           Characters {claim.startOffset}–{claim.endOffset} of the article text; the quoted words are highlighted.
         </p>
         <div className="mt-3">
           <QuoteInContext body={claim.article.body} startOffset={claim.startOffset} endOffset={claim.endOffset} />
         </div>
-      </section>
+      </SectionCard>
 
-      <section aria-labelledby="verdict-heading" className={SECTION}>
-        <h2 id="verdict-heading" className="text-base font-semibold">
-          Verdict
-        </h2>
+      <SectionCard title="Verdict">
         <p className="mt-2">
           <VerdictBadge verdict={claim.verdict} />
         </p>
         <p className="mt-2 text-sm text-slate-800">{claim.rationale ?? "No rationale yet: this claim has not been rated."}</p>
-      </section>
+      </SectionCard>
 
-      <section aria-labelledby="sources-heading" className={SECTION}>
-        <h2 id="sources-heading" className="text-base font-semibold">
-          Sources ({claim.sources.length})
-        </h2>
+      <SectionCard title={<>Sources ({claim.sources.length})</>}>
         {claim.sources.length === 0 ? (
           <p className="mt-2 text-sm text-slate-700">No source has been attached yet.</p>
         ) : (
@@ -107,12 +97,9 @@ export default async function ClaimPage({ params }: Props) {
             ))}
           </ul>
         )}
-      </section>
+      </SectionCard>
 
-      <section aria-labelledby="history-heading" className={SECTION}>
-        <h2 id="history-heading" className="text-base font-semibold">
-          History
-        </h2>
+      <SectionCard title="History">
         {claim.events.length === 0 ? (
           <p className="mt-2 text-sm text-slate-700">No change has been recorded for this claim yet.</p>
         ) : (
@@ -124,7 +111,7 @@ export default async function ClaimPage({ params }: Props) {
             ))}
           </ol>
         )}
-      </section>
+      </SectionCard>
     </article>
   );
 }

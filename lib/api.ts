@@ -1,14 +1,26 @@
+import type { CurrentUser } from "@/domains/users/roles";
+import { isDomainError } from "@/lib/errors";
+import { HTTP_STATUS } from "@/lib/errors";
+import { userFromHeaders } from "@/lib/session";
 import type { FieldErrors } from "@/lib/validation";
 
-export function jsonError(status: number, error: string, fields?: FieldErrors): Response {
-  return Response.json(fields ? { error, fields } : { error }, { status });
+export function jsonError(status: number, error: string, fields?: FieldErrors, details?: Record<string, unknown>): Response {
+  return Response.json({ error, ...(fields ? { fields } : {}), ...details }, { status });
 }
 
-const DATABASE_UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection/i;
+const DATABASE_UNAVAILABLE =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const cause = (error as { cause?: unknown }).cause;
+  return DATABASE_UNAVAILABLE.test(`${error.message} ${cause instanceof Error ? cause.message : String(cause ?? "")}`);
+}
 
 /**
- * Route handlers run inside this: a database outage answers 503 quickly instead of a bare
- * 500, and an unexpected failure still answers JSON, logged with its stack on the server.
+ * Route handlers run inside this: a refusal from the domain becomes its status code with a JSON
+ * body, a database outage answers 503 quickly instead of a bare 500, and an unexpected failure
+ * still answers JSON, logged with its stack on the server.
  */
 export function handleErrors<Args extends unknown[]>(
   handler: (...args: Args) => Promise<Response>,
@@ -17,12 +29,51 @@ export function handleErrors<Args extends unknown[]>(
     try {
       return await handler(...args);
     } catch (error) {
-      const message = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : "";
-      if (DATABASE_UNAVAILABLE.test(message)) {
-        return jsonError(503, "The database is unavailable. Try again in a few seconds.");
-      }
+      if (isDomainError(error)) return jsonError(HTTP_STATUS[error.kind], error.message, error.fields, error.details);
+      if (isDatabaseUnavailable(error)) return jsonError(503, "The database is unavailable. Try again in a few seconds.");
       console.error(error);
       return jsonError(500, "Internal error.");
     }
   };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** A write from a page of another site (a forged form or fetch) carries its own Origin: refuse it. */
+function isCrossOrigin(request: Request): boolean {
+  if (SAFE_METHODS.has(request.method)) return false;
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/** A route handler for signed-in users only: 401 without a valid session, 403 for a cross-site write. */
+export function authenticatedRoute<Params = Record<string, never>>(
+  handler: (args: { request: Request; user: CurrentUser; params: Params }) => Promise<Response>,
+): (request: Request, context: { params: Promise<Params> }) => Promise<Response> {
+  return handleErrors(async (request: Request, context: { params: Promise<Params> }) => {
+    if (isCrossOrigin(request)) return jsonError(403, "Requests from another site are refused.");
+    const user = await userFromHeaders(request.headers);
+    if (!user) return jsonError(401, "Sign in first: POST /api/auth/sign-in/email with { email, password }.");
+    return handler({ request, user, params: await context.params });
+  });
+}
+
+const MAX_BODY_BYTES = 1_000_000;
+
+/** The request's JSON body; broken, missing or oversized JSON is a 400, never a 500. */
+export async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) return { ok: false, response: jsonError(413, "The request body is too large.") };
+  if (text.trim() === "") return { ok: false, response: jsonError(400, "The request needs a JSON body.") };
+  try {
+    return { ok: true, body: JSON.parse(text) };
+  } catch {
+    return { ok: false, response: jsonError(400, "The request body is not valid JSON.") };
+  }
 }

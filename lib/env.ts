@@ -1,11 +1,19 @@
 import { z } from "zod";
 
-const serverEnvSchema = z.object({
-  DATABASE_URL: z
-    .string({ error: "DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide one." })
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// connection string."),
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-});
+const serverEnvSchema = z
+  .object({
+    DATABASE_URL: z
+      .string({ error: "DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide one." })
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// connection string."),
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters.").optional(),
+    /** The public URL of the app (https://… behind a proxy); requests from other origins are refused. */
+    BETTER_AUTH_URL: z.url("BETTER_AUTH_URL must be a URL.").optional(),
+  })
+  .refine((env) => env.NODE_ENV !== "production" || env.BETTER_AUTH_SECRET, {
+    path: ["BETTER_AUTH_SECRET"],
+    message: "BETTER_AUTH_SECRET is required in production (at least 32 random characters, the same on every instance).",
+  });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
@@ -22,3 +30,6 @@ export function serverEnv(): ServerEnv {
   cached = parsed.data;
   return cached;
 }
+
+/** Only for development and tests, where sessions need not survive a change of secret. */
+export const DEVELOPMENT_AUTH_SECRET = "development-only-secret-do-not-use-in-production-0123456789";

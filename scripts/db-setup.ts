@@ -1,11 +1,11 @@
 import { resolveDatabase } from "./lib/database";
-import { applyMigrations, seed } from "./lib/tasks";
+import { applyMigrations, DEMO_USERS_WANTED, seed } from "./lib/tasks";
 
 const database = await resolveDatabase();
 try {
   console.log(`Applying pending migrations to ${database.description}.`);
   await applyMigrations(database.url);
-  console.log(await seed(database.url, { onlyIfEmpty: false }));
+  console.log(await seed(database.url, { onlyIfEmpty: false, demoUsers: DEMO_USERS_WANTED }));
 } finally {
   await database.release();
 }

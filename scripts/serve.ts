@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT, resolveDatabase } from "./lib/database";
-import { applyMigrations, seed } from "./lib/tasks";
+import { applyMigrations, DEMO_USERS_WANTED, seed } from "./lib/tasks";
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {
@@ -20,7 +20,9 @@ const database = await resolveDatabase();
 console.log(`Database: ${database.description}.`);
 try {
   await applyMigrations(database.url);
-  console.log(await seed(database.url, { onlyIfEmpty: true }));
+  // `npm start` against your own DATABASE_URL is a deployment: no demo accounts there.
+  const demoUsers = DEMO_USERS_WANTED && (mode === "dev" || !process.env.DATABASE_URL);
+  console.log(await seed(database.url, { onlyIfEmpty: true, demoUsers }));
 } catch (error) {
   await database.release();
   throw error;

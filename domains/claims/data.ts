@@ -1,4 +1,5 @@
 import "server-only";
+import type { CurrentUser } from "@/domains/users/roles";
 import { db } from "@/lib/db";
 import { Prisma, type ReviewStatus, type Verdict } from "@/lib/generated/prisma/client";
 import type { ClaimSort } from "./labels";
@@ -17,6 +18,8 @@ export interface ClaimListItem {
   status: ReviewStatus;
   verdict: Verdict;
   sourceCount: number;
+  assigneeId: string | null;
+  assigneeName: string | null;
   updatedAt: Date;
 }
 
@@ -38,8 +41,10 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-function whereClause(query: ClaimListQuery): Prisma.Sql {
+function whereClause(query: ClaimListQuery, viewer: CurrentUser): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
+  if (query.assignee === "none") conditions.push(Prisma.sql`c."assigneeId" IS NULL`);
+  else if (query.assignee) conditions.push(Prisma.sql`c."assigneeId" = ${query.assignee === "me" ? viewer.id : query.assignee}`);
   if (query.article) conditions.push(Prisma.sql`c."articleId" = ${query.article}`);
   if (query.status) conditions.push(Prisma.sql`c.status = ${query.status}::"ReviewStatus"`);
   if (query.verdict) conditions.push(Prisma.sql`c.verdict = ${query.verdict}::"Verdict"`);
@@ -58,16 +63,18 @@ function whereClause(query: ClaimListQuery): Prisma.Sql {
 }
 
 /** One page of claims and the size of the whole filtered set: two queries whatever the page size. */
-export async function listClaims(query: ClaimListQuery): Promise<ClaimListPage> {
-  const where = whereClause(query);
+export async function listClaims(query: ClaimListQuery, viewer: CurrentUser): Promise<ClaimListPage> {
+  const where = whereClause(query, viewer);
   const offset = (query.page - 1) * query.pageSize;
   const [rows, counted] = await Promise.all([
     db().$queryRaw<(Omit<ClaimListItem, "sourceCount"> & { sourceCount: bigint })[]>`
       SELECT c.id, c."articleId", a.title AS "articleTitle", c.quote, c."startOffset", c."endOffset",
              c.statement, c.topic, c."attributedTo", c.status, c.verdict, c."updatedAt",
+             c."assigneeId", u.name AS "assigneeName",
              (SELECT count(*) FROM "Source" s WHERE s."claimId" = c.id) AS "sourceCount"
       FROM "Claim" c
       JOIN "Article" a ON a.id = c."articleId"
+      LEFT JOIN "User" u ON u.id = c."assigneeId"
       ${where}
       ORDER BY ${ORDER_BY[query.sort]}
       LIMIT ${query.pageSize} OFFSET ${offset}`,
@@ -130,6 +137,25 @@ const claimDetailSelect = {
   version: true,
   createdAt: true,
   updatedAt: true,
+  proposedAt: true,
+  verifiedAt: true,
+  assignee: { select: { id: true, name: true } },
+  proposedBy: { select: { id: true, name: true } },
+  verifiedBy: { select: { id: true, name: true } },
+  corrections: {
+    select: {
+      id: true,
+      reason: true,
+      previousVerdict: true,
+      previousRationale: true,
+      newVerdict: true,
+      newRationale: true,
+      reopenedAt: true,
+      resolvedAt: true,
+      reopenedBy: { select: { id: true, name: true } },
+    },
+    orderBy: { reopenedAt: "asc" },
+  },
   article: { select: { id: true, title: true, url: true, publisher: true, publishedAt: true, body: true } },
   sources: {
     select: {

@@ -15,6 +15,11 @@ export const claimListQuerySchema = z.object({
   status: z.enum(REVIEW_STATUSES, { error: `Must be one of: ${REVIEW_STATUSES.join(", ")}.` }).optional(),
   verdict: z.enum(VERDICTS, { error: `Must be one of: ${VERDICTS.join(", ")}.` }).optional(),
   topic: z.string({ error: "Give one topic." }).trim().max(100, "At most 100 characters.").optional(),
+  assignee: z
+    .string({ error: "Give one assignee: me, none, or a user id." })
+    .trim()
+    .max(100, "At most 100 characters.")
+    .optional(),
   q: z.string({ error: "Give one search text." }).trim().max(200, "At most 200 characters.").optional(),
   sort: z.enum(CLAIM_SORTS, { error: `Must be one of: ${CLAIM_SORTS.join(", ")}.` }).default("position"),
   page: z.coerce
@@ -47,3 +52,66 @@ export function parseClaimListQueryLeniently(input: Record<string, string | stri
   const rest = Object.fromEntries(Object.entries(input).filter(([key]) => !(key in ignored)));
   return { query: claimListQuerySchema.parse(rest), ignored };
 }
+
+/** The claim version the user saw: every write carries it, and a stale one is refused (409). */
+export const versionSchema = z.coerce
+  .number({ error: "Give the claim version you saw (a whole number)." })
+  .int("Give the claim version you saw (a whole number).")
+  .min(1, "Give the claim version you saw (a whole number).")
+  .max(2_147_483_647, "Give the claim version you saw (a whole number).");
+
+export const MIN_RATIONALE_LENGTH = 20;
+export const MAX_RATIONALE_LENGTH = 5_000;
+
+const rationaleSchema = z
+  .string({ error: "The rationale must be text." })
+  .trim()
+  .max(MAX_RATIONALE_LENGTH, `At most ${MAX_RATIONALE_LENGTH} characters.`);
+
+/** Blank form fields mean "no change"; the API sends only what it changes. */
+const blankAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+export const claimPatchSchema = z.strictObject(
+  {
+    version: versionSchema,
+    status: z.preprocess(
+      blankAsUndefined,
+      z.enum(["in_progress", "awaiting_second_review", "verified", "unreviewed"], {
+        error: "Must be in_progress or awaiting_second_review.",
+      }),
+    ).optional(),
+    verdict: z.preprocess(blankAsUndefined, z.enum(VERDICTS, { error: `Must be one of: ${VERDICTS.join(", ")}.` })).optional(),
+    rationale: rationaleSchema.optional(),
+    assigneeId: z
+      .union([z.string().trim().min(1).max(100), z.null()], { error: "Must be a user id, or null to unassign." })
+      .optional(),
+  },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field(s): ${issue.keys.join(", ")}.` : undefined) },
+);
+export type ClaimPatch = z.infer<typeof claimPatchSchema>;
+
+export const MIN_COMMENT_LENGTH = 5;
+
+export const reviewSchema = z
+  .strictObject({
+    version: versionSchema,
+    decision: z.enum(["approve", "send_back"], { error: "Must be approve or send_back." }),
+    comment: z.string({ error: "The comment must be text." }).trim().max(2_000, "At most 2000 characters.").optional(),
+  })
+  .refine((review) => review.decision !== "send_back" || (review.comment ?? "").length >= MIN_COMMENT_LENGTH, {
+    path: ["comment"],
+    message: `Say what needs another look (at least ${MIN_COMMENT_LENGTH} characters).`,
+  });
+export type ReviewInput = z.infer<typeof reviewSchema>;
+
+export const MIN_REASON_LENGTH = 10;
+
+export const reopenSchema = z.strictObject({
+  version: versionSchema,
+  reason: z
+    .string({ error: "Give the reason as text." })
+    .trim()
+    .min(MIN_REASON_LENGTH, `Give the reason for the correction (at least ${MIN_REASON_LENGTH} characters).`)
+    .max(2_000, "At most 2000 characters."),
+});
+export type ReopenInput = z.infer<typeof reopenSchema>;

@@ -1,3 +1,4 @@
+import { createUserWithPassword } from "@/domains/users/create-user";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { readSeedArticleBody, seedArticle } from "./article";
 import { seedClaims } from "./claims";
@@ -37,4 +38,25 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedResult> {
 
 export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.article.count()) === 0;
+}
+
+/** Development and test accounts, all with this password; never created in production. */
+export const DEMO_PASSWORD = "demo-password-123";
+export const DEMO_USERS = [
+  { email: "reviewer1@example.org", name: "Rita Reviewer", role: "reviewer" },
+  { email: "reviewer2@example.org", name: "Rémi Reviewer", role: "reviewer" },
+  { email: "editor@example.org", name: "Edith Editor", role: "editor" },
+  { email: "admin@example.org", name: "Adam Admin", role: "admin" },
+] as const;
+
+/** Idempotent: an existing account (even one whose role or password was changed since) is left alone. */
+export async function seedDemoUsers(prisma: PrismaClient): Promise<number> {
+  const existing = new Set(
+    (await prisma.user.findMany({ where: { email: { in: DEMO_USERS.map((user) => user.email) } }, select: { email: true } })).map(
+      (user) => user.email,
+    ),
+  );
+  const missing = DEMO_USERS.filter((user) => !existing.has(user.email));
+  for (const user of missing) await createUserWithPassword(prisma, { ...user, password: DEMO_PASSWORD });
+  return missing.length;
 }

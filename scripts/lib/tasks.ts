@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { seedDatabase, isDatabaseEmpty } from "@/prisma/seed/seed";
+import { isDatabaseEmpty, seedDatabase, seedDemoUsers } from "@/prisma/seed/seed";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { PROJECT_ROOT } from "./database";
 
@@ -22,17 +22,28 @@ export async function applyMigrations(databaseUrl: string): Promise<void> {
   if (code !== 0) throw new Error(`prisma migrate deploy failed (exit code ${code}).`);
 }
 
-export async function seed(databaseUrl: string, options: { onlyIfEmpty: boolean }): Promise<string> {
+/** Demo accounts are for development and tests: never where NODE_ENV is production. */
+export const DEMO_USERS_WANTED = process.env.NODE_ENV !== "production";
+
+export async function seed(databaseUrl: string, options: { onlyIfEmpty: boolean; demoUsers: boolean }): Promise<string> {
   const prisma = createPrismaClient(databaseUrl);
   try {
+    const lines: string[] = [];
     if (options.onlyIfEmpty && !(await isDatabaseEmpty(prisma))) {
-      return "The database already holds articles: not seeding.";
+      lines.push("The database already holds articles: not seeding them.");
+    } else {
+      const result = await seedDatabase(prisma);
+      lines.push(
+        !result.articleCreated && result.claimsCreated === 0
+          ? `Seed data already present (1 article, ${result.claimsInSeed} claims): nothing changed.`
+          : `Seeded ${result.articleCreated ? "the article" : "no new article"} and ${result.claimsCreated} of ${result.claimsInSeed} claims.`,
+      );
     }
-    const result = await seedDatabase(prisma);
-    if (!result.articleCreated && result.claimsCreated === 0) {
-      return `Seed data already present (1 article, ${result.claimsInSeed} claims): nothing changed.`;
+    if (options.demoUsers) {
+      const created = await seedDemoUsers(prisma);
+      lines.push(created > 0 ? `Created ${created} demo account(s) (password demo-password-123).` : "Demo accounts already present.");
     }
-    return `Seeded ${result.articleCreated ? "the article" : "no new article"} and ${result.claimsCreated} of ${result.claimsInSeed} claims.`;
+    return lines.join("\n");
   } finally {
     await prisma.$disconnect();
   }

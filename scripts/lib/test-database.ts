@@ -65,6 +65,6 @@ export async function createMigratedDatabase(
   await createDatabaseIfMissing(adminUrl, name);
   const url = databaseUrl(adminUrl, name);
   await applyMigrations(url);
-  if (options.seed) await seed(url, { onlyIfEmpty: false });
+  if (options.seed) await seed(url, { onlyIfEmpty: false, demoUsers: true });
   return { name, url };
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiRequest, DEMO, signInCookie } from "@/tests/support/api";
 import { cloneSeededDatabase, type TestDatabase } from "@/tests/support/database";
 
 let database: TestDatabase;
+let cookie: string;
 let handlers: {
   listArticles: typeof import("@/app/api/articles/route").GET;
   getArticle: typeof import("@/app/api/articles/[id]/route").GET;
@@ -19,22 +21,23 @@ beforeAll(async () => {
     listClaims: (await import("@/app/api/claims/route")).GET,
     getClaim: (await import("@/app/api/claims/[id]/route")).GET,
   };
+  cookie = await signInCookie(DEMO.reviewer1);
 });
 afterAll(async () => {
   await database.drop();
 });
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
-const request = (path: string) => new Request(`http://localhost${path}`);
+const request = (path: string) => apiRequest(path, { cookie });
 
 async function claimsApi(search: string) {
-  const response = await handlers.listClaims(request(`/api/claims${search}`));
+  const response = await handlers.listClaims(request(`/api/claims${search}`), { params: Promise.resolve({}) });
   return { status: response.status, body: await response.json() };
 }
 
 describe("GET /api/articles", () => {
   it("lists the seeded article with its claim count", async () => {
-    const response = await handlers.listArticles();
+    const response = await handlers.listArticles(request("/api/articles"), { params: Promise.resolve({}) });
     expect(response.status).toBe(200);
     const { items } = await response.json();
     const total = await database.prisma.claim.count();
@@ -46,7 +49,7 @@ describe("GET /api/articles", () => {
 
 describe("GET /api/articles/[id]", () => {
   it("returns the body and claims whose offsets index into it", async () => {
-    const { items } = await (await handlers.listArticles()).json();
+    const { items } = await (await handlers.listArticles(request("/api/articles"), { params: Promise.resolve({}) })).json();
     const response = await handlers.getArticle(request(`/api/articles/${items[0].id}`), params(String(items[0].id)));
     const article = await response.json();
     expect(response.status).toBe(200);
@@ -127,6 +130,19 @@ describe("GET /api/claims", () => {
       error: expect.any(String),
       fields: { status: [expect.any(String)], pageSize: [expect.any(String)], page: [expect.any(String)] },
     });
+  });
+});
+
+describe("without a session", () => {
+  it("answers 401 on every read route", async () => {
+    const anonymous = (path: string) => apiRequest(path);
+    const none = { params: Promise.resolve({}) };
+    expect((await handlers.listArticles(anonymous("/api/articles"), none)).status).toBe(401);
+    expect((await handlers.listClaims(anonymous("/api/claims"), none)).status).toBe(401);
+    expect((await handlers.getArticle(anonymous("/api/articles/1"), params("1"))).status).toBe(401);
+    const response = await handlers.getClaim(anonymous("/api/claims/1"), params("1"));
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: expect.any(String) });
   });
 });
 

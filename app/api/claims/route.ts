@@ -1,10 +1,10 @@
 import { listClaims } from "@/domains/claims/data";
 import { claimListQuerySchema } from "@/domains/claims/schema";
-import { handleErrors, jsonError } from "@/lib/api";
+import { authenticatedRoute, jsonError } from "@/lib/api";
 import { fieldErrorsOf, searchParamsToObject } from "@/lib/validation";
 
-export const GET = handleErrors(async (request: Request) => {
+export const GET = authenticatedRoute(async ({ request, user }) => {
   const parsed = claimListQuerySchema.safeParse(searchParamsToObject(new URL(request.url).searchParams));
   if (!parsed.success) return jsonError(400, "Invalid query parameters.", fieldErrorsOf(parsed.error));
-  return Response.json(await listClaims(parsed.data));
+  return Response.json(await listClaims(parsed.data, user));
 });

@@ -4,6 +4,7 @@ import { Pagination } from "@/components/pagination";
 import { listClaims, listTopics } from "@/domains/claims/data";
 import { claimListHref } from "@/domains/claims/links";
 import { parseClaimListQueryLeniently } from "@/domains/claims/schema";
+import { requireUser } from "@/lib/session";
 import { searchParamsToObject } from "@/lib/validation";
 import { ClaimFilters } from "./claim-filters";
 import { ClaimList } from "./claim-list";
@@ -16,7 +17,8 @@ export default async function ClaimsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { query, ignored } = parseClaimListQueryLeniently(searchParamsToObject(await searchParams));
-  const [result, topics] = await Promise.all([listClaims(query), listTopics()]);
+  const user = await requireUser(claimListHref(query));
+  const [result, topics] = await Promise.all([listClaims(query, user), listTopics()]);
   const pageCount = Math.max(1, Math.ceil(result.total / result.pageSize));
   const first = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
   const last = Math.min(result.total, result.page * result.pageSize);

@@ -1,16 +1,21 @@
-import { getClaim } from "@/domains/claims/data";
-import { handleErrors, jsonError } from "@/lib/api";
-import { toIsoDate } from "@/lib/dates";
-import { parseId } from "@/lib/validation";
+import { updateClaim } from "@/domains/claims/mutations";
+import { claimPatchSchema } from "@/domains/claims/schema";
+import { authenticatedRoute, jsonError, readJson } from "@/lib/api";
+import { fieldErrorsOf, parseId } from "@/lib/validation";
+import { claimResponse } from "../claim-response";
 
-export const GET = handleErrors(async (_request: Request, context: { params: Promise<{ id: string }> }) => {
-  const id = parseId((await context.params).id);
-  const claim = id === null ? null : await getClaim(id);
-  if (!claim) return jsonError(404, "No claim has this id.");
-  const { article, events, ...rest } = claim;
-  return Response.json({
-    ...rest,
-    article: { id: article.id, title: article.title, url: article.url, publisher: article.publisher, publishedAt: toIsoDate(article.publishedAt) },
-    history: events,
-  });
+export const GET = authenticatedRoute<{ id: string }>(async ({ params }) => {
+  const id = parseId(params.id);
+  return id === null ? jsonError(404, "No claim has this id.") : claimResponse(id);
+});
+
+export const PATCH = authenticatedRoute<{ id: string }>(async ({ request, params, user }) => {
+  const id = parseId(params.id);
+  if (id === null) return jsonError(404, "No claim has this id.");
+  const body = await readJson(request);
+  if (!body.ok) return body.response;
+  const parsed = claimPatchSchema.safeParse(body.body);
+  if (!parsed.success) return jsonError(400, "Invalid claim change.", fieldErrorsOf(parsed.error));
+  await updateClaim(user, id, parsed.data);
+  return claimResponse(id);
 });

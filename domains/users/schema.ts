@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { ROLES } from "./roles";
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const newUserSchema = z.strictObject({
+  name: z.string({ error: "Give a name." }).trim().min(1, "Give a name.").max(120, "At most 120 characters."),
+  email: z
+    .string({ error: "Give an email address." })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email("Give a valid email address.").max(254, "At most 254 characters.")),
+  role: z.enum(ROLES, { error: `Must be one of: ${ROLES.join(", ")}.` }),
+  password: z
+    .string({ error: "Give a password." })
+    .min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters.`)
+    .max(256, "At most 256 characters."),
+});
+export type NewUser = z.infer<typeof newUserSchema>;

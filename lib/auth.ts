@@ -1,0 +1,88 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
+import { nextCookies } from "better-auth/next-js";
+import {
+  clearSignInFailures,
+  isDeactivated,
+  normaliseEmail,
+  recordSignInFailure,
+  signInRetryAfterSeconds,
+} from "@/domains/users/sign-in-throttle";
+import { db } from "@/lib/db";
+import { DEVELOPMENT_AUTH_SECRET, serverEnv } from "@/lib/env";
+
+const SIGN_IN_PATH = "/sign-in/email";
+/** The only message a failed sign-in ever gives: it must not tell which of the two was wrong. */
+export const WRONG_CREDENTIALS = "The email or password is wrong.";
+
+function createAuth() {
+  const env = serverEnv();
+  return betterAuth({
+    appName: "Fact-check desk",
+    secret: env.BETTER_AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
+    baseURL: env.BETTER_AUTH_URL,
+    database: prismaAdapter(db(), { provider: "postgresql" }),
+    emailAndPassword: {
+      enabled: true,
+      // Accounts are created by admins (in the app or `npm run user:create`), never by visitors.
+      disableSignUp: true,
+      minPasswordLength: 12,
+      maxPasswordLength: 256,
+    },
+    user: {
+      additionalFields: {
+        role: { type: "string", input: false, required: true, defaultValue: "reviewer" },
+        active: { type: "boolean", input: false, required: true, defaultValue: true },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    // Better Auth's own limiter keeps counts in memory unless told otherwise; failed sign-ins are
+    // throttled below, in PostgreSQL, so the limit holds across instances.
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    advanced: { defaultCookieAttributes: { httpOnly: true, sameSite: "lax" } },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== SIGN_IN_PATH) return;
+        const email = normaliseEmail(ctx.body?.email);
+        const retryAfter = await signInRetryAfterSeconds(email, getIP(ctx.request ?? ctx.headers ?? new Headers(), ctx.context.options));
+        if (retryAfter > 0) {
+          throw new APIError(
+            "TOO_MANY_REQUESTS",
+            { message: `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`, code: "TOO_MANY_ATTEMPTS" },
+            { "Retry-After": String(retryAfter) },
+          );
+        }
+        if (await isDeactivated(email)) {
+          await recordSignInFailure(email, getIP(ctx.request ?? ctx.headers ?? new Headers(), ctx.context.options));
+          throw new APIError("UNAUTHORIZED", { message: WRONG_CREDENTIALS, code: "INVALID_EMAIL_OR_PASSWORD" });
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== SIGN_IN_PATH) return;
+        const email = normaliseEmail(ctx.body?.email);
+        const returned = ctx.context.returned;
+        if (isAPIError(returned)) {
+          if (returned.statusCode === 401) {
+            await recordSignInFailure(email, getIP(ctx.request ?? ctx.headers ?? new Headers(), ctx.context.options));
+            throw new APIError("UNAUTHORIZED", { message: WRONG_CREDENTIALS, code: "INVALID_EMAIL_OR_PASSWORD" });
+          }
+          return;
+        }
+        await clearSignInFailures(email);
+      }),
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const globalForAuth = globalThis as unknown as { auth?: Auth };
+
+/** Built on first use, so that building the app needs no database or secret. */
+export function auth(): Auth {
+  globalForAuth.auth ??= createAuth();
+  return globalForAuth.auth;
+}

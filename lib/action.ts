@@ -5,7 +5,7 @@ import type { ActionState } from "@/lib/action-state";
 import { isDatabaseUnavailable } from "@/lib/api";
 import { isDomainError } from "@/lib/errors";
 import { getCurrentUser } from "@/lib/session";
-import { type FieldErrors, fieldErrorsOf } from "@/lib/validation";
+import { fieldErrorsOf } from "@/lib/validation";
 
 function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

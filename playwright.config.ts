@@ -35,7 +35,22 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/, use: { launchOptions } },
+    {
+      // Reads the seeded data as it is (0 verified...), so it runs before anything writes.
+      name: "read-only",
+      testMatch: /(dashboard|accessibility|sign-in)\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], launchOptions, storageState: "test-results/auth/reviewer1.json" },
+    },
+    {
+      name: "workflow",
+      testMatch: /workflow\.spec\.ts/,
+      dependencies: ["read-only"],
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+  ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/articles`,

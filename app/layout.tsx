@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { SiteNav } from "@/components/site-nav";
+import { ROLE_LABELS } from "@/domains/users/roles";
+import { getCurrentUser } from "@/lib/session";
+import { signOut } from "./sign-in/actions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,7 +13,17 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  const links = user
+    ? [
+        { href: "/", label: "Overview" },
+        { href: "/claims", label: "Claims" },
+        { href: "/queue", label: "My queue" },
+        { href: "/corrections", label: "Corrections" },
+        ...(user.role === "admin" ? [{ href: "/admin/users", label: "Users" }] : []),
+      ]
+    : [];
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
@@ -25,7 +38,19 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="text-lg font-semibold tracking-tight">
               Fact-check desk
             </Link>
-            <SiteNav />
+            {user ? (
+              <div className="flex flex-wrap items-center gap-3">
+                <SiteNav links={links} />
+                <form action={signOut} className="flex items-center gap-2 text-sm">
+                  <span className="text-slate-700">
+                    {user.name} <span className="text-slate-500">({ROLE_LABELS[user.role]})</span>
+                  </span>
+                  <button type="submit" className="rounded-md px-2 py-1 text-blue-800 underline underline-offset-2 hover:bg-slate-100">
+                    Sign out
+                  </button>
+                </form>
+              </div>
+            ) : null}
           </div>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">

@@ -1,9 +1,11 @@
 import { Suspense } from "react";
 import { BlockSkeleton } from "@/components/skeletons";
+import { requireUser } from "@/lib/session";
 import { ArticleList } from "./_overview/article-list";
 import { ClaimProgress } from "./_overview/claim-progress";
 
-export default function OverviewPage() {
+export default async function OverviewPage() {
+  await requireUser("/");
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>

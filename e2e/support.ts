@@ -1,3 +1,4 @@
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
@@ -22,4 +23,33 @@ export async function seededArticle(request: APIRequestContext): Promise<SeededA
   const article = items.find((item) => item.title === "The imperative of peace in Mali");
   if (!article) throw new Error("The seeded article is missing");
   return article;
+}
+
+export const DEMO_ACCOUNTS = {
+  reviewer1: "reviewer1@example.org",
+  reviewer2: "reviewer2@example.org",
+  editor: "editor@example.org",
+  admin: "admin@example.org",
+} as const;
+
+export function storageStateOf(role: keyof typeof DEMO_ACCOUNTS): string {
+  return path.join(import.meta.dirname, "..", "test-results", "auth", `${role}.json`);
+}
+
+export interface ClaimSummary {
+  id: number;
+  quote: string;
+  statement: string;
+  status: string;
+  version?: number;
+}
+
+/** The first claim whose quote contains the text, through the list API. */
+export async function findClaim(request: APIRequestContext, quoteContains: string): Promise<ClaimSummary> {
+  const response = await request.get(`/api/claims?q=${encodeURIComponent(quoteContains)}&pageSize=100`);
+  expect(response.ok()).toBe(true);
+  const { items } = (await response.json()) as { items: ClaimSummary[] };
+  const claim = items.find((item) => item.quote.includes(quoteContains));
+  if (!claim) throw new Error(`No claim quotes "${quoteContains}"`);
+  return claim;
 }

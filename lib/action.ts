@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import { type z, ZodError } from "zod";
 import type { CurrentUser } from "@/domains/users/roles";
 import type { ActionState } from "@/lib/action-state";
 import { isDatabaseUnavailable } from "@/lib/api";
@@ -17,7 +17,9 @@ function formValues(formData: FormData): Record<string, string> {
 
 /**
  * The one way forms write: the session is checked, the form is parsed with the same zod schema as
- * the API, and the domain function runs; its refusals come back as messages, never as a crash.
+ * the API (a form may parse it in two steps, form fields then the API's schema: both kinds of
+ * refusal come back as field messages), and the domain function runs; its refusals come back as
+ * messages, never as a crash.
  */
 export function formAction<Schema extends z.ZodType>(
   schema: Schema,
@@ -35,6 +37,9 @@ export function formAction<Schema extends z.ZodType>(
     try {
       return { status: "success", message: await run(parsed.data, user), at };
     } catch (error) {
+      if (error instanceof ZodError) {
+        return { status: "error", message: "Some fields need attention.", fields: fieldErrorsOf(error), values, at };
+      }
       if (isDomainError(error)) {
         return { status: "error", message: error.message, fields: error.fields, details: error.details, values, at };
       }

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT, dropDatabase } from "./lib/database";
@@ -18,7 +19,12 @@ const database = await createMigratedDatabase(server.adminUrl, "e2e");
 const next = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", port], {
   cwd: PROJECT_ROOT,
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
+  env: {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXT_TELEMETRY_DISABLED: "1",
+    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+  },
 });
 
 let cleaning: Promise<void> | undefined;

@@ -1,8 +1,18 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT, resolveDatabase } from "./lib/database";
 import { applyMigrations, DEMO_USERS_WANTED, seed } from "./lib/tasks";
+
+function localAuthSecret(): string {
+  const file = path.join(PROJECT_ROOT, ".data", "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {
@@ -28,10 +38,19 @@ try {
   throw error;
 }
 
+// With the embedded database this is a machine of its own (a laptop, a preview): a secret is
+// generated once and kept beside the data. A deployment on DATABASE_URL must bring its own.
+const authSecret = process.env.BETTER_AUTH_SECRET ?? (process.env.DATABASE_URL ? undefined : localAuthSecret());
+
 const next = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), mode], {
   cwd: PROJECT_ROOT,
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
+  env: {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...(authSecret ? { BETTER_AUTH_SECRET: authSecret } : {}),
+  },
 });
 
 let stopping = false;

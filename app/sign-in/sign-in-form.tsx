@@ -9,7 +9,7 @@ export function SignInForm({ next }: { next: string }) {
   const [state, action] = useActionState(signIn, IDLE_STATE);
   const values = state.status === "error" ? state.values : undefined;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form action={action} key={state.status === "error" ? state.at : "initial"} className="space-y-4" noValidate>
       <FormAlert state={state} />
       <input type="hidden" name="next" value={next} />
       <div>

@@ -8,6 +8,7 @@ export function claimListHref(query: Partial<ClaimListQuery>): string {
   if (query.status) params.set("status", query.status);
   if (query.verdict) params.set("verdict", query.verdict);
   if (query.topic) params.set("topic", query.topic);
+  if (query.assignee) params.set("assignee", query.assignee);
   if (query.sort && query.sort !== "position") params.set("sort", query.sort);
   if (query.pageSize && query.pageSize !== DEFAULT_PAGE_SIZE) params.set("pageSize", String(query.pageSize));
   if (query.page && query.page > 1) params.set("page", String(query.page));

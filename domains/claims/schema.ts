@@ -53,12 +53,13 @@ export function parseClaimListQueryLeniently(input: Record<string, string | stri
   return { query: claimListQuerySchema.parse(rest), ignored };
 }
 
-/** The claim version the user saw: every write carries it, and a stale one is refused (409). */
-export const versionSchema = z.coerce
-  .number({ error: "Give the claim version you saw (a whole number)." })
-  .int("Give the claim version you saw (a whole number).")
-  .min(1, "Give the claim version you saw (a whole number).")
-  .max(2_147_483_647, "Give the claim version you saw (a whole number).");
+const VERSION_MESSAGE = "Give the claim version you saw (a whole number).";
+
+/** The claim version the user saw: every write carries it, and a stale one is refused (409). Forms send it as text. */
+export const versionSchema = z
+  .union([z.number(), z.string().trim().regex(/^[0-9]{1,10}$/)], { error: VERSION_MESSAGE })
+  .transform(Number)
+  .pipe(z.number().int(VERSION_MESSAGE).min(1, VERSION_MESSAGE).max(2_147_483_647, VERSION_MESSAGE));
 
 export const MIN_RATIONALE_LENGTH = 20;
 export const MAX_RATIONALE_LENGTH = 5_000;

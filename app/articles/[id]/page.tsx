@@ -6,6 +6,7 @@ import { ArticleText, StatusLegend } from "@/components/article-text";
 import { StatusBadge } from "@/components/badges";
 import { FormattedDate } from "@/components/dates";
 import { getArticle } from "@/domains/articles/data";
+import { getCurrentUser, requireUser } from "@/lib/session";
 import { parseId } from "@/lib/validation";
 
 const loadArticle = cache(async (rawId: string) => {
@@ -16,12 +17,15 @@ const loadArticle = cache(async (rawId: string) => {
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  if (!(await getCurrentUser())) return { title: "Sign in" };
   const article = await loadArticle((await params).id);
   return { title: article ? article.title : "Article not found" };
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const article = await loadArticle((await params).id);
+  const { id } = await params;
+  await requireUser(`/articles/${id}`);
+  const article = await loadArticle(id);
   if (!article) notFound();
   const verified = article.claims.filter((claim) => claim.status === "verified").length;
 

@@ -45,10 +45,18 @@ function FilterSelect({
 }
 
 /** A plain GET form: the URL holds the whole view, and it works without JavaScript. */
-export function ClaimFilters({ query, topics }: { query: ClaimListQuery; topics: string[] }) {
+export function ClaimFilters({
+  query,
+  topics,
+  assignees,
+}: {
+  query: ClaimListQuery;
+  topics: string[];
+  assignees: { id: string; name: string }[];
+}) {
   return (
     <form method="get" action="/claims" role="search" aria-label="Filter claims" className="rounded-lg border border-slate-200 bg-white p-4">
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-6">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-7">
         <div className="sm:col-span-2 lg:col-span-2">
           <label htmlFor="filter-q" className={LABEL}>
             Search quote and statement
@@ -75,6 +83,17 @@ export function ClaimFilters({ query, topics }: { query: ClaimListQuery; topics:
           value={query.topic}
           allLabel="All topics"
           options={topics.map((topic) => ({ value: topic, label: topic }))}
+        />
+        <FilterSelect
+          name="assignee"
+          label="Assignee"
+          value={query.assignee}
+          allLabel="Anyone"
+          options={[
+            { value: "me", label: "Me" },
+            { value: "none", label: "Unassigned" },
+            ...assignees.map((user) => ({ value: user.id, label: user.name })),
+          ]}
         />
         <FilterSelect
           name="sort"

@@ -16,6 +16,8 @@ export function ClaimList({ items }: { items: ClaimListItem[] }) {
             <span>
               {claim.sourceCount} {claim.sourceCount === 1 ? "source" : "sources"}
             </span>
+            <span aria-hidden="true">·</span>
+            <span>{claim.assigneeName ? `Assigned to ${claim.assigneeName}` : "Unassigned"}</span>
           </div>
           <h2 className="mt-2 text-base font-medium">
             <Link href={`/claims/${claim.id}`} className="text-blue-900 underline-offset-2 hover:underline">

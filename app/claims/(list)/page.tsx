@@ -4,6 +4,7 @@ import { Pagination } from "@/components/pagination";
 import { listClaims, listTopics } from "@/domains/claims/data";
 import { claimListHref } from "@/domains/claims/links";
 import { parseClaimListQueryLeniently } from "@/domains/claims/schema";
+import { listAssignableUsers } from "@/domains/users/data";
 import { requireUser } from "@/lib/session";
 import { searchParamsToObject } from "@/lib/validation";
 import { ClaimFilters } from "./claim-filters";
@@ -18,7 +19,7 @@ export default async function ClaimsPage({
 }) {
   const { query, ignored } = parseClaimListQueryLeniently(searchParamsToObject(await searchParams));
   const user = await requireUser(claimListHref(query));
-  const [result, topics] = await Promise.all([listClaims(query, user), listTopics()]);
+  const [result, topics, assignees] = await Promise.all([listClaims(query, user), listTopics(), listAssignableUsers()]);
   const pageCount = Math.max(1, Math.ceil(result.total / result.pageSize));
   const first = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
   const last = Math.min(result.total, result.page * result.pageSize);
@@ -33,7 +34,7 @@ export default async function ClaimsPage({
           {ignoredNames.map((name) => `${name} (${ignored[name]?.join(" ")})`).join("; ")}
         </div>
       ) : null}
-      <ClaimFilters query={query} topics={topics} />
+      <ClaimFilters query={query} topics={topics} assignees={assignees} />
       <p className="text-sm text-slate-700" aria-live="polite">
         {result.total === 0
           ? "No claim matches these filters."

@@ -7,7 +7,13 @@ import { FormattedDate, FormattedDateTime } from "@/components/dates";
 import { QuoteInContext } from "@/components/quote-in-context";
 import { SectionCard } from "@/components/section-card";
 import { getClaim } from "@/domains/claims/data";
+import { VERDICT_LABELS } from "@/domains/claims/labels";
+import { listAssignableUsers } from "@/domains/users/data";
+import { getCurrentUser, requireUser } from "@/lib/session";
 import { parseId } from "@/lib/validation";
+import { HistoryTimeline } from "./history-timeline";
+import { SourcesPanel } from "./sources-panel";
+import { WorkflowPanel } from "./workflow-panel";
 
 const loadClaim = cache(async (rawId: string) => {
   const id = parseId(rawId);
@@ -17,13 +23,18 @@ const loadClaim = cache(async (rawId: string) => {
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  if (!(await getCurrentUser())) return { title: "Sign in" };
   const claim = await loadClaim((await params).id);
   return { title: claim ? `Claim #${claim.id}` : "Claim not found" };
 }
 
 export default async function ClaimPage({ params }: Props) {
-  const claim = await loadClaim((await params).id);
+  const { id } = await params;
+  const viewer = await requireUser(`/claims/${id}`);
+  const [claim, users] = await Promise.all([loadClaim(id), listAssignableUsers()]);
   if (!claim) notFound();
+  const people = new Map(users.map((user) => [user.id, user.name]));
+  const sourcesEditable = claim.status === "unreviewed" || claim.status === "in_progress";
 
   return (
     <article className="space-y-6">
@@ -50,6 +61,17 @@ export default async function ClaimPage({ params }: Props) {
             </Link>
             {claim.article.publisher ? `, ${claim.article.publisher}` : ""}, <FormattedDate date={claim.article.publishedAt} />
           </dd>
+          <dt className="font-medium text-slate-700">Assignee</dt>
+          <dd>{claim.assignee?.name ?? "Unassigned"}</dd>
+          {claim.verifiedBy && claim.verifiedAt ? (
+            <>
+              <dt className="font-medium text-slate-700">Verified</dt>
+              <dd>
+                by {claim.verifiedBy.name}, <FormattedDateTime date={claim.verifiedAt} />
+                {claim.proposedBy ? ` (proposed by ${claim.proposedBy.name})` : ""}
+              </dd>
+            </>
+          ) : null}
           <dt className="font-medium text-slate-700">Last change</dt>
           <dd>
             <FormattedDateTime date={claim.updatedAt} /> (version {claim.version})
@@ -70,47 +92,56 @@ export default async function ClaimPage({ params }: Props) {
         <p className="mt-2">
           <VerdictBadge verdict={claim.verdict} />
         </p>
-        <p className="mt-2 text-sm text-slate-800">{claim.rationale ?? "No rationale yet: this claim has not been rated."}</p>
+        <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{claim.rationale ?? "No rationale yet: this claim has not been rated."}</p>
+      </SectionCard>
+
+      <SectionCard title="Review">
+        <div className="mt-3">
+          <WorkflowPanel
+            claimId={claim.id}
+            version={claim.version}
+            status={claim.status}
+            verdict={claim.verdict}
+            rationale={claim.rationale}
+            assignee={claim.assignee}
+            proposedBy={claim.proposedBy}
+            viewer={{ id: viewer.id, role: viewer.role }}
+            assignableUsers={viewer.role === "reviewer" ? [] : users}
+          />
+        </div>
       </SectionCard>
 
       <SectionCard title={<>Sources ({claim.sources.length})</>}>
-        {claim.sources.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-700">No source has been attached yet.</p>
-        ) : (
-          <ul className="mt-3 space-y-3">
-            {claim.sources.map((source) => (
-              <li key={source.id} className="text-sm">
-                <a
-                  href={source.url}
-                  rel="noopener noreferrer nofollow"
-                  target="_blank"
-                  className="font-medium text-blue-800 underline underline-offset-2"
-                >
-                  {source.title}
-                </a>{" "}
-                <span className="text-slate-700">
-                  ({source.stance}){source.publisher ? ` · ${source.publisher}` : ""} · added by {source.addedBy.name}{" "}
-                  <FormattedDateTime date={source.addedAt} />
-                </span>
-                {source.excerpt ? <blockquote className="mt-1 border-l-4 border-slate-200 pl-3">{source.excerpt}</blockquote> : null}
-              </li>
-            ))}
-          </ul>
-        )}
+        <SourcesPanel claimId={claim.id} version={claim.version} editable={sourcesEditable} sources={claim.sources} />
       </SectionCard>
 
-      <SectionCard title="History">
-        {claim.events.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-700">No change has been recorded for this claim yet.</p>
-        ) : (
-          <ol className="mt-3 space-y-2 border-l-2 border-slate-200 pl-4 text-sm">
-            {claim.events.map((event) => (
-              <li key={event.id}>
-                <FormattedDateTime date={event.createdAt} />: {event.actor?.name ?? "System"} — {event.action}
+      {claim.corrections.length > 0 ? (
+        <SectionCard title="Corrections">
+          <ol className="mt-3 space-y-3 text-sm">
+            {claim.corrections.map((correction) => (
+              <li key={correction.id}>
+                <p>
+                  Reopened by {correction.reopenedBy.name}, <FormattedDateTime date={correction.reopenedAt} />: {correction.reason}
+                </p>
+                <p className="text-slate-700">
+                  Was {VERDICT_LABELS[correction.previousVerdict]}
+                  {correction.newVerdict && correction.resolvedAt ? (
+                    <>
+                      ; corrected to {VERDICT_LABELS[correction.newVerdict]} on <FormattedDateTime date={correction.resolvedAt} />
+                    </>
+                  ) : (
+                    "; the correction is in progress"
+                  )}
+                  .
+                </p>
               </li>
             ))}
           </ol>
-        )}
+        </SectionCard>
+      ) : null}
+
+      <SectionCard title="History">
+        <HistoryTimeline events={claim.events} people={people} />
       </SectionCard>
     </article>
   );

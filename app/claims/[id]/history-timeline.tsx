@@ -1,0 +1,78 @@
+import { FormattedDateTime } from "@/components/dates";
+import { eventLabel } from "@/domains/claims/events";
+import { STATUS_LABELS, VERDICT_LABELS } from "@/domains/claims/labels";
+import type { JsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
+
+interface TimelineEvent {
+  id: number;
+  action: string;
+  before: JsonValue;
+  after: JsonValue;
+  createdAt: Date;
+  actor: { name: string } | null;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  status: "Status",
+  verdict: "Verdict",
+  rationale: "Rationale",
+  assigneeId: "Assignee",
+  comment: "Comment",
+  reason: "Reason",
+  proposedBy: "Proposed by",
+  url: "URL",
+  title: "Title",
+  publisher: "Publisher",
+  excerpt: "Excerpt",
+  stance: "Stance",
+  archiveUrl: "Archive URL",
+};
+
+function display(field: string, value: JsonValue | undefined, people: Map<string, string>): string {
+  if (value === undefined || value === null || value === "") return "—";
+  if (field === "status" && typeof value === "string") return STATUS_LABELS[value as keyof typeof STATUS_LABELS] ?? value;
+  if (field === "verdict" && typeof value === "string") return VERDICT_LABELS[value as keyof typeof VERDICT_LABELS] ?? value;
+  if (field === "assigneeId" && typeof value === "string") return people.get(value) ?? "another user";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function asObject(value: JsonValue): Record<string, JsonValue> {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, JsonValue>) : {};
+}
+
+/** The claim's append-only history, oldest first: who did what, and each field before and after. */
+export function HistoryTimeline({ events, people }: { events: TimelineEvent[]; people: Map<string, string> }) {
+  if (events.length === 0) return <p className="mt-2 text-sm text-slate-700">No change has been recorded for this claim yet.</p>;
+  return (
+    <ol className="mt-3 space-y-4 border-l-2 border-slate-200 pl-4 text-sm">
+      {events.map((event) => {
+        const before = asObject(event.before);
+        const after = asObject(event.after);
+        const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((field) => field !== "id");
+        return (
+          <li key={event.id}>
+            <p>
+              <span className="font-medium">{event.actor?.name ?? "System"}</span> {eventLabel(event.action)}{" "}
+              <span className="text-slate-600">
+                · <FormattedDateTime date={event.createdAt} />
+              </span>
+            </p>
+            {fields.length > 0 ? (
+              <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs text-slate-700">
+                {fields.map((field) => (
+                  <div key={field} className="contents">
+                    <dt className="font-medium">{FIELD_LABELS[field] ?? field}</dt>
+                    <dd className="whitespace-pre-wrap break-words">
+                      {field in before ? `${display(field, before[field], people)} → ` : ""}
+                      {display(field, after[field], people)}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,279 @@
+"use client";
+
+import { useActionState } from "react";
+import { FieldError, fieldErrors, FormAlert, IDLE_STATE, INPUT, LABEL, SubmitButton } from "@/components/forms";
+import { reopenClaimFromForm, reviewClaimFromForm, updateClaimFromForm } from "@/domains/claims/actions";
+import { VERDICT_LABELS, VERDICTS } from "@/domains/claims/labels";
+import { MIN_RATIONALE_LENGTH } from "@/domains/claims/schema";
+import type { ActionState } from "@/lib/action-state";
+import type { ReviewStatus, Role, Verdict } from "@/lib/generated/prisma/enums";
+import { ConflictNotice, versionAfter } from "./conflict-notice";
+
+interface Person {
+  id: string;
+  name: string;
+}
+
+export interface WorkflowProps {
+  claimId: number;
+  version: number;
+  status: ReviewStatus;
+  verdict: Verdict;
+  rationale: string | null;
+  assignee: Person | null;
+  proposedBy: Person | null;
+  viewer: { id: string; role: Role };
+  assignableUsers: Person[];
+}
+
+function Hidden({ claimId, version }: { claimId: number; version: number }) {
+  return (
+    <>
+      <input type="hidden" name="claimId" value={claimId} />
+      <input type="hidden" name="version" value={version} />
+    </>
+  );
+}
+
+/** After an error the form is rebuilt from what the user typed; after a save, from the stored claim. */
+function formKey(state: ActionState, version: number) {
+  return state.status === "error" ? `error-${state.at}` : `saved-${version}`;
+}
+
+function typed(state: ActionState, name: string, stored: string): string {
+  return state.status === "error" && name in state.values ? state.values[name]! : stored;
+}
+
+export function WorkflowPanel(props: WorkflowProps) {
+  const { claimId, version, status, assignee, proposedBy, viewer } = props;
+  const isEditor = viewer.role !== "reviewer";
+  const isAssignee = assignee?.id === viewer.id;
+  const canWork = isEditor || isAssignee;
+  const [state, action] = useActionState(updateClaimFromForm, IDLE_STATE);
+  // Held here, not in the forms: approving or reopening removes the form, and its outcome must stay on screen.
+  const [reviewState, reviewAction] = useActionState(reviewClaimFromForm, IDLE_STATE);
+  const [reopenState, reopenAction] = useActionState(reopenClaimFromForm, IDLE_STATE);
+  const nextVersion = versionAfter(state, version);
+  const latest = [state, reviewState, reopenState].reduce((newest, candidate) =>
+    candidate.status !== "idle" && (newest.status === "idle" || candidate.at > newest.at) ? candidate : newest,
+  );
+
+  return (
+    <div className="space-y-4">
+      <FormAlert state={latest} />
+      <ConflictNotice state={latest} />
+
+      <form action={action} key={`assign-${formKey(state, version)}`} className="flex flex-wrap items-end gap-3">
+        <Hidden claimId={claimId} version={nextVersion} />
+        <p className="text-sm">
+          <span className="font-medium">Assignee:</span> {assignee ? assignee.name : "nobody yet"}
+        </p>
+        {!assignee && status !== "verified" ? (
+          <SubmitButton variant="secondary" name="intent" value="take">
+            Take this claim
+          </SubmitButton>
+        ) : null}
+        {isAssignee && !isEditor ? (
+          <SubmitButton variant="secondary" name="intent" value="release">
+            Release
+          </SubmitButton>
+        ) : null}
+        {isEditor ? (
+          <>
+            <div>
+              <label htmlFor="assigneeId" className={LABEL}>
+                Assign to
+              </label>
+              <select id="assigneeId" name="assigneeId" defaultValue={assignee?.id ?? ""} className={INPUT}>
+                <option value="">Nobody</option>
+                {props.assignableUsers.map((user) => (
+                  <option key={user.id} value={user.id}>
+                    {user.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <SubmitButton variant="secondary" name="intent" value="assign">
+              Assign
+            </SubmitButton>
+          </>
+        ) : null}
+      </form>
+
+      {status === "unreviewed" && (canWork || !assignee) ? (
+        <form action={action}>
+          <Hidden claimId={claimId} version={nextVersion} />
+          <SubmitButton name="intent" value="start">
+            Start work
+          </SubmitButton>
+        </form>
+      ) : null}
+
+      {status === "in_progress" && canWork ? (
+        <form action={action} key={`verdict-${formKey(state, version)}`} className="space-y-3" noValidate>
+          <Hidden claimId={claimId} version={nextVersion} />
+          <div>
+            <label htmlFor="verdict" className={LABEL}>
+              Verdict
+            </label>
+            <select
+              id="verdict"
+              name="verdict"
+              defaultValue={typed(state, "verdict", props.verdict)}
+              className={INPUT}
+              aria-invalid={Boolean(fieldErrors(state, "verdict"))}
+              aria-describedby="verdict-error"
+            >
+              {VERDICTS.map((verdict) => (
+                <option key={verdict} value={verdict}>
+                  {VERDICT_LABELS[verdict]}
+                </option>
+              ))}
+            </select>
+            <FieldError id="verdict-error" state={state} name="verdict" />
+          </div>
+          <div>
+            <label htmlFor="rationale" className={LABEL}>
+              Rationale
+            </label>
+            <textarea
+              id="rationale"
+              name="rationale"
+              rows={5}
+              defaultValue={typed(state, "rationale", props.rationale ?? "")}
+              className={INPUT}
+              aria-invalid={Boolean(fieldErrors(state, "rationale"))}
+              aria-describedby="rationale-help rationale-error"
+            />
+            <p id="rationale-help" className="mt-1 text-xs text-slate-600">
+              At least {MIN_RATIONALE_LENGTH} characters to propose; a proposal also needs a source unless the verdict is
+              &ldquo;Not a claim&rdquo;.
+            </p>
+            <FieldError id="rationale-error" state={state} name="rationale" />
+            <FieldError id="sources-error" state={state} name="sources" />
+          </div>
+          <div className="flex flex-wrap gap-3">
+            <SubmitButton variant="secondary" name="intent" value="save">
+              Save draft
+            </SubmitButton>
+            <SubmitButton name="intent" value="propose">
+              Propose for second review
+            </SubmitButton>
+          </div>
+        </form>
+      ) : null}
+
+      {status === "in_progress" && !canWork ? (
+        <p className="text-sm text-slate-700">
+          {assignee ? `${assignee.name} is working on this claim.` : "Take the claim to work on it."}
+        </p>
+      ) : null}
+
+      {status === "awaiting_second_review" ? (
+        <AwaitingReview
+          {...props}
+          proposerIsViewer={proposedBy?.id === viewer.id}
+          state={reviewState}
+          review={reviewAction}
+          withdraw={action}
+          nextVersion={nextVersion}
+        />
+      ) : null}
+
+      {status === "verified" && isEditor ? (
+        <ReopenForm claimId={claimId} version={version} state={reopenState} reopen={reopenAction} />
+      ) : null}
+    </div>
+  );
+}
+
+function AwaitingReview({
+  claimId,
+  version,
+  proposedBy,
+  proposerIsViewer,
+  viewer,
+  state,
+  review,
+  withdraw,
+  nextVersion,
+}: WorkflowProps & {
+  proposerIsViewer: boolean;
+  state: ActionState;
+  review: (formData: FormData) => void;
+  withdraw: (formData: FormData) => void;
+  nextVersion: number;
+}) {
+  const reviewVersion = versionAfter(state, version);
+  return (
+    <div className="space-y-3">
+      <p className="text-sm">Proposed by {proposedBy?.name ?? "a reviewer"}; a second person must approve it.</p>
+      {proposerIsViewer ? (
+        <p className="text-sm text-slate-700">You proposed this verdict, so someone else reviews it.</p>
+      ) : (
+        <form action={review} key={formKey(state, version)} className="space-y-3" noValidate>
+          <Hidden claimId={claimId} version={reviewVersion} />
+          <div>
+            <label htmlFor="review-comment" className={LABEL}>
+              Review comment
+            </label>
+            <textarea
+              id="review-comment"
+              name="comment"
+              rows={3}
+              defaultValue={typed(state, "comment", "")}
+              className={INPUT}
+              aria-describedby="review-comment-help comment-error"
+            />
+            <p id="review-comment-help" className="mt-1 text-xs text-slate-600">
+              Required when sending back: say what needs another look.
+            </p>
+            <FieldError id="comment-error" state={state} name="comment" />
+          </div>
+          <div className="flex flex-wrap gap-3">
+            <SubmitButton name="decision" value="approve">
+              Approve verdict
+            </SubmitButton>
+            <SubmitButton variant="secondary" name="decision" value="send_back">
+              Send back
+            </SubmitButton>
+          </div>
+        </form>
+      )}
+      {proposerIsViewer || viewer.role !== "reviewer" ? (
+        <form action={withdraw}>
+          <Hidden claimId={claimId} version={nextVersion} />
+          <SubmitButton variant="secondary" name="intent" value="withdraw">
+            Withdraw proposal
+          </SubmitButton>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+function ReopenForm({
+  claimId,
+  version,
+  state,
+  reopen,
+}: {
+  claimId: number;
+  version: number;
+  state: ActionState;
+  reopen: (formData: FormData) => void;
+}) {
+  return (
+    <form action={reopen} key={formKey(state, version)} className="space-y-3" noValidate>
+      <Hidden claimId={claimId} version={versionAfter(state, version)} />
+      <div>
+        <label htmlFor="reopen-reason" className={LABEL}>
+          Reason for the correction
+        </label>
+        <textarea id="reopen-reason" name="reason" rows={3} defaultValue={typed(state, "reason", "")} className={INPUT} aria-describedby="reason-error" />
+        <FieldError id="reason-error" state={state} name="reason" />
+      </div>
+      <SubmitButton variant="danger">Reopen for correction</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formAction } from "@/lib/action";
+import { reopenClaim, reviewClaim, updateClaim } from "./mutations";
+import { claimPatchSchema, type ClaimPatch, reopenSchema, reviewSchema } from "./schema";
+
+const claimIdSchema = z.coerce.number().int().min(1).max(2_147_483_647);
+
+const workflowFormSchema = z.object({
+  claimId: claimIdSchema,
+  version: z.string(),
+  intent: z.enum(["take", "release", "assign", "start", "save", "propose", "withdraw"]),
+  verdict: z.string().optional(),
+  rationale: z.string().optional(),
+  assigneeId: z.string().optional(),
+});
+
+const MESSAGES: Record<z.infer<typeof workflowFormSchema>["intent"], string> = {
+  take: "The claim is yours.",
+  release: "You released the claim.",
+  assign: "Assignee changed.",
+  start: "Work started.",
+  save: "Verdict draft saved.",
+  propose: "Verdict proposed for a second review.",
+  withdraw: "Proposal withdrawn.",
+};
+
+/** One form, several buttons: each intent becomes the same PATCH the API accepts, checked by the same schema. */
+export const updateClaimFromForm = formAction(workflowFormSchema, async (form, user) => {
+  const patches: Record<typeof form.intent, Partial<Record<keyof ClaimPatch, unknown>>> = {
+    take: { assigneeId: user.id },
+    release: { assigneeId: null },
+    assign: { assigneeId: form.assigneeId ? form.assigneeId : null },
+    start: { status: "in_progress" },
+    save: { verdict: form.verdict, rationale: form.rationale },
+    propose: { verdict: form.verdict, rationale: form.rationale, status: "awaiting_second_review" },
+    withdraw: { status: "in_progress" },
+  };
+  const patch = claimPatchSchema.parse({ version: form.version, ...patches[form.intent] });
+  await updateClaim(user, form.claimId, patch);
+  revalidatePath(`/claims/${form.claimId}`);
+  return MESSAGES[form.intent];
+});
+
+export const reviewClaimFromForm = formAction(
+  z.object({ claimId: claimIdSchema, version: z.string(), decision: z.string(), comment: z.string().optional() }),
+  async (form, user) => {
+    const review = reviewSchema.parse({ version: form.version, decision: form.decision, comment: form.comment });
+    await reviewClaim(user, form.claimId, review);
+    revalidatePath(`/claims/${form.claimId}`);
+    return review.decision === "approve" ? "Verdict approved: the claim is verified." : "Sent back to the reviewer.";
+  },
+);
+
+export const reopenClaimFromForm = formAction(
+  z.object({ claimId: claimIdSchema, version: z.string(), reason: z.string() }),
+  async (form, user) => {
+    await reopenClaim(user, form.claimId, reopenSchema.parse({ version: form.version, reason: form.reason }));
+    revalidatePath(`/claims/${form.claimId}`);
+    return "Claim reopened for a correction.";
+  },
+);

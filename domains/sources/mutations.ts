@@ -1,0 +1,185 @@
+import "server-only";
+import { assertVersion, type ClaimState, commitClaimChange, loadClaimState, type Tx } from "@/domains/claims/mutations";
+import type { CurrentUser } from "@/domains/users/roles";
+import { db } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { NewSource, SourceRemoval, SourceUpdate } from "./schema";
+
+const sourceSelect = {
+  id: true,
+  claimId: true,
+  url: true,
+  title: true,
+  publisher: true,
+  excerpt: true,
+  stance: true,
+  archiveUrl: true,
+  addedAt: true,
+  addedBy: { select: { id: true, name: true } },
+} satisfies Prisma.SourceSelect;
+
+type SourceRecord = Prisma.SourceGetPayload<{ select: typeof sourceSelect }>;
+
+const EDITABLE_FIELDS = ["url", "title", "publisher", "excerpt", "stance", "archiveUrl"] as const;
+type EditableFields = Pick<SourceRecord, (typeof EDITABLE_FIELDS)[number]>;
+
+/** What the history keeps of a source that was added or removed. */
+function historyRecord(source: SourceRecord): Record<string, unknown> {
+  return { id: source.id, ...Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, source[field]])) };
+}
+
+/**
+ * Writers of one claim's sources queue on its row: an add without a version then cannot lose a race
+ * on the version check, and two adds of the same url cannot both pass the duplicate check.
+ */
+async function lockClaim(tx: Tx, claimId: number): Promise<ClaimState> {
+  await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+  return loadClaimState(tx, claimId);
+}
+
+function assertSourcesEditable(claim: ClaimState): void {
+  if (claim.status === "awaiting_second_review") {
+    throw new DomainError("forbidden", "This verdict is awaiting a second review: send it back before changing its sources.");
+  }
+  if (claim.status === "verified") {
+    throw new DomainError("forbidden", "This claim is verified: an editor must reopen it before its sources can change.");
+  }
+}
+
+async function findSourceOnClaim(tx: Tx, claimId: number, sourceId: number): Promise<SourceRecord> {
+  const source = await tx.source.findFirst({ where: { id: sourceId, claimId }, select: sourceSelect });
+  if (!source) throw new DomainError("not_found", `Claim #${claimId} has no source #${sourceId}.`);
+  return source;
+}
+
+async function duplicateUrlError(client: Tx, claimId: number, url: string, otherThan?: number): Promise<DomainError | null> {
+  const existing = await client.source.findFirst({
+    where: { claimId, url, ...(otherThan === undefined ? {} : { id: { not: otherThan } }) },
+    select: { id: true, title: true },
+  });
+  if (!existing) return null;
+  return new DomainError("invalid", "This URL is already attached to the claim.", {
+    url: [`This URL is already attached as source #${existing.id} "${existing.title}".`],
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * The lock makes a duplicate url a refusal found before writing; a unique violation can still come
+ * from a writer that bypasses it, and gets the same answer.
+ */
+async function refusingDuplicateUrl<T>(claimId: number, url: string | undefined, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (url === undefined || !isUniqueViolation(error)) throw error;
+    throw (
+      (await duplicateUrlError(db(), claimId, url)) ??
+      new DomainError("invalid", "This URL is already attached to the claim.", { url: ["This URL is already attached to the claim."] })
+    );
+  }
+}
+
+export async function addSource(
+  actor: CurrentUser,
+  claimId: number,
+  input: NewSource,
+): Promise<{ source: SourceRecord; claimVersion: number }> {
+  return refusingDuplicateUrl(claimId, input.url, () =>
+    db().$transaction(async (tx) => {
+      const claim = await lockClaim(tx, claimId);
+      if (input.version !== undefined) await assertVersion(tx, claim, input.version);
+      assertSourcesEditable(claim);
+      const duplicate = await duplicateUrlError(tx, claimId, input.url);
+      if (duplicate) throw duplicate;
+      const source = await tx.source.create({
+        data: {
+          claimId,
+          url: input.url,
+          title: input.title,
+          publisher: input.publisher ?? null,
+          excerpt: input.excerpt ?? null,
+          stance: input.stance,
+          archiveUrl: input.archiveUrl ?? null,
+          addedById: actor.id,
+        },
+        select: sourceSelect,
+      });
+      const claimVersion = await commitClaimChange(tx, {
+        claimId,
+        version: claim.version,
+        actor,
+        action: "source_added",
+        before: {},
+        after: historyRecord(source),
+      });
+      return { source, claimVersion };
+    }),
+  );
+}
+
+/** PATCH semantics: fields left out stay as they are; sending the current value changes nothing and records nothing. */
+export async function updateSource(
+  actor: CurrentUser,
+  claimId: number,
+  input: SourceUpdate,
+): Promise<{ source: SourceRecord; claimVersion: number }> {
+  const { sourceId, version, ...changes } = input;
+  if (EDITABLE_FIELDS.every((field) => changes[field] === undefined)) {
+    throw new DomainError("invalid", `Nothing to change: send one or more of ${EDITABLE_FIELDS.join(", ")}.`);
+  }
+  return refusingDuplicateUrl(claimId, changes.url, () =>
+    db().$transaction(async (tx) => {
+      const claim = await lockClaim(tx, claimId);
+      await assertVersion(tx, claim, version);
+      assertSourcesEditable(claim);
+      const current = await findSourceOnClaim(tx, claimId, sourceId);
+      const changed = EDITABLE_FIELDS.filter((field) => changes[field] !== undefined && changes[field] !== current[field]);
+      if (changed.length === 0) return { source: current, claimVersion: claim.version };
+      if (changes.url !== undefined && changed.includes("url")) {
+        const duplicate = await duplicateUrlError(tx, claimId, changes.url, sourceId);
+        if (duplicate) throw duplicate;
+      }
+      const before = Object.fromEntries(changed.map((field) => [field, current[field]]));
+      const after = Object.fromEntries(changed.map((field) => [field, changes[field]])) as Partial<EditableFields>;
+      const source = await tx.source.update({ where: { id: sourceId }, data: after, select: sourceSelect });
+      const claimVersion = await commitClaimChange(tx, {
+        claimId,
+        version,
+        actor,
+        action: "source_updated",
+        // The id says which source changed; the other keys are only what changed.
+        before: { id: sourceId, ...before },
+        after: { id: sourceId, ...after },
+      });
+      return { source, claimVersion };
+    }),
+  );
+}
+
+export async function removeSource(
+  actor: CurrentUser,
+  claimId: number,
+  input: SourceRemoval,
+): Promise<{ id: number; claimVersion: number }> {
+  return db().$transaction(async (tx) => {
+    const claim = await lockClaim(tx, claimId);
+    await assertVersion(tx, claim, input.version);
+    assertSourcesEditable(claim);
+    const source = await findSourceOnClaim(tx, claimId, input.sourceId);
+    await tx.source.delete({ where: { id: source.id } });
+    const claimVersion = await commitClaimChange(tx, {
+      claimId,
+      version: input.version,
+      actor,
+      action: "source_removed",
+      before: historyRecord(source),
+      after: {},
+    });
+    return { id: source.id, claimVersion };
+  });
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { createUserWithPassword } from "@/domains/users/create-user";
+import type { CurrentUser } from "@/domains/users/roles";
+import type { NewUser } from "@/domains/users/schema";
+import { db } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { assertRole } from "@/lib/session";
+
+type Tx = Prisma.TransactionClient;
+
+interface LockedUser {
+  id: string;
+  role: Role;
+  active: boolean;
+}
+
+/**
+ * Locks the acting admin's row and the target's (in id order, so two admins acting on each other
+ * wait instead of deadlocking) and checks the actor is still an active admin. Without it, two admins
+ * demoting or deactivating each other at the same moment could leave the desk with no admin.
+ */
+async function lockActorAndTarget(tx: Tx, actor: CurrentUser, userId: string, doing: string): Promise<void> {
+  const rows = await tx.$queryRaw<LockedUser[]>`
+    SELECT id, role, active FROM "User" WHERE id IN (${actor.id}, ${userId}) ORDER BY id FOR UPDATE`;
+  const actorNow = rows.find((row) => row.id === actor.id);
+  if (!actorNow || !actorNow.active || actorNow.role !== "admin") {
+    throw new DomainError("forbidden", `Only admins can ${doing}.`);
+  }
+  if (!rows.some((row) => row.id === userId)) throw new DomainError("not_found", "No user has this id.");
+}
+
+export async function createUser(actor: CurrentUser, input: NewUser): Promise<{ id: string }> {
+  assertRole(actor, "admin", "create users");
+  return createUserWithPassword(db(), input);
+}
+
+export async function changeRole(actor: CurrentUser, userId: string, role: Role): Promise<{ name: string; role: Role }> {
+  assertRole(actor, "admin", "change roles");
+  if (userId === actor.id && role !== "admin") {
+    throw new DomainError(
+      "forbidden",
+      "You cannot change your own role: ask another admin, so that the desk always keeps an admin.",
+    );
+  }
+  return db().$transaction(async (tx) => {
+    await lockActorAndTarget(tx, actor, userId, "change roles");
+    return tx.user.update({ where: { id: userId }, data: { role }, select: { name: true, role: true } });
+  });
+}
+
+/** Deactivating also ends every session of the user, in the same transaction, so it takes effect at once. */
+export async function setActive(actor: CurrentUser, userId: string, active: boolean): Promise<{ name: string; active: boolean }> {
+  assertRole(actor, "admin", "deactivate or reactivate users");
+  if (userId === actor.id && !active) {
+    throw new DomainError(
+      "forbidden",
+      "You cannot deactivate your own account: ask another admin, so that the desk always keeps an admin.",
+    );
+  }
+  return db().$transaction(async (tx) => {
+    await lockActorAndTarget(tx, actor, userId, "deactivate or reactivate users");
+    const user = await tx.user.update({ where: { id: userId }, data: { active }, select: { name: true, email: true, active: true } });
+    if (active) {
+      // Attempts made while deactivated count as failed sign-ins; they must not lock the user out now.
+      await tx.signInFailure.deleteMany({ where: { email: user.email } });
+    } else {
+      await tx.session.deleteMany({ where: { userId } });
+    }
+    return { name: user.name, active: user.active };
+  });
+}
+

@@ -1,0 +1,51 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export class ClaimPage {
+  readonly review: Locator;
+  readonly sources: Locator;
+  readonly history: Locator;
+
+  constructor(readonly page: Page) {
+    this.review = page.getByRole("region", { name: "Review" });
+    this.sources = page.getByRole("region", { name: /^Sources/ });
+    this.history = page.getByRole("region", { name: "History" });
+  }
+
+  async goto(id: number) {
+    await this.page.goto(`/claims/${id}`);
+    await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+
+  /** Clicks a button and waits for the server's confirmation, so the next step sees the new version. */
+  async submit(scope: Locator, button: string, confirmation: string | RegExp) {
+    await scope.getByRole("button", { name: button }).click();
+    await expect(this.page.getByRole("status").filter({ hasText: confirmation })).toBeVisible();
+  }
+
+  async take() {
+    await this.submit(this.review, "Take this claim", "The claim is yours.");
+  }
+
+  async startWork() {
+    await this.submit(this.review, "Start work", "Work started.");
+  }
+
+  async addSource(source: { url: string; title: string; publisher?: string; stance: string }) {
+    await this.sources.getByLabel("Source URL").fill(source.url);
+    await this.sources.getByLabel("Title", { exact: true }).fill(source.title);
+    if (source.publisher) await this.sources.getByLabel("Publisher").fill(source.publisher);
+    await this.sources.getByLabel("Stance").selectOption(source.stance);
+    await this.sources.getByRole("button", { name: "Add source" }).click();
+    await expect(this.sources.getByRole("link", { name: source.title })).toBeVisible();
+  }
+
+  async fillVerdict(verdict: string, rationale: string) {
+    await this.review.getByLabel("Verdict").selectOption({ label: verdict });
+    await this.review.getByLabel("Rationale").fill(rationale);
+  }
+
+  async propose(verdict: string, rationale: string) {
+    await this.fillVerdict(verdict, rationale);
+    await this.submit(this.review, "Propose for second review", "Verdict proposed for a second review.");
+  }
+}

@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+import { SignInPage } from "./pages/sign-in-page";
+import { expectNoSeriousAccessibilityViolations } from "./support";
+
+test.use({ storageState: { cookies: [], origins: [] } });
+
+test("a visitor is sent to sign in and comes back to the page asked for", async ({ page }) => {
+  await page.goto("/claims?status=unreviewed");
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+  const signIn = new SignInPage(page);
+  await expectNoSeriousAccessibilityViolations(page);
+
+  await signIn.signInRefused("reviewer1@example.org", "not-the-password");
+  await expect(page.getByRole("alert").filter({ hasText: "The email or password is wrong." })).toBeVisible();
+
+  await signIn.signInRefused("nobody@example.org", "not-the-password");
+  await expect(page.getByRole("alert").filter({ hasText: "The email or password is wrong." })).toBeVisible();
+
+  await signIn.signIn("reviewer1@example.org");
+  await expect(page).toHaveURL(/\/claims\?status=unreviewed$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Claims" })).toBeVisible();
+  await expect(page.getByRole("banner").getByText("Rita Reviewer")).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("the API answers 401 without a session", async ({ request }) => {
+  const response = await request.get("/api/claims");
+  expect(response.status()).toBe(401);
+  expect(await response.json()).toEqual({ error: expect.any(String) });
+});

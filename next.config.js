@@ -6,6 +6,8 @@ const nextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   typescript: { tsconfigPath: "tsconfig.json" },
+  // forbidden(): pages a role may not open answer 403 with app/forbidden.tsx.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousAccessibilityViolations, seededArticle } from "./support";
+import { expectNoSeriousAccessibilityViolations, seededArticle, storageStateOf } from "./support";
 
 test("every page passes an axe scan with no serious or critical violation", async ({ page, request }) => {
   const article = await seededArticle(request);
   const detail = (await (await request.get(`/api/articles/${article.id}`)).json()) as { claims: { id: number }[] };
-  const pages = ["/", "/claims", "/claims?q=Mali&status=unreviewed&page=2", `/claims/${detail.claims[0]!.id}`, `/articles/${article.id}`, "/claims/999999"];
+  const pages = ["/", "/claims", "/claims?q=Mali&status=unreviewed&page=2", `/claims/${detail.claims[0]!.id}`, `/articles/${article.id}`, "/claims/999999", "/queue", "/corrections"];
   for (const path of pages) {
     await test.step(path, async () => {
       await page.goto(path);
@@ -12,4 +12,20 @@ test("every page passes an axe scan with no serious or critical violation", asyn
       await expectNoSeriousAccessibilityViolations(page);
     });
   }
+});
+
+test.describe("as an admin", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("the users page passes an axe scan", async ({ page }) => {
+    await page.goto("/admin/users");
+    await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+    await expectNoSeriousAccessibilityViolations(page);
+  });
+});
+
+test("a reviewer is refused the users page with 403", async ({ page }) => {
+  const response = await page.goto("/admin/users");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();
 });

@@ -123,6 +123,17 @@ describe("GET /api/claims", () => {
     expect(history.body.items.every((item: { topic: string }) => item.topic === "History")).toBe(true);
   });
 
+  it("filters by assignee: me, nobody, or a user id", async () => {
+    const reviewer = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO.reviewer1 } });
+    const claim = await database.prisma.claim.findFirstOrThrow({ where: { topic: "Peace talks" }, orderBy: { id: "asc" } });
+    await database.prisma.claim.update({ where: { id: claim.id }, data: { assigneeId: reviewer.id } });
+    const total = await database.prisma.claim.count();
+    const mine = await claimsApi("?assignee=me");
+    expect(mine.body.items.map((item: { id: number; assigneeName: string }) => [item.id, item.assigneeName])).toEqual([[claim.id, reviewer.name]]);
+    expect((await claimsApi(`?assignee=${reviewer.id}`)).body.total).toBe(1);
+    expect((await claimsApi("?assignee=none")).body.total).toBe(total - 1);
+  });
+
   it("refuses invalid parameters with 400 and the fields at fault", async () => {
     const invalid = await claimsApi("?status=done&pageSize=500&page=abc");
     expect(invalid.status).toBe(400);

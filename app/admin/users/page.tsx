@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { FormattedDate } from "@/components/dates";
-import { NotFoundMessage } from "@/components/not-found-message";
 import { SectionCard } from "@/components/section-card";
 import { listUsers } from "@/domains/users/data";
 import { hasRole, ROLE_LABELS } from "@/domains/users/roles";
@@ -12,13 +12,7 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const viewer = await requireUser("/admin/users");
-  if (!hasRole(viewer.role, "admin")) {
-    return (
-      <NotFoundMessage title="Admins only">
-        Only admins can manage users. If your role should change, ask one of the desk&apos;s admins.
-      </NotFoundMessage>
-    );
-  }
+  if (!hasRole(viewer.role, "admin")) forbidden();
   const users = await listUsers();
   const activeCount = users.filter((user) => user.active).length;
 

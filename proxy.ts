@@ -13,6 +13,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: the API answers 401 itself, and sign-in, Next's assets and the favicon are open.
-  matcher: ["/((?!api/|sign-in|_next/|favicon.ico).*)"],
+  // Pages only: the API answers 401 itself; sign-in, the published fact-checks, the API
+  // documentation, Next's assets and the favicon are open to everyone.
+  matcher: ["/((?!api/|api-docs|fact-checks/|sign-in|_next/|favicon.ico).*)"],
 };

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { ArticlePage } from "./pages/article-page";
 import { ClaimsListPage } from "./pages/claims-list-page";
@@ -122,4 +123,16 @@ test.describe("at a phone's width", () => {
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
   });
+});
+
+test("the CSV download holds exactly the filtered view", async ({ page }) => {
+  const claims = new ClaimsListPage(page);
+  await claims.goto("?q=banned");
+  const shown = Number((await page.getByText(/^Showing 1–\d+ of \d+ claims?$/).textContent())?.match(/of (\d+)/)?.[1]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV of this view" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^claims-q-banned-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = await readFile((await download.path())!, "utf8");
+  const lines = text.trimEnd().split("\r\n");
+  expect(lines[0]).toMatch(/^id,article,quote,statement,status,verdict,/);
+  expect(lines.length - 1).toBe(shown);
 });

@@ -62,6 +62,30 @@ test("a verdict needs a second reviewer: reviewer1 proposes, cannot approve, rev
   await expect(steps.nth(5)).toContainText("Rémi Reviewer approved the verdict");
   await expect(steps).toHaveCount(6);
 
+  // Published: a public page anyone can read, carrying one ClaimReview that matches the claim.
+  const visitor = await browser.newContext();
+  const publicPage = await visitor.newPage();
+  const response = await publicPage.goto(`/fact-checks/${claim.id}`);
+  expect(response?.status()).toBe(200);
+  await expect(publicPage.getByRole("heading", { level: 1 })).toHaveText(claim.statement);
+  await expect(publicPage.getByText("Our verdict:")).toBeVisible();
+  await expect(publicPage.locator("main [data-verdict=true]")).toHaveText(/True/);
+  await expect(publicPage.getByRole("link", { name: "Humanitarian Action for Children 2024: Mali" })).toHaveAttribute(
+    "rel",
+    "noopener noreferrer nofollow",
+  );
+  const jsonLd = JSON.parse((await publicPage.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+  expect(jsonLd).toMatchObject({
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
+    url: new URL(`/fact-checks/${claim.id}`, publicPage.url()).href,
+    claimReviewed: claim.statement,
+    reviewRating: { "@type": "Rating", ratingValue: 5, bestRating: 5, worstRating: 1, alternateName: "True" },
+    itemReviewed: { "@type": "Claim", author: { name: "UNICEF" }, datePublished: "2024-05-31" },
+  });
+  expect(jsonLd.reviewRating.ratingExplanation).toContain("7.1 million people in need");
+
+  await visitor.close();
   await first.context.close();
   await second.context.close();
 });

@@ -9,6 +9,9 @@ const serverEnvSchema = z
     BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters.").optional(),
     /** The public URL of the app (https://… behind a proxy); requests from other origins are refused. */
     BETTER_AUTH_URL: z.url("BETTER_AUTH_URL must be a URL.").optional(),
+    /** The organisation that signs published fact-checks (ClaimReview `author`). */
+    FACTCHECK_ORG_NAME: z.string().trim().min(1).default("Fact-check desk"),
+    FACTCHECK_ORG_URL: z.url("FACTCHECK_ORG_URL must be a URL.").optional(),
   })
   .refine((env) => env.NODE_ENV !== "production" || env.BETTER_AUTH_SECRET, {
     path: ["BETTER_AUTH_SECRET"],

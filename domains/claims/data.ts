@@ -3,7 +3,7 @@ import type { CurrentUser } from "@/domains/users/roles";
 import { db } from "@/lib/db";
 import { Prisma, type ReviewStatus, type Verdict } from "@/lib/generated/prisma/client";
 import type { ClaimSort } from "./labels";
-import type { ClaimListQuery } from "./schema";
+import type { ClaimExportQuery, ClaimListQuery } from "./schema";
 
 export interface ClaimListItem {
   id: number;
@@ -41,7 +41,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-function whereClause(query: ClaimListQuery, viewer: CurrentUser): Prisma.Sql {
+function whereClause(query: ClaimExportQuery, viewer: CurrentUser): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (query.assignee === "none") conditions.push(Prisma.sql`c."assigneeId" IS NULL`);
   else if (query.assignee) conditions.push(Prisma.sql`c."assigneeId" = ${query.assignee === "me" ? viewer.id : query.assignee}`);
@@ -189,4 +189,35 @@ export type ClaimDetail = Prisma.ClaimGetPayload<{ select: typeof claimDetailSel
 /** A claim with its article, sources and history, in one round trip; null for an unknown id. */
 export async function getClaim(id: number): Promise<ClaimDetail | null> {
   return db().claim.findUnique({ where: { id }, select: claimDetailSelect });
+}
+
+export interface ClaimExportRow {
+  id: number;
+  articleTitle: string;
+  quote: string;
+  statement: string;
+  status: ReviewStatus;
+  verdict: Verdict;
+  rationale: string | null;
+  assigneeName: string | null;
+  sourceCount: bigint;
+  sourceUrls: string | null;
+  updatedAt: Date;
+  verifiedByName: string | null;
+  verifiedAt: Date | null;
+}
+
+/** Every claim of the list's current view (its filters and order, no paging), in one query. */
+export async function listClaimsForExport(query: ClaimExportQuery, viewer: CurrentUser): Promise<ClaimExportRow[]> {
+  return db().$queryRaw<ClaimExportRow[]>`
+    SELECT c.id, a.title AS "articleTitle", c.quote, c.statement, c.status, c.verdict, c.rationale,
+           u.name AS "assigneeName", v.name AS "verifiedByName", c."verifiedAt", c."updatedAt",
+           (SELECT count(*) FROM "Source" s WHERE s."claimId" = c.id) AS "sourceCount",
+           (SELECT string_agg(s.url, ' ' ORDER BY s.id) FROM "Source" s WHERE s."claimId" = c.id) AS "sourceUrls"
+    FROM "Claim" c
+    JOIN "Article" a ON a.id = c."articleId"
+    LEFT JOIN "User" u ON u.id = c."assigneeId"
+    LEFT JOIN "User" v ON v.id = c."verifiedById"
+    ${whereClause(query, viewer)}
+    ORDER BY ${ORDER_BY[query.sort]}`;
 }

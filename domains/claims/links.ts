@@ -15,3 +15,9 @@ export function claimListHref(query: Partial<ClaimListQuery>): string {
   const search = params.toString();
   return search ? `/claims?${search}` : "/claims";
 }
+
+/** The CSV of the same view: its filters and order, every page. */
+export function claimExportHref(query: Partial<ClaimListQuery>): string {
+  const listHref = claimListHref({ ...query, page: 1, pageSize: DEFAULT_PAGE_SIZE });
+  return listHref.replace(/^\/claims/, "/api/claims/export.csv");
+}

@@ -116,3 +116,7 @@ export const reopenSchema = z.strictObject({
     .max(2_000, "At most 2000 characters."),
 });
 export type ReopenInput = z.infer<typeof reopenSchema>;
+
+/** The CSV export takes the list's filters and order, and exports the whole view rather than a page. */
+export const claimExportQuerySchema = claimListQuerySchema.omit({ page: true, pageSize: true });
+export type ClaimExportQuery = z.infer<typeof claimExportQuerySchema>;

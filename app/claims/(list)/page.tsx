@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/pagination";
 import { listClaims, listTopics } from "@/domains/claims/data";
-import { claimListHref } from "@/domains/claims/links";
+import { claimExportHref, claimListHref } from "@/domains/claims/links";
 import { parseClaimListQueryLeniently } from "@/domains/claims/schema";
 import { listAssignableUsers } from "@/domains/users/data";
 import { requireUser } from "@/lib/session";
@@ -27,7 +27,16 @@ export default async function ClaimsPage({
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Claims</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">Claims</h1>
+        <a
+          href={claimExportHref(query)}
+          download
+          className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100"
+        >
+          Download CSV of this view
+        </a>
+      </div>
       {ignoredNames.length > 0 ? (
         <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
           Some parts of this link were not understood and were ignored:{" "}

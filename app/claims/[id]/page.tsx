@@ -68,7 +68,10 @@ export default async function ClaimPage({ params }: Props) {
               <dt className="font-medium text-slate-700">Verified</dt>
               <dd>
                 by {claim.verifiedBy.name}, <FormattedDateTime date={claim.verifiedAt} />
-                {claim.proposedBy ? ` (proposed by ${claim.proposedBy.name})` : ""}
+                {claim.proposedBy ? ` (proposed by ${claim.proposedBy.name})` : ""} ·{" "}
+                <Link href={`/fact-checks/${claim.id}`} className="text-blue-800 underline underline-offset-2">
+                  public fact-check page
+                </Link>
               </dd>
             </>
           ) : null}

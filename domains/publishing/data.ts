@@ -1,0 +1,44 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+const publishedClaimSelect = {
+  id: true,
+  statement: true,
+  quote: true,
+  attributedTo: true,
+  verdict: true,
+  rationale: true,
+  verifiedAt: true,
+  updatedAt: true,
+  proposedBy: { select: { name: true } },
+  verifiedBy: { select: { name: true } },
+  article: { select: { id: true, title: true, url: true, publisher: true, author: true, publishedAt: true } },
+  sources: {
+    select: { id: true, url: true, title: true, publisher: true, stance: true, archiveUrl: true },
+    orderBy: { addedAt: "asc" },
+  },
+  corrections: {
+    select: { id: true, reason: true, previousVerdict: true, newVerdict: true, reopenedAt: true, resolvedAt: true },
+    where: { resolvedAt: { not: null } },
+    orderBy: { reopenedAt: "asc" },
+  },
+} satisfies Prisma.ClaimSelect;
+
+export type PublishedClaim = Prisma.ClaimGetPayload<{ select: typeof publishedClaimSelect }>;
+
+/** Only verified claims are published; anything else is as if it did not exist (404). */
+export async function getPublishedClaim(id: number): Promise<PublishedClaim | null> {
+  return db().claim.findFirst({ where: { id, status: "verified" }, select: publishedClaimSelect });
+}
+
+/** The verified claims of an article in article order; null when the article does not exist. */
+export async function listPublishedClaimsOfArticle(articleId: number): Promise<PublishedClaim[] | null> {
+  const article = await db().article.findUnique({
+    where: { id: articleId },
+    select: {
+      claims: { where: { status: "verified" }, select: publishedClaimSelect, orderBy: { startOffset: "asc" } },
+    },
+  });
+  return article?.claims ?? null;
+}

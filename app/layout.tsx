@@ -56,6 +56,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
           {children}
         </main>
+        <footer className="mx-auto max-w-6xl px-4 pb-8 text-xs text-slate-600">
+          <Link href="/api-docs" className="underline underline-offset-2">
+            API documentation
+          </Link>
+        </footer>
       </body>
     </html>
   );

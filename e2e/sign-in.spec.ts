@@ -39,4 +39,7 @@ test("an unverified claim has no public fact-check page (404), and the API docs 
   await expect(page.getByRole("heading", { level: 1, name: "Fact-check not found" })).toBeVisible();
   expect((await request.get("/api/claims/1/claimreview")).status()).toBe(404);
   expect((await request.get("/api/openapi.json")).status()).toBe(200);
+  await page.goto("/api-docs");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoSeriousAccessibilityViolations(page);
 });

@@ -12,26 +12,29 @@ export interface ArticleSummary {
 }
 
 /**
- * Articles, newest first, with their claim counts: two queries whatever the number of articles.
+ * Articles, newest first, with their claim counts from the tally: two queries whatever the number
+ * of articles or claims.
  * `limit` keeps the overview's cost flat when a desk has tracked thousands of articles.
  */
 export async function listArticles(options: { limit?: number } = {}): Promise<ArticleSummary[]> {
   const articles = await db().article.findMany({
-    select: { id: true, title: true, publisher: true, publishedAt: true, _count: { select: { claims: true } } },
+    select: { id: true, title: true, publisher: true, publishedAt: true },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: options.limit,
   });
-  const verified = await db().claim.groupBy({
-    by: ["articleId"],
-    where: { status: "verified", articleId: { in: articles.map((article) => article.id) } },
-    _count: { _all: true },
+  const tallies = await db().claimTally.groupBy({
+    by: ["articleId", "status"],
+    where: { articleId: { in: articles.map((article) => article.id) } },
+    _sum: { count: true },
   });
-  const verifiedByArticle = new Map(verified.map((group) => [group.articleId, group._count._all]));
-  return articles.map(({ _count, ...article }) => ({
-    ...article,
-    claimCount: _count.claims,
-    verifiedCount: verifiedByArticle.get(article.id) ?? 0,
-  }));
+  const counts = new Map<number, { claimCount: number; verifiedCount: number }>();
+  for (const tally of tallies) {
+    const entry = counts.get(tally.articleId) ?? { claimCount: 0, verifiedCount: 0 };
+    entry.claimCount += tally._sum.count ?? 0;
+    if (tally.status === "verified") entry.verifiedCount += tally._sum.count ?? 0;
+    counts.set(tally.articleId, entry);
+  }
+  return articles.map((article) => ({ ...article, ...(counts.get(article.id) ?? { claimCount: 0, verifiedCount: 0 }) }));
 }
 
 const articleDetailSelect = {

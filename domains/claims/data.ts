@@ -85,18 +85,42 @@ export async function listClaims(query: ClaimListQuery, viewer: CurrentUser): Pr
       JOIN "Article" a ON a.id = c."articleId"
       LEFT JOIN "User" u ON u.id = c."assigneeId"
       ORDER BY ${ORDER_BY[query.sort]}`,
-    db().$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Claim" c ${where}`,
+    countClaims(query, where),
   ]);
   return {
     items: rows.map((row) => ({ ...row, sourceCount: Number(row.sourceCount) })),
-    total: Number(counted[0]?.total ?? 0),
+    total: counted,
     page: query.page,
     pageSize: query.pageSize,
   };
 }
 
+/**
+ * Filters that the tally covers (article, status, verdict) are counted from it, in time that does
+ * not grow with the number of claims; the others count the matching rows through their index.
+ */
+async function countClaims(query: ClaimExportQuery, where: Prisma.Sql): Promise<number> {
+  if (query.topic || query.assignee || query.q) {
+    const [row] = await db().$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Claim" c ${where}`;
+    return Number(row?.total ?? 0);
+  }
+  const tally = await db().claimTally.aggregate({
+    _sum: { count: true },
+    where: { articleId: query.article, status: query.status, verdict: query.verdict },
+  });
+  return tally._sum.count ?? 0;
+}
+
+/** The distinct topics, read as a skip scan of the topic index: one probe per topic, not one per claim. */
 export async function listTopics(): Promise<string[]> {
-  const rows = await db().claim.findMany({ distinct: ["topic"], select: { topic: true }, orderBy: { topic: "asc" } });
+  const rows = await db().$queryRaw<{ topic: string }[]>`
+    WITH RECURSIVE topics AS (
+      (SELECT topic FROM "Claim" ORDER BY topic LIMIT 1)
+      UNION ALL
+      SELECT (SELECT c.topic FROM "Claim" c WHERE c.topic > topics.topic ORDER BY c.topic LIMIT 1)
+      FROM topics WHERE topics.topic IS NOT NULL
+    )
+    SELECT topic FROM topics WHERE topic IS NOT NULL`;
   return rows.map((row) => row.topic);
 }
 
@@ -106,11 +130,9 @@ export interface ClaimCounts {
   byVerdict: Record<Verdict, number>;
 }
 
+/** Counts by status and verdict from the tally (kept exact by a trigger), not from the claims themselves. */
 export async function getClaimCounts(): Promise<ClaimCounts> {
-  const [statusGroups, verdictGroups] = await Promise.all([
-    db().claim.groupBy({ by: ["status"], _count: { _all: true } }),
-    db().claim.groupBy({ by: ["verdict"], _count: { _all: true } }),
-  ]);
+  const groups = await db().claimTally.groupBy({ by: ["status", "verdict"], _sum: { count: true } });
   const byStatus: Record<ReviewStatus, number> = { unreviewed: 0, in_progress: 0, awaiting_second_review: 0, verified: 0 };
   const byVerdict: Record<Verdict, number> = {
     unrated: 0,
@@ -123,9 +145,13 @@ export async function getClaimCounts(): Promise<ClaimCounts> {
     unverifiable: 0,
     not_a_claim: 0,
   };
-  for (const group of statusGroups) byStatus[group.status] = group._count._all;
-  for (const group of verdictGroups) byVerdict[group.verdict] = group._count._all;
-  const total = statusGroups.reduce((sum, group) => sum + group._count._all, 0);
+  let total = 0;
+  for (const group of groups) {
+    const count = group._sum.count ?? 0;
+    byStatus[group.status] += count;
+    byVerdict[group.verdict] += count;
+    total += count;
+  }
   return { total, byStatus, byVerdict };
 }
 

@@ -9,6 +9,8 @@ const config = [
       "lib/generated/**",
       ".next/**",
       ".next-test/**",
+      ".next-bench/**",
+      "bench-results/**",
       ".data/**",
       "test-results/**",
       "playwright-report/**",

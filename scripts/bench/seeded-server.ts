@@ -157,7 +157,8 @@ function tail(file: string, lines = 30): string {
 export async function signIn(baseUrl: string, account = DEMO_REVIEWER): Promise<string> {
   const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: baseUrl },
+    // No Origin header, as from curl: without BETTER_AUTH_URL, Better Auth refuses any Origin it cannot check.
+    headers: { "content-type": "application/json" },
     body: JSON.stringify(account),
   });
   if (response.status !== 200) throw new Error(`Sign-in as ${account.email} answered ${response.status}: ${await response.text()}`);

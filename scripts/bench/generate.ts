@@ -75,7 +75,7 @@ function prng(seed: number): () => number {
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const int = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-function weighted<T extends string | number>(random: Random, table: readonly (readonly [T, number])[]): T {
+function weighted<T extends string | number | null>(random: Random, table: readonly (readonly [T, number])[]): T {
   let r = random();
   for (const [value, weight] of table) {
     if (r < weight) return value;
@@ -303,6 +303,7 @@ export async function generateData(databaseUrl: string, options: GenerateOptions
   const started = performance.now();
   const random = prng(options.seed);
   const client = new pg.Client({ connectionString: databaseUrl });
+  client.on("error", (error) => console.error(`generate: database connection: ${error.message}`));
   await client.connect();
   try {
     const users = await demoUsers(client);

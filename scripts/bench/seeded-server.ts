@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -22,8 +23,8 @@ function runInherited(command: string, args: string[], env: NodeJS.ProcessEnv): 
 
 /** Builds the production app into BENCH_DIST_DIR unless it already holds a build (delete the folder to rebuild). */
 export async function ensureBuild(distDir = BENCH_DIST_DIR): Promise<void> {
-  if (existsSync(path.join(PROJECT_ROOT, distDir, "BUILD_ID"))) {
-    const buildId = readFileSync(path.join(PROJECT_ROOT, distDir, "BUILD_ID"), "utf8").trim();
+  if (existsSync(path.resolve(PROJECT_ROOT, distDir, "BUILD_ID"))) {
+    const buildId = readFileSync(path.resolve(PROJECT_ROOT, distDir, "BUILD_ID"), "utf8").trim();
     console.log(`Using the production build in ${distDir}/ (BUILD_ID ${buildId}; delete the folder to rebuild).`);
     return;
   }
@@ -153,18 +154,32 @@ function tail(file: string, lines = 30): string {
   }
 }
 
-/** Signs in through Better Auth's JSON endpoint and returns the `Cookie` header value to send back. */
-export async function signIn(baseUrl: string, account = DEMO_REVIEWER): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
-    method: "POST",
-    // No Origin header, as from curl: without BETTER_AUTH_URL, Better Auth refuses any Origin it cannot check.
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(account),
+/**
+ * Signs in through Better Auth's JSON endpoint and returns the `Cookie` header value to send back.
+ * node:http rather than fetch: like curl it sends no Sec-Fetch-* headers, which would make Better Auth
+ * demand an Origin it cannot check while BETTER_AUTH_URL is unset (403 MISSING_OR_NULL_ORIGIN).
+ */
+export function signIn(baseUrl: string, account = DEMO_REVIEWER): Promise<string> {
+  const body = JSON.stringify(account);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      `${baseUrl}/api/auth/sign-in/email`,
+      { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (text += chunk));
+        response.on("end", () => {
+          if (response.statusCode !== 200) return reject(new Error(`Sign-in as ${account.email} answered ${response.statusCode}: ${text}`));
+          const cookies = (response.headers["set-cookie"] ?? []).map((header) => header.split(";", 1)[0]!);
+          if (cookies.length === 0) return reject(new Error("Sign-in set no cookie."));
+          resolve(cookies.join("; "));
+        });
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
   });
-  if (response.status !== 200) throw new Error(`Sign-in as ${account.email} answered ${response.status}: ${await response.text()}`);
-  const cookies = response.headers.getSetCookie().map((header) => header.split(";", 1)[0]!);
-  if (cookies.length === 0) throw new Error("Sign-in set no cookie.");
-  return cookies.join("; ");
 }
 
 /** The first claim in article order: the claim page the benchmarks open. */

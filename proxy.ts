@@ -14,6 +14,6 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: the API answers 401 itself; sign-in, the published fact-checks, the API
-  // documentation, Next's assets and the favicon are open to everyone.
-  matcher: ["/((?!api/|api-docs|fact-checks/|sign-in|_next/|favicon.ico).*)"],
+  // documentation, Next's assets, the icon and robots.txt are open to everyone.
+  matcher: ["/((?!api/|api-docs|fact-checks/|sign-in|_next/|favicon.ico|icon.svg|robots.txt).*)"],
 };

@@ -53,7 +53,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             ) : null}
           </div>
         </header>
-        <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
+        <main id="main" className="mx-auto min-h-screen max-w-6xl px-4 py-6 sm:py-8">
           {children}
         </main>
         <footer className="mx-auto max-w-6xl px-4 pb-8 text-xs text-slate-600">

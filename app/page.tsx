@@ -2,14 +2,14 @@ import { Suspense } from "react";
 import { BlockSkeleton } from "@/components/skeletons";
 import { requireUser } from "@/lib/session";
 import { ArticleList } from "./_overview/article-list";
-import { ClaimProgress } from "./_overview/claim-progress";
+import { ClaimProgress, ClaimProgressSkeleton } from "./_overview/claim-progress";
 
 export default async function OverviewPage() {
   await requireUser("/");
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
-      <Suspense fallback={<BlockSkeleton label="Loading claim counts" lines={4} />}>
+      <Suspense fallback={<ClaimProgressSkeleton />}>
         <ClaimProgress />
       </Suspense>
       <section aria-labelledby="articles-heading" className="space-y-3">

@@ -62,3 +62,36 @@ export async function ClaimProgress() {
     </div>
   );
 }
+
+/** Same boxes, rows and heights as ClaimProgress, so the articles below do not move when the counts arrive. */
+export function ClaimProgressSkeleton() {
+  const card = "rounded-lg border border-slate-200 bg-white p-4 sm:p-6";
+  const rows = (count: number) => (
+    <ul className="mt-3 divide-y divide-slate-100">
+      {Array.from({ length: count }, (_, index) => (
+        <li key={index} className="py-2">
+          <div className="h-5 w-2/3 rounded bg-slate-200" />
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <div role="status" aria-label="Loading claim counts" className="animate-pulse space-y-6">
+      <div className={card}>
+        <div className="h-5 w-1/2 rounded bg-slate-200" />
+        <div className="mt-2 h-3 w-full rounded-full bg-slate-200" />
+      </div>
+      <div className="grid gap-6 md:grid-cols-2">
+        <div className={card}>
+          <div className="h-6 w-1/3 rounded bg-slate-200" />
+          {rows(REVIEW_STATUSES.length)}
+        </div>
+        <div className={card}>
+          <div className="h-6 w-1/3 rounded bg-slate-200" />
+          {rows(VERDICTS.length)}
+        </div>
+      </div>
+      <span className="sr-only">Loading claim counts</span>
+    </div>
+  );
+}

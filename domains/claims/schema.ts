@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/validation";
 import { CLAIM_SORTS, REVIEW_STATUSES, VERDICTS } from "./labels";
+import { MIN_RATIONALE_LENGTH } from "./limits";
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -61,7 +62,7 @@ export const versionSchema = z
   .transform(Number)
   .pipe(z.number().int(VERSION_MESSAGE).min(1, VERSION_MESSAGE).max(2_147_483_647, VERSION_MESSAGE));
 
-export const MIN_RATIONALE_LENGTH = 20;
+export { MIN_RATIONALE_LENGTH };
 export const MAX_RATIONALE_LENGTH = 5_000;
 
 const rationaleSchema = z

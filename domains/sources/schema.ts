@@ -2,13 +2,14 @@ import { z } from "zod";
 import { versionSchema } from "@/domains/claims/schema";
 import { SourceStance } from "@/lib/generated/prisma/enums";
 import { parseId } from "@/lib/validation";
+import { MAX_EXCERPT_LENGTH, MAX_TITLE_LENGTH } from "./limits";
+
+export { MAX_EXCERPT_LENGTH, MAX_TITLE_LENGTH };
 
 const SOURCE_STANCES = Object.values(SourceStance);
 
 const MAX_URL_LENGTH = 2_048;
-export const MAX_TITLE_LENGTH = 300;
 const MAX_PUBLISHER_LENGTH = 200;
-export const MAX_EXCERPT_LENGTH = 2_000;
 
 const URL_TOO_LONG = `At most ${MAX_URL_LENGTH} characters.`;
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { MIN_PASSWORD_LENGTH } from "./limits";
 import { ROLES } from "./roles";
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH };
 
 export const newUserSchema = z.strictObject({
   name: z.string({ error: "Give a name." }).trim().min(1, "Give a name.").max(120, "At most 120 characters."),

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { FieldError, fieldErrors, FormAlert, IDLE_STATE, INPUT, LABEL, SubmitButton } from "@/components/forms";
 import { createUserFromForm } from "@/domains/users/actions";
 import { ROLE_LABELS, ROLES } from "@/domains/users/roles";
-import { MIN_PASSWORD_LENGTH } from "@/domains/users/schema";
+import { MIN_PASSWORD_LENGTH } from "@/domains/users/limits";
 
 export function CreateUserForm() {
   const [state, action] = useActionState(createUserFromForm, IDLE_STATE);

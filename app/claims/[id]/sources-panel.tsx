@@ -5,7 +5,7 @@ import { FormattedDateTime } from "@/components/dates";
 import { FieldError, fieldErrors, FormAlert, IDLE_STATE, INPUT, LABEL, SubmitButton } from "@/components/forms";
 import type { ClaimDetail } from "@/domains/claims/data";
 import { addSourceAction, removeSourceAction, updateSourceAction } from "@/domains/sources/actions";
-import { MAX_EXCERPT_LENGTH, MAX_TITLE_LENGTH } from "@/domains/sources/schema";
+import { MAX_EXCERPT_LENGTH, MAX_TITLE_LENGTH } from "@/domains/sources/limits";
 import type { ActionState } from "@/lib/action-state";
 import type { SourceStance } from "@/lib/generated/prisma/enums";
 

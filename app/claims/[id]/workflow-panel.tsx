@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { FieldError, fieldErrors, FormAlert, IDLE_STATE, INPUT, LABEL, SubmitButton } from "@/components/forms";
 import { reopenClaimFromForm, reviewClaimFromForm, updateClaimFromForm } from "@/domains/claims/actions";
 import { VERDICT_LABELS, VERDICTS } from "@/domains/claims/labels";
-import { MIN_RATIONALE_LENGTH } from "@/domains/claims/schema";
+import { MIN_RATIONALE_LENGTH } from "@/domains/claims/limits";
 import type { ActionState } from "@/lib/action-state";
 import type { ReviewStatus, Role, Verdict } from "@/lib/generated/prisma/enums";
 import { ConflictNotice, versionAfter } from "./conflict-notice";

@@ -1,8 +1,8 @@
+import type { z } from "zod";
 import type { CurrentUser } from "@/domains/users/roles";
-import { isDomainError } from "@/lib/errors";
-import { HTTP_STATUS } from "@/lib/errors";
+import { DomainError, HTTP_STATUS, isDomainError } from "@/lib/errors";
 import { userFromHeaders } from "@/lib/session";
-import type { FieldErrors } from "@/lib/validation";
+import { type FieldErrors, fieldErrorsOf, parseId } from "@/lib/validation";
 
 export function jsonError(status: number, error: string, fields?: FieldErrors, details?: Record<string, unknown>): Response {
   return Response.json({ error, ...(fields ? { fields } : {}), ...details }, { status });
@@ -76,4 +76,24 @@ export async function readJson(request: Request): Promise<{ ok: true; body: unkn
   } catch {
     return { ok: false, response: jsonError(400, "The request body is not valid JSON.") };
   }
+}
+
+/** The request body parsed with the domain's schema; a refusal is a 400 naming the fields at fault. */
+export async function parseBody<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+  invalidMessage: string,
+): Promise<{ ok: true; data: z.infer<Schema> } | { ok: false; response: Response }> {
+  const body = await readJson(request);
+  if (!body.ok) return body;
+  const parsed = schema.safeParse(body.body);
+  if (!parsed.success) return { ok: false, response: jsonError(400, invalidMessage, fieldErrorsOf(parsed.error)) };
+  return { ok: true, data: parsed.data };
+}
+
+/** A path id, or a 404 (thrown, answered by handleErrors): a malformed id names no row either. */
+export function pathId(raw: string, notFoundMessage: string): number {
+  const id = parseId(raw);
+  if (id === null) throw new DomainError("not_found", notFoundMessage);
+  return id;
 }

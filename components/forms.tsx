@@ -64,3 +64,54 @@ export function FormAlert({ state }: { state: ActionState }) {
   }
   return null;
 }
+
+export interface ControlProps {
+  id: string;
+  name: string;
+  className: string;
+  "aria-invalid"?: boolean;
+  "aria-describedby": string;
+}
+
+/**
+ * A labelled control with its hint and its error message, wired for assistive technology: the
+ * caller renders the control itself (input, select or textarea) from the props it is given.
+ */
+export function Field({
+  id,
+  name,
+  label,
+  state,
+  hint,
+  children,
+}: {
+  id: string;
+  name: string;
+  label: React.ReactNode;
+  state: ActionState;
+  hint?: React.ReactNode;
+  children: (control: ControlProps) => React.ReactNode;
+}) {
+  const errorId = `${id}-error`;
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div>
+      <label htmlFor={id} className={LABEL}>
+        {label}
+      </label>
+      {children({
+        id,
+        name,
+        className: INPUT,
+        "aria-invalid": fieldErrors(state, name) ? true : undefined,
+        "aria-describedby": hintId ? `${hintId} ${errorId}` : errorId,
+      })}
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={errorId} state={state} name={name} />
+    </div>
+  );
+}

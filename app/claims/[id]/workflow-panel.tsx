@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FieldError, fieldErrors, FormAlert, IDLE_STATE, INPUT, LABEL, SubmitButton } from "@/components/forms";
+import { Field, FieldError, FormAlert, IDLE_STATE, INPUT, LABEL, SubmitButton } from "@/components/forms";
 import { reopenClaimFromForm, reviewClaimFromForm, updateClaimFromForm } from "@/domains/claims/actions";
 import { VERDICT_LABELS, VERDICTS } from "@/domains/claims/labels";
 import { MIN_RATIONALE_LENGTH } from "@/domains/claims/limits";
@@ -112,46 +112,27 @@ export function WorkflowPanel(props: WorkflowProps) {
       {status === "in_progress" && canWork ? (
         <form action={action} key={`verdict-${formKey(state, version)}`} className="space-y-3" noValidate>
           <Hidden claimId={claimId} version={nextVersion} />
-          <div>
-            <label htmlFor="verdict" className={LABEL}>
-              Verdict
-            </label>
-            <select
-              id="verdict"
-              name="verdict"
-              defaultValue={typed(state, "verdict", props.verdict)}
-              className={INPUT}
-              aria-invalid={Boolean(fieldErrors(state, "verdict"))}
-              aria-describedby="verdict-error"
-            >
-              {VERDICTS.map((verdict) => (
-                <option key={verdict} value={verdict}>
-                  {VERDICT_LABELS[verdict]}
-                </option>
-              ))}
-            </select>
-            <FieldError id="verdict-error" state={state} name="verdict" />
-          </div>
-          <div>
-            <label htmlFor="rationale" className={LABEL}>
-              Rationale
-            </label>
-            <textarea
-              id="rationale"
-              name="rationale"
-              rows={5}
-              defaultValue={typed(state, "rationale", props.rationale ?? "")}
-              className={INPUT}
-              aria-invalid={Boolean(fieldErrors(state, "rationale"))}
-              aria-describedby="rationale-help rationale-error"
-            />
-            <p id="rationale-help" className="mt-1 text-xs text-slate-600">
-              At least {MIN_RATIONALE_LENGTH} characters to propose; a proposal also needs a source unless the verdict is
-              &ldquo;Not a claim&rdquo;.
-            </p>
-            <FieldError id="rationale-error" state={state} name="rationale" />
-            <FieldError id="sources-error" state={state} name="sources" />
-          </div>
+          <Field id="verdict" name="verdict" label="Verdict" state={state}>
+            {(control) => (
+              <select {...control} defaultValue={typed(state, "verdict", props.verdict)}>
+                {VERDICTS.map((verdict) => (
+                  <option key={verdict} value={verdict}>
+                    {VERDICT_LABELS[verdict]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            id="rationale"
+            name="rationale"
+            label="Rationale"
+            state={state}
+            hint={`At least ${MIN_RATIONALE_LENGTH} characters to propose; a proposal also needs a source unless the verdict is “Not a claim”.`}
+          >
+            {(control) => <textarea {...control} rows={5} defaultValue={typed(state, "rationale", props.rationale ?? "")} />}
+          </Field>
+          <FieldError id="sources-error" state={state} name="sources" />
           <div className="flex flex-wrap gap-3">
             <SubmitButton variant="secondary" name="intent" value="save">
               Save draft
@@ -213,23 +194,15 @@ function AwaitingReview({
       ) : (
         <form action={review} key={formKey(state, version)} className="space-y-3" noValidate>
           <Hidden claimId={claimId} version={reviewVersion} />
-          <div>
-            <label htmlFor="review-comment" className={LABEL}>
-              Review comment
-            </label>
-            <textarea
-              id="review-comment"
-              name="comment"
-              rows={3}
-              defaultValue={typed(state, "comment", "")}
-              className={INPUT}
-              aria-describedby="review-comment-help comment-error"
-            />
-            <p id="review-comment-help" className="mt-1 text-xs text-slate-600">
-              Required when sending back: say what needs another look.
-            </p>
-            <FieldError id="comment-error" state={state} name="comment" />
-          </div>
+          <Field
+            id="review-comment"
+            name="comment"
+            label="Review comment"
+            state={state}
+            hint="Required when sending back: say what needs another look."
+          >
+            {(control) => <textarea {...control} rows={3} defaultValue={typed(state, "comment", "")} />}
+          </Field>
           <div className="flex flex-wrap gap-3">
             <SubmitButton name="decision" value="approve">
               Approve verdict
@@ -266,13 +239,9 @@ function ReopenForm({
   return (
     <form action={reopen} key={formKey(state, version)} className="space-y-3" noValidate>
       <Hidden claimId={claimId} version={versionAfter(state, version)} />
-      <div>
-        <label htmlFor="reopen-reason" className={LABEL}>
-          Reason for the correction
-        </label>
-        <textarea id="reopen-reason" name="reason" rows={3} defaultValue={typed(state, "reason", "")} className={INPUT} aria-describedby="reason-error" />
-        <FieldError id="reason-error" state={state} name="reason" />
-      </div>
+      <Field id="reopen-reason" name="reason" label="Reason for the correction" state={state}>
+        {(control) => <textarea {...control} rows={3} defaultValue={typed(state, "reason", "")} />}
+      </Field>
       <SubmitButton variant="danger">Reopen for correction</SubmitButton>
     </form>
   );

@@ -1,25 +1,10 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_FLAGS, hasSystemChromium, SYSTEM_CHROMIUM } from "./scripts/lib/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
 
-// Debian's Chromium when installed (Playwright cannot download its own browser offline).
-const systemChromium = "/usr/bin/chromium";
-const launchOptions = existsSync(systemChromium)
-  ? {
-      executablePath: systemChromium,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    }
-  : {};
+const launchOptions = hasSystemChromium() ? { executablePath: SYSTEM_CHROMIUM, args: CHROMIUM_FLAGS } : {};
 
 export default defineConfig({
   testDir: "e2e",

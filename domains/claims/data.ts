@@ -1,5 +1,6 @@
 import "server-only";
 import type { CurrentUser } from "@/domains/users/roles";
+import { sourceSelect } from "@/domains/sources/data";
 import { db } from "@/lib/db";
 import { Prisma, type ReviewStatus, type Verdict } from "@/lib/generated/prisma/client";
 import type { ClaimSort } from "./labels";
@@ -190,20 +191,7 @@ const claimDetailSelect = {
     orderBy: { reopenedAt: "asc" },
   },
   article: { select: { id: true, title: true, url: true, publisher: true, publishedAt: true, body: true } },
-  sources: {
-    select: {
-      id: true,
-      url: true,
-      title: true,
-      publisher: true,
-      excerpt: true,
-      stance: true,
-      archiveUrl: true,
-      addedAt: true,
-      addedBy: { select: { id: true, name: true } },
-    },
-    orderBy: { addedAt: "asc" },
-  },
+  sources: { select: sourceSelect, orderBy: { addedAt: "asc" } },
   events: {
     select: {
       id: true,

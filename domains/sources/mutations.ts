@@ -4,20 +4,8 @@ import type { CurrentUser } from "@/domains/users/roles";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { sourceSelect } from "./data";
 import type { NewSource, SourceRemoval, SourceUpdate } from "./schema";
-
-const sourceSelect = {
-  id: true,
-  claimId: true,
-  url: true,
-  title: true,
-  publisher: true,
-  excerpt: true,
-  stance: true,
-  archiveUrl: true,
-  addedAt: true,
-  addedBy: { select: { id: true, name: true } },
-} satisfies Prisma.SourceSelect;
 
 type SourceRecord = Prisma.SourceGetPayload<{ select: typeof sourceSelect }>;
 

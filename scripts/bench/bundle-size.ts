@@ -3,7 +3,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createContext, runInContext } from "node:vm";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
-import { BENCH_DIST_DIR, PROJECT_ROOT, RESULTS_DIR, ensureBuild, firstClaimPath, signIn, startBenchServer } from "./seeded-server";
+import { PROJECT_ROOT } from "../lib/database";
+import { BENCH_DIST_DIR, RESULTS_DIR, ensureBuild, firstClaimPath, signIn, startBenchServer } from "./seeded-server";
 
 // First-load JavaScript per page of the production build, gzipped (zlib's default level 6, what
 // `next start` sends), against the budget of 130 kB (1 kB = 1000 bytes, as Next's old build output).

@@ -6,7 +6,9 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from "lighthouse";
 import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
 import { measureFromHtml, measureFromManifests, printBundleReport, type BundleReport } from "./bundle-size";
-import { BENCH_DIST_DIR, PROJECT_ROOT, RESULTS_DIR, ensureBuild, firstClaimPath, signIn, startBenchServer } from "./seeded-server";
+import { CHROMIUM_FLAGS, SYSTEM_CHROMIUM } from "../lib/chromium";
+import { PROJECT_ROOT } from "../lib/database";
+import { BENCH_DIST_DIR, RESULTS_DIR, ensureBuild, firstClaimPath, signIn, startBenchServer } from "./seeded-server";
 
 // Lighthouse 12.2.3 against the production build (scripts/e2e-server.ts: fresh seeded database,
 // `next start` on `.next-bench/`), signed in as the demo reviewer, in Debian's Chromium: the
@@ -18,17 +20,8 @@ import { BENCH_DIST_DIR, PROJECT_ROOT, RESULTS_DIR, ensureBuild, firstClaimPath,
 // Usage: npm run bench:lighthouse -- [--runs 3] [--form-factor both|mobile|desktop] [--port N] [--no-bundle] [--check]
 //   --check: exit 1 when a target or the JavaScript budget is missed.
 
-const CHROMIUM = process.env.CHROME_PATH || "/usr/bin/chromium";
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+const CHROMIUM = SYSTEM_CHROMIUM;
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_FLAGS];
 const LIGHTHOUSE_VERSION = (
   JSON.parse(readFileSync(path.join(PROJECT_ROOT, "node_modules/lighthouse/package.json"), "utf8")) as { version: string }
 ).version;

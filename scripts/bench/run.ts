@@ -7,10 +7,12 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import pg from "pg";
 import { PROJECT_ROOT, dropDatabase } from "../lib/database";
+import { DEMO_PASSWORD } from "../../prisma/seed/seed";
 import { run } from "../lib/tasks";
 import { createMigratedDatabase, databaseUrl, freePort, startTestServer, uniqueDatabaseName } from "../lib/test-database";
 import { buildListQueries } from "./baseline-server";
 import { SEARCH_WORD, generateData } from "./generate";
+import { signIn } from "./seeded-server";
 
 /*
  * `npm run bench [-- --sizes 1000,10000,100000 --duration 8 --connections 16 …]`: see docs/BENCHMARKS.md.
@@ -577,19 +579,6 @@ interface SizeResult {
   explain?: Record<string, string>;
 }
 
-async function signIn(base: string, email: string): Promise<string> {
-  const response = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email, password: "demo-password-123" }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`Sign-in as ${email} failed: ${response.status} ${text}`);
-  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
-  if (cookies.length === 0) throw new Error(`Sign-in as ${email} set no cookie.`);
-  return cookies.join("; ");
-}
-
 /** One request alone; the server's query lines printed meanwhile are counted (and kept). */
 async function countQueries(server: ServerProcess, send: () => Promise<void>): Promise<{ count: number; statements: string[] }> {
   const quietSince = Date.now();
@@ -844,8 +833,8 @@ async function benchSize(adminUrl: string, template: string, claims: number): Pr
     let phase = await startServers(true);
     // Sessions live in the database and the secret stays the same: these cookies serve both phases.
     const cookies = {
-      reviewer: await signIn(phase.appBase, "reviewer1@example.org"),
-      editor: await signIn(phase.appBase, "editor@example.org"),
+      reviewer: await signIn(phase.appBase, { email: "reviewer1@example.org", password: DEMO_PASSWORD }),
+      editor: await signIn(phase.appBase, { email: "editor@example.org", password: DEMO_PASSWORD }),
     };
 
     // The baseline must answer what the app answers.

@@ -1,25 +1,19 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { createServer } from "node:net";
 import path from "node:path";
+import { DEMO_PASSWORD } from "../../prisma/seed/seed";
+import { PROJECT_ROOT } from "../lib/database";
+import { run } from "../lib/tasks";
+import { freePort } from "../lib/test-database";
 
 // Shared by the Lighthouse and bundle-size benchmarks: the production build in `.next-bench/`
 // (built when missing) served by scripts/e2e-server.ts on a fresh seeded database of its own,
 // in its own process group, and a signed-in session cookie for the demo reviewer.
 
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 export const BENCH_DIST_DIR = process.env.NEXT_DIST_DIR || ".next-bench";
 export const RESULTS_DIR = path.join(PROJECT_ROOT, "bench-results");
-export const DEMO_REVIEWER = { email: "reviewer1@example.org", password: "demo-password-123" };
-
-function runInherited(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: "inherit" });
-    child.on("error", reject);
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
-  });
-}
+export const DEMO_REVIEWER = { email: "reviewer1@example.org", password: DEMO_PASSWORD };
 
 /** Builds the production app into BENCH_DIST_DIR unless it already holds a build (delete the folder to rebuild). */
 export async function ensureBuild(distDir = BENCH_DIST_DIR): Promise<void> {
@@ -31,23 +25,11 @@ export async function ensureBuild(distDir = BENCH_DIST_DIR): Promise<void> {
   console.log(`No production build in ${distDir}/: building it (next build, NEXT_DIST_DIR=${distDir})…`);
   const env = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" };
   if (!existsSync(path.join(PROJECT_ROOT, "lib/generated/prisma"))) {
-    const code = await runInherited(process.execPath, ["scripts/prisma.mjs", "generate"], env);
+    const code = await run(process.execPath, ["scripts/prisma.mjs", "generate"], env);
     if (code !== 0) throw new Error(`prisma generate failed (exit ${code}).`);
   }
-  const code = await runInherited(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "build"], env);
+  const code = await run(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "build"], env);
   if (code !== 0) throw new Error(`next build failed (exit ${code}).`);
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("No port"))));
-    });
-  });
 }
 
 export interface BenchServer {

@@ -17,11 +17,19 @@ const SIGN_IN_PATH = "/sign-in/email";
 /** The only message a failed sign-in ever gives: it must not tell which of the two was wrong. */
 export const WRONG_CREDENTIALS = "The email or password is wrong.";
 
+/** Sessions last a week; one used after a day is extended (Better Auth's `updateAge`). */
+export const SESSION_SECONDS = { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 } as const;
+
+/** The key that signs session cookies. */
+export function authSecret(): string {
+  return serverEnv().BETTER_AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET;
+}
+
 function createAuth() {
   const env = serverEnv();
   return betterAuth({
     appName: "Fact-check desk",
-    secret: env.BETTER_AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
+    secret: authSecret(),
     baseURL: env.BETTER_AUTH_URL,
     database: prismaAdapter(db(), { provider: "postgresql" }),
     emailAndPassword: {
@@ -37,7 +45,7 @@ function createAuth() {
         active: { type: "boolean", input: false, required: true, defaultValue: true },
       },
     },
-    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    session: SESSION_SECONDS,
     // Better Auth's own limiter keeps counts in memory unless told otherwise; failed sign-ins are
     // throttled below, in PostgreSQL, so the limit holds across instances.
     rateLimit: { enabled: false },

@@ -43,3 +43,16 @@ export async function listAssignableUsers(): Promise<AssignableUser[]> {
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
 }
+
+export interface SessionWithUser {
+  expiresAt: Date;
+  user: { id: string; name: string; email: string; role: Role; active: boolean };
+}
+
+/** A session by its token with its user, in one statement (a join), for the check every request makes. */
+export async function findSessionWithUser(token: string): Promise<SessionWithUser | null> {
+  return db().session.findUnique({
+    where: { token },
+    select: { expiresAt: true, user: { select: { id: true, name: true, email: true, role: true, active: true } } },
+  });
+}

@@ -145,8 +145,10 @@ const CLAIM_LIST_PARAMETERS: Record<keyof typeof claimListQuerySchema.shape, str
   assignee: "`me`, `none` (unassigned) or a user id.",
   q: 'Search in quote and statement: whole words, stemmed ("bans" finds "banned"), or any part of a name or figure ("Sisso", "7.1").',
   sort: `The order: ${CLAIM_SORTS.map((sort) => `\`${sort}\` (${SORT_LABELS[sort].toLowerCase()})`).join(", ")}.`,
-  page: "The page, from 1.",
+  page: "The page, from 1. Deep pages cost more the deeper they are: to walk the whole list, follow `nextCursor` instead.",
   pageSize: "Claims per page.",
+  cursor:
+    "Instead of `page`: the `nextCursor` of the previous response, as it is, with the same filters and sort. The next page then costs the same however deep it is. A cursor from another sort, or given with `page`, is refused.",
 };
 
 
@@ -336,8 +338,9 @@ const SCHEMAS: Record<string, SchemaObject> = {
   ClaimPage: record({
     items: arrayOf(ref("ClaimListItem")),
     total: { type: "integer", description: "Claims matching the filters, on all pages." },
-    page: integer,
+    page: { ...nullable(integer), description: "The page number asked for; null when the page was asked for with a cursor." },
     pageSize: integer,
+    nextCursor: { ...nullable(text), description: "Send it as `cursor` for the next page; null on the last page." },
   }),
   Source: record(sourceProperties),
   SourceChange: {

@@ -3,6 +3,7 @@ import type { CurrentUser } from "@/domains/users/roles";
 import { sourceSelect } from "@/domains/sources/data";
 import { db } from "@/lib/db";
 import { Prisma, type ReviewStatus, type Verdict } from "@/lib/generated/prisma/client";
+import { type ClaimCursor, encodeCursor } from "./cursor";
 import type { ClaimSort } from "./labels";
 import type { ClaimExportQuery, ClaimListQuery } from "./schema";
 
@@ -27,8 +28,11 @@ export interface ClaimListItem {
 export interface ClaimListPage {
   items: ClaimListItem[];
   total: number;
-  page: number;
+  /** The page number asked for; null when the page was asked for with a cursor. */
+  page: number | null;
   pageSize: number;
+  /** Gives the next page through the index, however deep; null on the last page. */
+  nextCursor: string | null;
 }
 
 /** Each order is unique (so pages never overlap) and matches an index (so no sort of the table). */
@@ -43,8 +47,23 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-function whereClause(query: ClaimExportQuery, viewer: CurrentUser): Prisma.Sql {
+/** "After this cursor" in the cursor's own order, as one row comparison that its index answers. */
+function afterCursor(cursor: ClaimCursor): Prisma.Sql {
+  switch (cursor.sort) {
+    case "position":
+      return Prisma.sql`(c."articleId", c."startOffset", c."endOffset") > (${cursor.key[0]}, ${cursor.key[1]}, ${cursor.key[2]})`;
+    case "status":
+      return Prisma.sql`(c.status, c."articleId", c."startOffset", c."endOffset") > (${cursor.key[0]}::"ReviewStatus", ${cursor.key[1]}, ${cursor.key[2]}, ${cursor.key[3]})`;
+    case "verdict":
+      return Prisma.sql`(c.verdict, c."articleId", c."startOffset", c."endOffset") > (${cursor.key[0]}::"Verdict", ${cursor.key[1]}, ${cursor.key[2]}, ${cursor.key[3]})`;
+    case "recent":
+      return Prisma.sql`(c."updatedAt", c.id) < (${new Date(cursor.key[0])}, ${cursor.key[1]})`;
+  }
+}
+
+function whereClause(query: ClaimExportQuery, viewer: CurrentUser, cursor?: ClaimCursor): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
+  if (cursor) conditions.push(afterCursor(cursor));
   if (query.assignee === "none") conditions.push(Prisma.sql`c."assigneeId" IS NULL`);
   else if (query.assignee) conditions.push(Prisma.sql`c."assigneeId" = ${query.assignee === "me" ? viewer.id : query.assignee}`);
   if (query.article) conditions.push(Prisma.sql`c."articleId" = ${query.article}`);
@@ -66,16 +85,18 @@ function whereClause(query: ClaimExportQuery, viewer: CurrentUser): Prisma.Sql {
 
 /**
  * One page of claims and the size of the whole filtered set: two queries whatever the page size.
- * The page's ids are found first from an index alone, even deep in the list, and only those 20
- * rows are then read and joined (a "deferred join"), so page 5,000 costs about what page 1 does.
+ * The page's ids are found first from an index alone (a "deferred join"), and only those rows are
+ * then read and joined. With a cursor the page starts right after it in the index, so its cost does
+ * not depend on how deep it is; with a page number the index entries before it are skipped, which
+ * stays cheap for the pages a person opens. One row more than asked tells whether a next page exists.
  */
 export async function listClaims(query: ClaimListQuery, viewer: CurrentUser): Promise<ClaimListPage> {
-  const where = whereClause(query, viewer);
-  const offset = (query.page - 1) * query.pageSize;
+  const offset = query.cursor ? 0 : (query.page - 1) * query.pageSize;
   const [rows, counted] = await Promise.all([
     db().$queryRaw<(Omit<ClaimListItem, "sourceCount"> & { sourceCount: bigint })[]>`
       WITH page AS (
-        SELECT c.id FROM "Claim" c ${where} ORDER BY ${ORDER_BY[query.sort]} LIMIT ${query.pageSize} OFFSET ${offset}
+        SELECT c.id FROM "Claim" c ${whereClause(query, viewer, query.cursor)}
+        ORDER BY ${ORDER_BY[query.sort]} LIMIT ${query.pageSize + 1} OFFSET ${offset}
       )
       SELECT c.id, c."articleId", a.title AS "articleTitle", c.quote, c."startOffset", c."endOffset",
              c.statement, c.topic, c."attributedTo", c.status, c.verdict, c."updatedAt",
@@ -86,13 +107,16 @@ export async function listClaims(query: ClaimListQuery, viewer: CurrentUser): Pr
       JOIN "Article" a ON a.id = c."articleId"
       LEFT JOIN "User" u ON u.id = c."assigneeId"
       ORDER BY ${ORDER_BY[query.sort]}`,
-    countClaims(query, where),
+    countClaims(query, whereClause(query, viewer)),
   ]);
+  const items = rows.slice(0, query.pageSize).map((row) => ({ ...row, sourceCount: Number(row.sourceCount) }));
+  const last = items.at(-1);
   return {
-    items: rows.map((row) => ({ ...row, sourceCount: Number(row.sourceCount) })),
+    items,
     total: counted,
-    page: query.page,
+    page: query.cursor ? null : query.page,
     pageSize: query.pageSize,
+    nextCursor: rows.length > query.pageSize && last ? encodeCursor(query.sort, last) : null,
   };
 }
 

@@ -1,12 +1,15 @@
 import { z } from "zod";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/validation";
+import { decodeCursor } from "./cursor";
 import { CLAIM_SORTS, REVIEW_STATUSES, VERDICTS } from "./labels";
 import { MIN_RATIONALE_LENGTH } from "./limits";
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-export const claimListQuerySchema = z.object({
+const BAD_CURSOR = "Not a cursor this list gave (use `nextCursor` from a response as it is).";
+
+const claimFiltersShape = {
   article: z.coerce
     .number({ error: "Must be an article id." })
     .int("Must be an article id.")
@@ -23,7 +26,12 @@ export const claimListQuerySchema = z.object({
     .optional(),
   q: z.string({ error: "Give one search text." }).trim().max(200, "At most 200 characters.").optional(),
   sort: z.enum(CLAIM_SORTS, { error: `Must be one of: ${CLAIM_SORTS.join(", ")}.` }).default("position"),
-  page: z.coerce
+};
+
+export const claimListQuerySchema = z
+  .object({
+    ...claimFiltersShape,
+    page: z.coerce
     .number({ error: "Must be a whole number from 1." })
     .int("Must be a whole number from 1.")
     .min(1, "Must be a whole number from 1.")
@@ -35,7 +43,20 @@ export const claimListQuerySchema = z.object({
     .min(1, `Must be a whole number from 1 to ${MAX_PAGE_SIZE}.`)
     .max(MAX_PAGE_SIZE, `Must be a whole number from 1 to ${MAX_PAGE_SIZE}.`)
     .default(DEFAULT_PAGE_SIZE),
-});
+    cursor: z
+      .string({ error: BAD_CURSOR })
+      .trim()
+      .max(300, BAD_CURSOR)
+      .transform((text, context) => decodeCursor(text) ?? (context.addIssue({ code: "custom", message: BAD_CURSOR }), z.NEVER))
+      .optional(),
+  })
+  .superRefine((query, context) => {
+    if (!query.cursor) return;
+    if (query.cursor.sort !== query.sort) {
+      context.addIssue({ code: "custom", path: ["cursor"], message: `This cursor is for sort=${query.cursor.sort}: keep the sort it was given with.` });
+    }
+    if (query.page !== 1) context.addIssue({ code: "custom", path: ["cursor"], message: "Give either page or cursor, not both." });
+  });
 
 export type ClaimListQuery = z.infer<typeof claimListQuerySchema>;
 
@@ -119,5 +140,5 @@ export const reopenSchema = z.strictObject({
 export type ReopenInput = z.infer<typeof reopenSchema>;
 
 /** The CSV export takes the list's filters and order, and exports the whole view rather than a page. */
-export const claimExportQuerySchema = claimListQuerySchema.omit({ page: true, pageSize: true });
+export const claimExportQuerySchema = z.object(claimFiltersShape);
 export type ClaimExportQuery = z.infer<typeof claimExportQuerySchema>;

@@ -11,7 +11,8 @@ import pg from "pg";
  * of 27 Nov 2026, after commit 82b72b2): the page of ids first, then only those rows joined (the
  * "deferred join"); the count from the ClaimTally table when the only filters are article, status
  * and verdict (a count(*) of the matching claims otherwise, or when that table does not exist);
- * the same parameters, the same rows and the same JSON shape (`{ items, total, page, pageSize }`).
+ * the same parameters (the keyset `cursor` too), the same rows and the same JSON shape
+ * (`{ items, total, page, pageSize, nextCursor }`).
  * `npm run bench` compares its answers with the app's for the requests it measures, and says so
  * when they drift apart.
  *
@@ -42,8 +43,36 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
+/** The app's keyset cursor (domains/claims/cursor.ts): base64url JSON `{ sort, key }`, the last row's sort key. */
+const CURSOR_CONDITION: Record<string, (key: unknown[], param: (value: unknown) => string) => string> = {
+  position: (key, param) => `(c."articleId", c."startOffset", c."endOffset") > (${param(key[0])}::int, ${param(key[1])}::int, ${param(key[2])}::int)`,
+  status: (key, param) =>
+    `(c.status, c."articleId", c."startOffset", c."endOffset") > (${param(key[0])}::"ReviewStatus", ${param(key[1])}::int, ${param(key[2])}::int, ${param(key[3])}::int)`,
+  verdict: (key, param) =>
+    `(c.verdict, c."articleId", c."startOffset", c."endOffset") > (${param(key[0])}::"Verdict", ${param(key[1])}::int, ${param(key[2])}::int, ${param(key[3])}::int)`,
+  recent: (key, param) => `(c."updatedAt", c.id) < (${param(new Date(String(key[0])))}, ${param(key[1])}::int)`,
+};
+
+function decodeCursor(text: string, sort: string): unknown[] {
+  try {
+    const cursor = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as { sort?: unknown; key?: unknown };
+    if (cursor.sort === sort && Array.isArray(cursor.key)) return cursor.key;
+  } catch {
+    // answered below
+  }
+  throw new BadRequest("Bad cursor.");
+}
+
+export function encodeCursor(sort: string, row: Record<string, unknown>): string {
+  const span = [row.articleId, row.startOffset, row.endOffset];
+  const key =
+    sort === "position" ? span : sort === "recent" ? [(row.updatedAt as Date).toISOString(), row.id] : [row[sort], ...span];
+  return Buffer.from(JSON.stringify({ sort, key })).toString("base64url");
+}
+
 export interface ListQueries {
-  page: number;
+  page: number | null;
+  sort: string;
   pageSize: number;
   rows: { text: string; values: unknown[] };
   count: { text: string; values: unknown[] };
@@ -85,12 +114,18 @@ export function buildListQueries(params: URLSearchParams, tallyExists: boolean):
   }
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
   const whereValues = [...values];
-  const limit = param(pageSize);
-  const offset = param((page - 1) * pageSize);
+  const cursorText = params.get("cursor")?.trim();
+  if (cursorText && params.has("page")) throw new BadRequest("Give either page or cursor.");
+  const cursorKey = cursorText ? decodeCursor(cursorText, sort) : null;
+  const pageWhere = cursorKey
+    ? `${where ? `${where} AND` : "WHERE"} ${CURSOR_CONDITION[sort]!(cursorKey, param)}`
+    : where;
+  const limit = param(pageSize + 1);
+  const offset = param(cursorKey ? 0 : (page - 1) * pageSize);
 
   const rows = {
     text: `WITH page AS (
-       SELECT c.id FROM "Claim" c ${where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}
+       SELECT c.id FROM "Claim" c ${pageWhere} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}
      )
      SELECT c.id, c."articleId", a.title AS "articleTitle", c.quote, c."startOffset", c."endOffset",
             c.statement, c.topic, c."attributedTo", c.status, c.verdict, c."updatedAt",
@@ -104,7 +139,7 @@ export function buildListQueries(params: URLSearchParams, tallyExists: boolean):
     values,
   };
   if (topic || assignee || q || !tallyExists) {
-    return { page, pageSize, rows, count: { text: `SELECT count(*) AS total FROM "Claim" c ${where}`, values: whereValues } };
+    return { page: cursorKey ? null : page, sort, pageSize, rows, count: { text: `SELECT count(*) AS total FROM "Claim" c ${where}`, values: whereValues } };
   }
   const tallyConditions: string[] = [];
   const tallyValues: unknown[] = [];
@@ -118,7 +153,13 @@ export function buildListQueries(params: URLSearchParams, tallyExists: boolean):
     tallyConditions.push(`"${column}" = $${tallyValues.length}${cast}`);
   }
   const tallyWhere = tallyConditions.length > 0 ? `WHERE ${tallyConditions.join(" AND ")}` : "";
-  return { page, pageSize, rows, count: { text: `SELECT sum(count) AS total FROM "ClaimTally" ${tallyWhere}`, values: tallyValues } };
+  return {
+    page: cursorKey ? null : page,
+    sort,
+    pageSize,
+    rows,
+    count: { text: `SELECT sum(count) AS total FROM "ClaimTally" ${tallyWhere}`, values: tallyValues },
+  };
 }
 
 async function listClaims(pool: pg.Pool, params: URLSearchParams, tallyExists: boolean, logQueries: boolean): Promise<unknown> {
@@ -131,11 +172,14 @@ async function listClaims(pool: pg.Pool, params: URLSearchParams, tallyExists: b
     run<{ sourceCount: string } & Record<string, unknown>>(queries.rows),
     run<{ total: string | null }>(queries.count),
   ]);
+  const items = rows.rows.slice(0, queries.pageSize).map((row) => ({ ...row, sourceCount: Number(row.sourceCount) }));
+  const last = items.at(-1);
   return {
-    items: rows.rows.map((row) => ({ ...row, sourceCount: Number(row.sourceCount) })),
+    items,
     total: Number(counted.rows[0]?.total ?? 0),
     page: queries.page,
     pageSize: queries.pageSize,
+    nextCursor: rows.rows.length > queries.pageSize && last ? encodeCursor(queries.sort, last) : null,
   };
 }
 

@@ -173,3 +173,47 @@ describe("GET /api/claims/[id]", () => {
     expect(await response.json()).toEqual({ error: expect.any(String) });
   });
 });
+
+describe("GET /api/claims with a cursor", () => {
+  async function walkByCursor(search: string): Promise<number[]> {
+    const ids: number[] = [];
+    let next: string | null = "";
+    while (next !== null) {
+      const { status, body } = await claimsApi(`?${search}&pageSize=7${next ? `&cursor=${next}` : ""}`);
+      expect(status).toBe(200);
+      expect(body.page).toBe(next ? null : 1);
+      ids.push(...body.items.map((item: { id: number }) => item.id));
+      next = body.nextCursor;
+    }
+    return ids;
+  }
+
+  it.each(["position", "recent", "status", "verdict"])("walks the whole list in sort=%s exactly as the pages do", async (sort) => {
+    const { body } = await claimsApi(`?sort=${sort}&pageSize=100`);
+    const byPages = body.items.map((item: { id: number }) => item.id);
+    expect(byPages.length).toBe(await database.prisma.claim.count());
+    expect(await walkByCursor(`sort=${sort}`)).toEqual(byPages);
+  });
+
+  it("keeps the filters while walking", async () => {
+    const topic = (await database.prisma.claim.findFirstOrThrow({ select: { topic: true } })).topic;
+    const expected = (await database.prisma.claim.findMany({ where: { topic }, orderBy: [{ articleId: "asc" }, { startOffset: "asc" }, { endOffset: "asc" }], select: { id: true } })).map((claim) => claim.id);
+    expect(await walkByCursor(`topic=${encodeURIComponent(topic)}`)).toEqual(expected);
+  });
+
+  it("refuses a made-up cursor, one from another sort, and a cursor with a page number", async () => {
+    const { body } = await claimsApi("?pageSize=5");
+    const cursor = body.nextCursor as string;
+    const refusals = [
+      "?cursor=not-a-cursor",
+      `?cursor=${Buffer.from(JSON.stringify({ sort: "position", key: ["1; DROP TABLE", 0, 0] })).toString("base64url")}`,
+      `?cursor=${cursor}&sort=recent`,
+      `?cursor=${cursor}&page=2`,
+    ];
+    for (const search of refusals) {
+      const refused = await claimsApi(search);
+      expect(refused.status, search).toBe(400);
+      expect(refused.body.fields, search).toHaveProperty("cursor");
+    }
+  });
+});

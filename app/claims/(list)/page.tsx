@@ -19,10 +19,15 @@ export default async function ClaimsPage({
 }) {
   const { query, ignored } = parseClaimListQueryLeniently(searchParamsToObject(await searchParams));
   const user = await requireUser(claimListHref(query));
-  const [result, topics, assignees] = await Promise.all([listClaims(query, user), listTopics(), listAssignableUsers()]);
+  // People move by page numbers; cursors are for API clients walking the whole list.
+  const [result, topics, assignees] = await Promise.all([
+    listClaims({ ...query, cursor: undefined }, user),
+    listTopics(),
+    listAssignableUsers(),
+  ]);
   const pageCount = Math.max(1, Math.ceil(result.total / result.pageSize));
-  const first = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
-  const last = Math.min(result.total, result.page * result.pageSize);
+  const first = result.total === 0 ? 0 : (query.page - 1) * result.pageSize + 1;
+  const last = Math.min(result.total, query.page * result.pageSize);
   const ignoredNames = Object.keys(ignored);
 
   return (
@@ -68,7 +73,7 @@ export default async function ClaimsPage({
           .
         </p>
       ) : null}
-      <Pagination page={result.page} pageCount={pageCount} hrefFor={(page) => claimListHref({ ...query, page })} />
+      <Pagination page={query.page} pageCount={pageCount} hrefFor={(page) => claimListHref({ ...query, page })} />
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { CLAIM_SORTS, REVIEW_STATUSES, SORT_LABELS, VERDICT_LABELS, VERDICTS } f
 import {
   claimExportQuerySchema,
   claimListQuerySchema,
+  duplicateLinkSchema,
+  startFromDuplicateSchema,
   claimPatchSchema,
   MIN_COMMENT_LENGTH,
   MIN_RATIONALE_LENGTH,
@@ -387,6 +389,10 @@ const SCHEMAS: Record<string, SchemaObject> = {
     assignee: nullable(ref("UserRef")),
     proposedBy: nullable(ref("UserRef")),
     verifiedBy: nullable(ref("UserRef")),
+    duplicateOf: {
+      ...nullable(record({ id: integer, statement: text, status: reviewStatus, verdict })),
+      description: "The earlier, verified claim this one repeats, when a reviewer marked it so.",
+    },
     corrections: arrayOf(ref("Correction")),
     article: record({ id: integer, title: text, url: nullable(uri), publisher: nullable(text), publishedAt: calendarDate }),
     sources: arrayOf(ref("Source")),
@@ -668,6 +674,81 @@ const OPERATIONS: { path: string; method: HttpMethod; operation: OpenApiOperatio
         "400": badRequest("Invalid reopening."),
         "401": unauthorized,
         "403": forbiddenWrite("You are not an editor or admin, or the claim is not verified."),
+        "404": notFound("No claim has this id."),
+        "409": staleVersion,
+        "413": bodyTooLarge,
+        "503": databaseUnavailable,
+      },
+    },
+  },
+  {
+    path: "/api/claims/{id}/similar",
+    method: "get",
+    operation: {
+      operationId: "listSimilarClaims",
+      tags: ["Claims"],
+      summary: "Earlier claims that read like this one",
+      description:
+        "Up to 5 other claims whose statement is similar to this one's (PostgreSQL pg_trgm similarity of at least 0.3), best first, with their status and verdict: a verified one can be marked as the original (PUT /api/claims/{id}/duplicate). Any signed-in user.",
+      parameters: [claimIdParameter],
+      responses: {
+        "200": json(
+          record({
+            items: arrayOf(
+              record({ id: integer, statement: text, articleId: integer, articleTitle: text, status: reviewStatus, verdict, similarity: { type: "number", minimum: 0, maximum: 1 } }),
+            ),
+          }),
+          "The similar claims.",
+        ),
+        "401": unauthorized,
+        "404": notFound("No claim has this id."),
+        "503": databaseUnavailable,
+      },
+    },
+  },
+  {
+    path: "/api/claims/{id}/duplicate",
+    method: "put",
+    operation: {
+      operationId: "markDuplicate",
+      tags: ["Review"],
+      summary: "Mark a claim as a duplicate of a verified one, or clear the mark",
+      description: [
+        "`duplicateOfId`: the id of an earlier, verified claim this one repeats, or `null` to clear the mark. The claim must be unreviewed or in progress; its assignee or an editor. Nothing is copied: take the earlier verdict or sources with POST /api/claims/{id}/duplicate/start.",
+        VERSION_RULE,
+      ].join("\n\n"),
+      parameters: [claimIdParameter],
+      requestBody: jsonBody(duplicateLinkSchema),
+      responses: {
+        "200": json(ref("Claim"), "The claim with its mark."),
+        "400": badRequest("Invalid mark, an unknown claim, or a claim that is not verified."),
+        "401": unauthorized,
+        "403": forbiddenWrite("The claim is someone else's, or not open (awaiting review or verified)."),
+        "404": notFound("No claim has this id."),
+        "409": staleVersion,
+        "413": bodyTooLarge,
+        "503": databaseUnavailable,
+      },
+    },
+  },
+  {
+    path: "/api/claims/{id}/duplicate/start",
+    method: "post",
+    operation: {
+      operationId: "startFromDuplicate",
+      tags: ["Review"],
+      summary: "Start from the verdict or sources of the claim this one duplicates",
+      description: [
+        "`take`: `verdict` (its verdict and rationale become this claim's draft, to propose and approve here as usual), `sources` (its sources not yet attached are attached), or both, in one transaction. The claim must be marked as a duplicate and in progress; its assignee or an editor.",
+        VERSION_RULE,
+      ].join("\n\n"),
+      parameters: [claimIdParameter],
+      requestBody: jsonBody(startFromDuplicateSchema),
+      responses: {
+        "200": json(ref("Claim"), "The claim with what it took."),
+        "400": badRequest("Invalid request, or the claim is not marked as a duplicate."),
+        "401": unauthorized,
+        "403": forbiddenWrite("The claim is someone else's, or not in progress."),
         "404": notFound("No claim has this id."),
         "409": staleVersion,
         "413": bodyTooLarge,

@@ -3,8 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/action";
+import { linkDuplicate, startFromDuplicate } from "./duplicates";
 import { reopenClaim, reviewClaim, updateClaim } from "./mutations";
-import { claimPatchSchema, type ClaimPatch, reopenSchema, reviewSchema } from "./schema";
+import {
+  claimPatchSchema,
+  type ClaimPatch,
+  duplicateLinkSchema,
+  reopenSchema,
+  reviewSchema,
+  startFromDuplicateSchema,
+} from "./schema";
 
 const claimIdSchema = z.coerce.number().int().min(1).max(2_147_483_647);
 
@@ -60,5 +68,25 @@ export const reopenClaimFromForm = formAction(
     await reopenClaim(user, form.claimId, reopenSchema.parse({ version: form.version, reason: form.reason }));
     revalidatePath(`/claims/${form.claimId}`);
     return "Claim reopened for a correction.";
+  },
+);
+
+export const linkDuplicateFromForm = formAction(
+  z.object({ claimId: claimIdSchema, version: z.string(), duplicateOfId: z.string() }),
+  async (form, user) => {
+    const duplicateOfId = form.duplicateOfId === "" ? null : Number(form.duplicateOfId);
+    await linkDuplicate(user, form.claimId, duplicateLinkSchema.parse({ version: form.version, duplicateOfId }));
+    revalidatePath(`/claims/${form.claimId}`);
+    return duplicateOfId === null ? "The duplicate mark is cleared." : `Marked as a duplicate of claim #${duplicateOfId}.`;
+  },
+);
+
+export const startFromDuplicateFromForm = formAction(
+  z.object({ claimId: claimIdSchema, version: z.string(), take: z.enum(["verdict", "sources", "both"]) }),
+  async (form, user) => {
+    const take = form.take === "both" ? ["verdict", "sources"] : [form.take];
+    await startFromDuplicate(user, form.claimId, startFromDuplicateSchema.parse({ version: form.version, take }));
+    revalidatePath(`/claims/${form.claimId}`);
+    return form.take === "sources" ? "Its sources are attached." : "Its verdict is your draft: check it, then propose it.";
   },
 );

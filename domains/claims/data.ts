@@ -200,6 +200,7 @@ const claimDetailSelect = {
   assignee: { select: { id: true, name: true } },
   proposedBy: { select: { id: true, name: true } },
   verifiedBy: { select: { id: true, name: true } },
+  duplicateOf: { select: { id: true, statement: true, status: true, verdict: true } },
   corrections: {
     select: {
       id: true,
@@ -265,4 +266,8 @@ export async function listClaimsForExport(query: ClaimExportQuery, viewer: Curre
     LEFT JOIN "User" v ON v.id = c."verifiedById"
     ${whereClause(query, viewer)}
     ORDER BY ${ORDER_BY[query.sort]}`;
+}
+
+export async function claimExists(id: number): Promise<boolean> {
+  return (await db().claim.count({ where: { id } })) > 0;
 }

@@ -12,6 +12,8 @@ export const EVENT_LABELS: Record<string, string> = {
   source_added: "added a source",
   source_updated: "edited a source",
   source_removed: "removed a source",
+  duplicate_linked: "marked the claim as a duplicate of an earlier one",
+  duplicate_unlinked: "cleared the duplicate mark",
 };
 
 export function eventLabel(action: string): string {

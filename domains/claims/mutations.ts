@@ -113,7 +113,7 @@ function isEditor(user: CurrentUser) {
 }
 
 /** Reviewers work on claims assigned to them; editors and admins on any claim. */
-function assertCanWork(user: CurrentUser, claim: ClaimState, doing: string) {
+export function assertCanWork(user: CurrentUser, claim: ClaimState, doing: string) {
   if (isEditor(user) || claim.assigneeId === user.id) return;
   throw new DomainError(
     "forbidden",

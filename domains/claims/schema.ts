@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type FieldErrors, fieldErrorsOf } from "@/lib/validation";
+import { type FieldErrors, fieldErrorsOf, textSchema } from "@/lib/validation";
 import { decodeCursor } from "./cursor";
 import { CLAIM_SORTS, REVIEW_STATUSES, VERDICTS } from "./labels";
 import { MIN_RATIONALE_LENGTH } from "./limits";
@@ -18,13 +18,12 @@ const claimFiltersShape = {
     .optional(),
   status: z.enum(REVIEW_STATUSES, { error: `Must be one of: ${REVIEW_STATUSES.join(", ")}.` }).optional(),
   verdict: z.enum(VERDICTS, { error: `Must be one of: ${VERDICTS.join(", ")}.` }).optional(),
-  topic: z.string({ error: "Give one topic." }).trim().max(100, "At most 100 characters.").optional(),
-  assignee: z
-    .string({ error: "Give one assignee: me, none, or a user id." })
+  topic: textSchema("Give one topic.").trim().max(100, "At most 100 characters.").optional(),
+  assignee: textSchema("Give one assignee: me, none, or a user id.")
     .trim()
     .max(100, "At most 100 characters.")
     .optional(),
-  q: z.string({ error: "Give one search text." }).trim().max(200, "At most 200 characters.").optional(),
+  q: textSchema("Give one search text.").trim().max(200, "At most 200 characters.").optional(),
   sort: z.enum(CLAIM_SORTS, { error: `Must be one of: ${CLAIM_SORTS.join(", ")}.` }).default("position"),
 };
 
@@ -86,8 +85,7 @@ export const versionSchema = z
 export { MIN_RATIONALE_LENGTH };
 export const MAX_RATIONALE_LENGTH = 5_000;
 
-const rationaleSchema = z
-  .string({ error: "The rationale must be text." })
+const rationaleSchema = textSchema("The rationale must be text.")
   .trim()
   .max(MAX_RATIONALE_LENGTH, `At most ${MAX_RATIONALE_LENGTH} characters.`);
 
@@ -106,7 +104,9 @@ export const claimPatchSchema = z.strictObject(
     verdict: z.preprocess(blankAsUndefined, z.enum(VERDICTS, { error: `Must be one of: ${VERDICTS.join(", ")}.` })).optional(),
     rationale: rationaleSchema.optional(),
     assigneeId: z
-      .union([z.string().trim().min(1).max(100), z.null()], { error: "Must be a user id, or null to unassign." })
+      .union([textSchema("Must be a user id, or null to unassign.").trim().min(1).max(100), z.null()], {
+        error: "Must be a user id, or null to unassign.",
+      })
       .optional(),
   },
   { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field(s): ${issue.keys.join(", ")}.` : undefined) },
@@ -119,7 +119,7 @@ export const reviewSchema = z
   .strictObject({
     version: versionSchema,
     decision: z.enum(["approve", "send_back"], { error: "Must be approve or send_back." }),
-    comment: z.string({ error: "The comment must be text." }).trim().max(2_000, "At most 2000 characters.").optional(),
+    comment: textSchema("The comment must be text.").trim().max(2_000, "At most 2000 characters.").optional(),
   })
   .refine((review) => review.decision !== "send_back" || (review.comment ?? "").length >= MIN_COMMENT_LENGTH, {
     path: ["comment"],
@@ -131,8 +131,7 @@ export const MIN_REASON_LENGTH = 10;
 
 export const reopenSchema = z.strictObject({
   version: versionSchema,
-  reason: z
-    .string({ error: "Give the reason as text." })
+  reason: textSchema("Give the reason as text.")
     .trim()
     .min(MIN_REASON_LENGTH, `Give the reason for the correction (at least ${MIN_REASON_LENGTH} characters).`)
     .max(2_000, "At most 2000 characters."),
@@ -142,3 +141,20 @@ export type ReopenInput = z.infer<typeof reopenSchema>;
 /** The CSV export takes the list's filters and order, and exports the whole view rather than a page. */
 export const claimExportQuerySchema = z.object(claimFiltersShape);
 export type ClaimExportQuery = z.infer<typeof claimExportQuerySchema>;
+
+export const duplicateLinkSchema = z.strictObject({
+  version: versionSchema,
+  duplicateOfId: z.union([z.number().int().min(1).max(2_147_483_647), z.null()], {
+    error: "Give the id of the verified claim this one repeats, or null to clear the mark.",
+  }),
+});
+export type DuplicateLink = z.infer<typeof duplicateLinkSchema>;
+
+export const startFromDuplicateSchema = z.strictObject({
+  version: versionSchema,
+  take: z
+    .array(z.enum(["verdict", "sources"], { error: "Must be verdict or sources." }), { error: "Give a list: verdict, sources or both." })
+    .min(1, "Say what to take: verdict, sources or both.")
+    .max(2, "Say what to take: verdict, sources or both."),
+});
+export type StartFromDuplicate = z.infer<typeof startFromDuplicateSchema>;

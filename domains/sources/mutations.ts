@@ -13,7 +13,7 @@ const EDITABLE_FIELDS = ["url", "title", "publisher", "excerpt", "stance", "arch
 type EditableFields = Pick<SourceRecord, (typeof EDITABLE_FIELDS)[number]>;
 
 /** What the history keeps of a source that was added or removed. */
-function historyRecord(source: SourceRecord): Record<string, unknown> {
+export function historyRecord(source: SourceRecord): Record<string, unknown> {
   return { id: source.id, ...Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, source[field]])) };
 }
 
@@ -21,7 +21,7 @@ function historyRecord(source: SourceRecord): Record<string, unknown> {
  * Writers of one claim's sources queue on its row: an add without a version then cannot lose a race
  * on the version check, and two adds of the same url cannot both pass the duplicate check.
  */
-async function lockClaim(tx: Tx, claimId: number): Promise<ClaimState> {
+export async function lockClaim(tx: Tx, claimId: number): Promise<ClaimState> {
   await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
   return loadClaimState(tx, claimId);
 }

@@ -7,10 +7,12 @@ import { FormattedDate, FormattedDateTime } from "@/components/dates";
 import { QuoteInContext } from "@/components/quote-in-context";
 import { SectionCard } from "@/components/section-card";
 import { getClaim } from "@/domains/claims/data";
+import { findSimilarClaims, getDuplicateTarget } from "@/domains/claims/duplicates";
 import { VERDICT_LABELS } from "@/domains/claims/labels";
 import { listAssignableUsers } from "@/domains/users/data";
 import { getCurrentUser, requireUser } from "@/lib/session";
 import { parseId } from "@/lib/validation";
+import { DuplicatesPanel } from "./duplicates-panel";
 import { HistoryTimeline } from "./history-timeline";
 import { SourcesPanel } from "./sources-panel";
 import { WorkflowPanel } from "./workflow-panel";
@@ -33,6 +35,11 @@ export default async function ClaimPage({ params }: Props) {
   const viewer = await requireUser(`/claims/${id}`);
   const [claim, users] = await Promise.all([loadClaim(id), listAssignableUsers()]);
   if (!claim) notFound();
+  const [similar, original] = await Promise.all([
+    findSimilarClaims(claim.id),
+    claim.duplicateOf ? getDuplicateTarget(claim.duplicateOf.id) : null,
+  ]);
+  const attachedUrls = new Set(claim.sources.map((source) => source.url));
   const people = new Map(users.map((user) => [user.id, user.name]));
   const sourcesEditable = claim.status === "unreviewed" || claim.status === "in_progress";
 
@@ -116,6 +123,27 @@ export default async function ClaimPage({ params }: Props) {
 
       <SectionCard title={<>Sources ({claim.sources.length})</>}>
         <SourcesPanel claimId={claim.id} version={claim.version} editable={sourcesEditable} sources={claim.sources} />
+      </SectionCard>
+
+      <SectionCard title="Similar claims">
+        <DuplicatesPanel
+          claimId={claim.id}
+          version={claim.version}
+          status={claim.status}
+          canWork={viewer.role !== "reviewer" || claim.assignee?.id === viewer.id}
+          duplicateOf={
+            original
+              ? {
+                  id: original.id,
+                  statement: original.statement,
+                  status: original.status,
+                  verdict: original.verdict,
+                  newSourceCount: original.sources.filter((source) => !attachedUrls.has(source.url)).length,
+                }
+              : null
+          }
+          similar={similar}
+        />
       </SectionCard>
 
       {claim.corrections.length > 0 ? (

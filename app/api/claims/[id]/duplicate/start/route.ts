@@ -1,0 +1,12 @@
+import { startFromDuplicate } from "@/domains/claims/duplicates";
+import { startFromDuplicateSchema } from "@/domains/claims/schema";
+import { authenticatedRoute, parseBody, pathId } from "@/lib/api";
+import { claimResponse } from "../../../claim-response";
+
+export const POST = authenticatedRoute<{ id: string }>(async ({ request, params, user }) => {
+  const id = pathId(params.id, "No claim has this id.");
+  const input = await parseBody(request, startFromDuplicateSchema, "Invalid request.");
+  if (!input.ok) return input.response;
+  await startFromDuplicate(user, id, input.data);
+  return claimResponse(id);
+});

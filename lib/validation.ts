@@ -2,6 +2,19 @@ import { z } from "zod";
 
 export type FieldErrors = Record<string, string[]>;
 
+/**
+ * PostgreSQL cannot store a NUL character (the query fails) and would store a lone surrogate (broken
+ * UTF-16, which JSON can carry) as U+FFFD: such text is refused rather than failing or being altered.
+ */
+export function isStorableText(text: string): boolean {
+  return !text.includes("\u0000") && text.isWellFormed();
+}
+
+/** Every text input: a string PostgreSQL stores exactly as it was sent. */
+export function textSchema(error: string) {
+  return z.string({ error }).refine(isStorableText, "Remove the NUL characters and broken unicode from the text.");
+}
+
 /** zod issues grouped by top-level field, the shape the API returns as `fields`. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};

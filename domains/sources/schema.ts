@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { versionSchema } from "@/domains/claims/schema";
 import { SourceStance } from "@/lib/generated/prisma/enums";
-import { parseId } from "@/lib/validation";
+import { parseId, textSchema } from "@/lib/validation";
 import { MAX_EXCERPT_LENGTH, MAX_TITLE_LENGTH } from "./limits";
 
 export { MAX_EXCERPT_LENGTH, MAX_TITLE_LENGTH };
@@ -32,6 +32,8 @@ function normaliseWebUrl(text: string, context: z.RefinementCtx<string>): string
     return z.NEVER;
   };
   if (/[\s\u0000-\u001f\u007f]/.test(text)) return refuse("A URL cannot contain spaces, line breaks or control characters.");
+  // The URL parser would turn a lone surrogate into an encoded U+FFFD: the link stored would not be the one given.
+  if (!text.isWellFormed()) return refuse("A URL cannot contain broken unicode.");
   let url: URL;
   try {
     url = new URL(text);
@@ -63,8 +65,7 @@ export const optionalWebUrlSchema = z.preprocess(blankAsNull, webUrlSchema.nulla
 
 /** Optional text: blank or null means none. */
 function optionalTextSchema(what: string, max: number) {
-  return z
-    .string({ error: `Give the ${what} as text, or null for none.` })
+  return textSchema(`Give the ${what} as text, or null for none.`)
     .trim()
     .max(max, `At most ${max} characters.`)
     .nullable()
@@ -73,8 +74,7 @@ function optionalTextSchema(what: string, max: number) {
 
 const sourceFieldsShape = {
   url: webUrlSchema,
-  title: z
-    .string({ error: "Give the title as text." })
+  title: textSchema("Give the title as text.")
     .trim()
     .min(1, "Give the source's title.")
     .max(MAX_TITLE_LENGTH, `At most ${MAX_TITLE_LENGTH} characters.`),

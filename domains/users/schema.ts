@@ -1,19 +1,18 @@
 import { z } from "zod";
+import { textSchema } from "@/lib/validation";
 import { MIN_PASSWORD_LENGTH } from "./limits";
 import { ROLES } from "./roles";
 
 export { MIN_PASSWORD_LENGTH };
 
 export const newUserSchema = z.strictObject({
-  name: z.string({ error: "Give a name." }).trim().min(1, "Give a name.").max(120, "At most 120 characters."),
-  email: z
-    .string({ error: "Give an email address." })
+  name: textSchema("Give a name.").trim().min(1, "Give a name.").max(120, "At most 120 characters."),
+  email: textSchema("Give an email address.")
     .trim()
     .toLowerCase()
     .pipe(z.email("Give a valid email address.").max(254, "At most 254 characters.")),
   role: z.enum(ROLES, { error: `Must be one of: ${ROLES.join(", ")}.` }),
-  password: z
-    .string({ error: "Give a password." })
+  password: textSchema("Give a password.")
     .min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters.`)
     .max(256, "At most 256 characters."),
 });

@@ -1,0 +1,193 @@
+/** Offsets are UTF-16 indices into the article body (JavaScript string indices), end exclusive. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/** A blank line: a line break, optional spaces or tabs, another line break; or Unicode's paragraph separator. */
+const PARAGRAPH_BREAK = /(?:\r\n|\r|\n|\u2028)[^\S\r\n\u2028\u2029]*(?:\r\n|\r|\n|\u2028)\s*|\u2029\s*/g;
+
+/**
+ * Abbreviations that end with a full stop inside a sentence, case-sensitive. ICU (behind Intl.Segmenter)
+ * ends a sentence at "Mr. Smith" or "M. Dupont" because Intl exposes no abbreviation list. "etc." is left
+ * out on purpose: before a capital it usually does end the sentence, and before a lower-case word the
+ * continuation rule below keeps the sentence whole anyway. Words that are also ordinary words ("art",
+ * "vol", "fig") are left out too: a sentence really ends at "modern art." A single capital letter is taken
+ * for an initial ("J. R. Smith"), so "Plan B. Then" stays one sentence.
+ */
+const ABBREVIATIONS = [
+  "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Col", "Lt", "Capt", "Sgt", "Cmdr",
+  "Gov", "Sen", "Rep", "Pres", "Rev", "Hon", "No", "Nos", "vs", "approx", "Inc", "Ltd", "Co", "Corp", "Jan",
+  "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "p", "pp",
+  "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Pr", "Ste", "av", "apr", "cf", "env",
+];
+const ENDS_WITH_ABBREVIATION = new RegExp(
+  `(?<![\\p{L}\\p{M}.])(?:(?:${ABBREVIATIONS.join("|")})|\\p{Lu}|(?:\\p{L}\\.)+\\p{L})\\.$`,
+  "u",
+);
+
+/** Closing marks that French typography separates from the sentence by a space ("partons. » Puis"). */
+const CLOSING_MARKS = new Set(["»", "”", "›", ")", "]"]);
+const STARTS_LIKE_CONTINUATION = /^[\p{Ll},;:)\]]/u;
+
+/** Paragraphs of the body, trimmed; a suggestion never leaves its paragraph. */
+export function paragraphRanges(body: string): TextRange[] {
+  const ranges: TextRange[] = [];
+  let start = 0;
+  for (const match of body.matchAll(PARAGRAPH_BREAK)) {
+    pushTrimmed(body, { start, end: match.index }, ranges);
+    start = match.index + match[0].length;
+  }
+  pushTrimmed(body, { start, end: body.length }, ranges);
+  return ranges;
+}
+
+/**
+ * Sentences of the body, trimmed, in order, each inside one paragraph. Intl.Segmenter does the splitting;
+ * then three repairs for what ICU gets wrong: a sentence ending in an abbreviation or an initial joins the
+ * next one, a closing quotation mark or bracket pushed to the next sentence (French spacing) goes back to
+ * its own, and a "sentence" starting in lower case or with punctuation continues the previous one.
+ */
+export function sentenceRanges(body: string, language: string): TextRange[] {
+  const segmenter = new Intl.Segmenter(segmenterLocale(language), { granularity: "sentence" });
+  const sentences: TextRange[] = [];
+  for (const paragraph of paragraphRanges(body)) {
+    const text = body.slice(paragraph.start, paragraph.end);
+    const pieces: TextRange[] = [];
+    for (const { start, end } of icuSentences(segmenter, text)) {
+      const piece = { start: paragraph.start + start, end: paragraph.start + end };
+      const previous = pieces[pieces.length - 1];
+      if (previous) {
+        piece.start = giveBackClosingMarks(body, previous, piece);
+        const rest = body.slice(piece.start, piece.end).trimStart();
+        if (rest === "" || endsWithAbbreviation(body, previous) || STARTS_LIKE_CONTINUATION.test(rest)) {
+          previous.end = piece.end;
+          continue;
+        }
+      }
+      pieces.push(piece);
+    }
+    for (const piece of pieces) pushTrimmed(body, piece, sentences);
+  }
+  return sentences;
+}
+
+/**
+ * V8's segment iterator costs time in proportion to the whole string at every step, so a long paragraph
+ * of many sentences would take quadratic time (seconds for 100,000 characters). Segmenting windows of a
+ * few thousand characters, each restarting at the last sentence the previous window could not finish,
+ * gives the same sentences in linear time. A "sentence" longer than a window is cut at its end.
+ */
+function* icuSentences(segmenter: Intl.Segmenter, text: string): Generator<TextRange> {
+  let offset = 0;
+  while (offset < text.length) {
+    let windowEnd = Math.min(offset + SEGMENTER_WINDOW, text.length);
+    if (windowEnd < text.length && /[\uD800-\uDBFF]/.test(text[windowEnd - 1]!)) windowEnd--;
+    const window = text.slice(offset, windowEnd);
+    const isLastWindow = offset + window.length >= text.length;
+    const segments = [...segmenter.segment(window)];
+    const complete = isLastWindow || segments.length === 1 ? segments : segments.slice(0, -1);
+    for (const { index, segment } of complete) {
+      yield { start: offset + index, end: offset + index + segment.length };
+    }
+    const last = complete[complete.length - 1]!;
+    offset += last.index + last.segment.length;
+  }
+}
+
+const SEGMENTER_WINDOW = 4000;
+
+/**
+ * Clauses of a sentence that can stand alone as claims: cut at semicolons and before a contrasting
+ * conjunction that follows a comma (", while", ", whereas", ", but", ", tandis que", ", alors que",
+ * ", mais"). Concessive "although"/"bien que" clauses are not cut off: they qualify the main clause's
+ * claim rather than make another. Nothing is cut inside quotation marks or brackets, and no clause
+ * shorter than three words is made.
+ */
+export function clauseRanges(body: string, sentence: TextRange): TextRange[] {
+  const text = body.slice(sentence.start, sentence.end);
+  const depths = nestingDepths(text);
+  const pieces: { start: number; end: number }[] = [];
+  let start = 0;
+  for (const match of text.matchAll(CLAUSE_BOUNDARY)) {
+    if (depths[match.index] !== 0) continue;
+    pieces.push({ start, end: match.index });
+    start = match.index + match[0].length;
+  }
+  pieces.push({ start, end: text.length });
+  const clauses: { start: number; end: number; words: number }[] = [];
+  for (const piece of pieces) {
+    const words = wordCount(text.slice(piece.start, piece.end));
+    const previous = clauses[clauses.length - 1];
+    if (previous && (words < 3 || previous.words < 3)) {
+      previous.end = piece.end;
+      previous.words += words;
+    } else {
+      clauses.push({ ...piece, words });
+    }
+  }
+  const ranges: TextRange[] = [];
+  for (const clause of clauses) {
+    pushTrimmed(body, { start: sentence.start + clause.start, end: sentence.start + clause.end }, ranges);
+  }
+  return ranges;
+}
+
+const CLAUSE_BOUNDARY = /\s*;\s*|\s*,\s+(?=(?:while|whereas|but|tandis que|alors que|mais)\s)/giu;
+
+function nestingDepths(text: string): number[] {
+  const depths: number[] = [];
+  let depth = 0;
+  for (const character of text) {
+    if (character === "«" || character === "“" || character === "(" || character === "[") depth++;
+    depths.push(depth);
+    if (character.length === 2) depths.push(depth);
+    if ((character === "»" || character === "”" || character === ")" || character === "]") && depth > 0) depth--;
+  }
+  return depths;
+}
+
+function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+function giveBackClosingMarks(body: string, previous: TextRange, piece: TextRange): number {
+  let position = piece.start;
+  let lastMark = -1;
+  while (position < piece.end) {
+    const character = body[position]!;
+    if (CLOSING_MARKS.has(character)) {
+      lastMark = position;
+    } else if (!/\s/.test(character)) {
+      break;
+    }
+    position++;
+  }
+  if (lastMark === -1) return piece.start;
+  previous.end = lastMark + 1;
+  return lastMark + 1;
+}
+
+function endsWithAbbreviation(body: string, range: TextRange): boolean {
+  const tail = body.slice(Math.max(range.start, range.end - 32), range.end).trimEnd();
+  return ENDS_WITH_ABBREVIATION.test(tail);
+}
+
+function segmenterLocale(language: string): string {
+  try {
+    return Intl.Segmenter.supportedLocalesOf([language])[0] ?? "en";
+  } catch {
+    return "en";
+  }
+}
+
+/** Emoji and list bullets that open a line are decoration, not part of a claim. */
+const LEADING_DECORATION = /^(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f\u20e3]|[-*•·▪►](?=\s)|\s)+/u;
+
+function pushTrimmed(body: string, range: TextRange, ranges: TextRange[]) {
+  let { start, end } = range;
+  start += LEADING_DECORATION.exec(body.slice(start, Math.min(end, start + 64)))?.[0].length ?? 0;
+  while (start < end && /\s/.test(body[start]!)) start++;
+  while (end > start && /\s/.test(body[end - 1]!)) end--;
+  if (end > start) ranges.push({ start, end });
+}

@@ -19,20 +19,63 @@ const HIGHLIGHT: Record<ReviewStatus, string> = {
   verified: "bg-emerald-100 decoration-emerald-700 decoration-solid",
 };
 
+/** A suggested span, shown apart from claims; `id` is its rank, best first, from 1. */
+export interface HighlightedSuggestion {
+  id: number;
+  startOffset: number;
+  endOffset: number;
+}
+
+/** Each piece of text says where it starts in the body, so a selection maps back to exact offsets. */
+function Piece({ start, text }: { start: number; text: string }) {
+  return <span data-offset={start}>{text}</span>;
+}
+
 /**
  * The whole article with each claim as a link coloured by status. Where claims overlap,
  * each piece of text links to the innermost claim covering it; the glyph and the hidden
- * label after a claim's last piece give its status without relying on colour.
+ * label after a claim's last piece give its status without relying on colour. Suggested spans
+ * (editors only) are marked with a blue outline and their rank, apart from claims.
  */
-export function ArticleText({ body, claims }: { body: string; claims: HighlightedClaim[] }) {
+export function ArticleText({
+  body,
+  claims,
+  suggestions = [],
+}: {
+  body: string;
+  claims: HighlightedClaim[];
+  suggestions?: HighlightedSuggestion[];
+}) {
   const lastSegmentEnd = new Map(claims.map((claim) => [claim.id, claim.endOffset]));
+  const spans = [
+    ...claims.map((claim) => ({ ...claim, kind: "claim" as const })),
+    ...suggestions.map((suggestion) => ({ ...suggestion, kind: "suggestion" as const })),
+  ];
   return (
     <div className="space-y-4 font-serif text-base leading-relaxed text-slate-900">
       {paragraphRanges(body).map((paragraph) => (
         <p key={paragraph.start} className="whitespace-pre-wrap">
-          {segmentRange(body, paragraph, claims).map((segment) => {
-            const claim = segment.spans[0];
-            if (!claim) return <span key={segment.start}>{segment.text}</span>;
+          {segmentRange(body, paragraph, spans).map((segment) => {
+            const span = segment.spans.find((candidate) => candidate.kind === "claim") ?? segment.spans[0];
+            if (!span) return <Piece key={segment.start} start={segment.start} text={segment.text} />;
+            if (span.kind === "suggestion") {
+              return (
+                <mark
+                  key={segment.start}
+                  data-suggestion={span.id}
+                  className="rounded-sm bg-sky-50 text-slate-950 outline-2 outline-sky-600 outline-dashed"
+                >
+                  <Piece start={segment.start} text={segment.text} />
+                  {span.endOffset === segment.end ? (
+                    <sup className="ml-0.5 font-sans text-[0.65rem] text-sky-900">
+                      <span aria-hidden="true">S{span.id}</span>
+                      <span className="sr-only"> (suggestion {span.id})</span>
+                    </sup>
+                  ) : null}
+                </mark>
+              );
+            }
+            const claim = span;
             const endsHere = lastSegmentEnd.get(claim.id) === segment.end;
             return (
               <Link
@@ -44,7 +87,7 @@ export function ArticleText({ body, claims }: { body: string; claims: Highlighte
                 data-status={claim.status}
                 className={`rounded-sm text-slate-950 underline decoration-2 underline-offset-4 hover:bg-yellow-200 ${HIGHLIGHT[claim.status]}`}
               >
-                {segment.text}
+                <Piece start={segment.start} text={segment.text} />
                 {endsHere ? (
                   <>
                     <sup aria-hidden="true" className="ml-0.5 font-sans text-[0.65rem] text-slate-700">

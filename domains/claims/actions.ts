@@ -4,11 +4,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/action";
 import { linkDuplicate, startFromDuplicate } from "./duplicates";
-import { reopenClaim, reviewClaim, updateClaim } from "./mutations";
+import { createClaim, reopenClaim, reviewClaim, updateClaim } from "./mutations";
 import {
   claimPatchSchema,
   type ClaimPatch,
   duplicateLinkSchema,
+  newClaimSchema,
   reopenSchema,
   reviewSchema,
   startFromDuplicateSchema,
@@ -88,5 +89,21 @@ export const startFromDuplicateFromForm = formAction(
     await startFromDuplicate(user, form.claimId, startFromDuplicateSchema.parse({ version: form.version, take }));
     revalidatePath(`/claims/${form.claimId}`);
     return form.take === "sources" ? "Its sources are attached." : "Its verdict is your draft: check it, then propose it.";
+  },
+);
+
+export const createClaimFromForm = formAction(
+  z.object({
+    articleId: z.coerce.number().int().min(1).max(2_147_483_647),
+    startOffset: z.string(),
+    endOffset: z.string(),
+    statement: z.string(),
+    topic: z.string(),
+    attributedTo: z.string().optional(),
+  }),
+  async ({ articleId, ...fields }, user) => {
+    const { id } = await createClaim(user, articleId, newClaimSchema.parse(fields));
+    revalidatePath(`/articles/${articleId}`);
+    return `Claim #${id} added.`;
   },
 );

@@ -1,5 +1,6 @@
 /** What each ClaimEvent.action means, for the timeline and for conflict messages. */
 export const EVENT_LABELS: Record<string, string> = {
+  created: "added the claim",
   started: "started work on the claim",
   assigned: "changed the assignee",
   edited: "edited the verdict or rationale",

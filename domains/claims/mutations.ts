@@ -5,7 +5,7 @@ import { DomainError } from "@/lib/errors";
 import type { Prisma, ReviewStatus, Verdict } from "@/lib/generated/prisma/client";
 import { eventLabel } from "./events";
 import { STATUS_LABELS } from "./labels";
-import { type ClaimPatch, MIN_RATIONALE_LENGTH, type ReopenInput, type ReviewInput } from "./schema";
+import { type ClaimPatch, MIN_RATIONALE_LENGTH, type NewClaim, type ReopenInput, type ReviewInput } from "./schema";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -324,5 +324,55 @@ export async function reopenClaim(actor: CurrentUser, claimId: number, input: Re
         after: { status: "in_progress", reason: input.reason },
       }),
     };
+  });
+}
+
+/**
+ * A claim on an article's span (an accepted suggestion or any selected text); editors and admins.
+ * The span is narrowed to exclude surrounding whitespace, and its quote is the body's text there,
+ * so quote and offsets always agree.
+ */
+export async function createClaim(actor: CurrentUser, articleId: number, input: NewClaim): Promise<{ id: number }> {
+  if (!isEditor(actor)) throw new DomainError("forbidden", "Only editors and admins add claims to an article.");
+  return db().$transaction(async (tx) => {
+    const article = await tx.article.findUnique({ where: { id: articleId }, select: { body: true } });
+    if (!article) throw new DomainError("not_found", "No article has this id.");
+    if (input.endOffset > article.body.length) {
+      throw new DomainError("invalid", "The span is past the end of the article.", {
+        endOffset: [`The article has ${article.body.length} characters.`],
+      });
+    }
+    const raw = article.body.slice(input.startOffset, input.endOffset);
+    const startOffset = input.startOffset + (raw.length - raw.trimStart().length);
+    const endOffset = input.endOffset - (raw.length - raw.trimEnd().length);
+    if (endOffset <= startOffset) throw new DomainError("invalid", "The span holds no text.", { startOffset: ["Select some words of the article."] });
+    const existing = await tx.claim.findFirst({ where: { articleId, startOffset, endOffset }, select: { id: true } });
+    if (existing) {
+      throw new DomainError("invalid", `Claim #${existing.id} already covers exactly this span.`, {
+        startOffset: [`Claim #${existing.id} already covers exactly this span.`],
+      });
+    }
+    const claim = await tx.claim.create({
+      data: {
+        articleId,
+        startOffset,
+        endOffset,
+        quote: article.body.slice(startOffset, endOffset),
+        statement: input.statement,
+        topic: input.topic,
+        attributedTo: input.attributedTo ?? null,
+      },
+      select: { id: true, quote: true },
+    });
+    await tx.claimEvent.create({
+      data: {
+        claimId: claim.id,
+        actorId: actor.id,
+        action: "created",
+        before: {},
+        after: { startOffset, endOffset, quote: claim.quote, statement: input.statement, topic: input.topic },
+      },
+    });
+    return { id: claim.id };
   });
 }

@@ -158,3 +158,31 @@ export const startFromDuplicateSchema = z.strictObject({
     .max(2, "Say what to take: verdict, sources or both."),
 });
 export type StartFromDuplicate = z.infer<typeof startFromDuplicateSchema>;
+
+export const MAX_SPAN_LENGTH = 3_000;
+const offsetSchema = (name: string) =>
+  z.coerce.number({ error: `The ${name} must be a character position.` }).int(`The ${name} must be a whole number.`).min(0, `The ${name} cannot be negative.`).max(2_147_483_647, `The ${name} is past the end of any article.`);
+
+/** A new claim: a span of the article's text (its quote is the text there) and what it claims. */
+export const newClaimSchema = z
+  .strictObject({
+    startOffset: offsetSchema("start"),
+    endOffset: offsetSchema("end"),
+    statement: z
+      .string({ error: "Write the claim as one checkable sentence." })
+      .trim()
+      .min(10, "Write the claim as one checkable sentence (at least 10 characters).")
+      .max(1_000, "At most 1000 characters."),
+    topic: z.string({ error: "Give a topic." }).trim().min(2, "Give a topic.").max(100, "At most 100 characters."),
+    attributedTo: z
+      .preprocess(blankAsUndefined, z.string({ error: "Give who made the claim, as text." }).trim().max(200, "At most 200 characters."))
+      .optional(),
+  })
+  .superRefine((claim, context) => {
+    if (claim.endOffset <= claim.startOffset) {
+      context.addIssue({ code: "custom", path: ["endOffset"], message: "The span must end after it starts." });
+    } else if (claim.endOffset - claim.startOffset > MAX_SPAN_LENGTH) {
+      context.addIssue({ code: "custom", path: ["endOffset"], message: `A claim spans at most ${MAX_SPAN_LENGTH} characters.` });
+    }
+  });
+export type NewClaim = z.infer<typeof newClaimSchema>;

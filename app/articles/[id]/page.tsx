@@ -6,8 +6,12 @@ import { ArticleText, StatusLegend } from "@/components/article-text";
 import { StatusBadge } from "@/components/badges";
 import { FormattedDate } from "@/components/dates";
 import { getArticle } from "@/domains/articles/data";
+import { listTopics } from "@/domains/claims/data";
+import { listSuggestions } from "@/domains/suggestions/data";
+import { hasRole } from "@/domains/users/roles";
 import { getCurrentUser, requireUser } from "@/lib/session";
 import { parseId } from "@/lib/validation";
+import { ClaimWorkbench } from "./claim-workbench";
 
 const loadArticle = cache(async (rawId: string) => {
   const id = parseId(rawId);
@@ -24,10 +28,50 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const { id } = await params;
-  await requireUser(`/articles/${id}`);
+  const viewer = await requireUser(`/articles/${id}`);
   const article = await loadArticle(id);
   if (!article) notFound();
   const verified = article.claims.filter((claim) => claim.status === "verified").length;
+  const isEditor = hasRole(viewer.role, "editor");
+  const [suggestions, topics] = isEditor ? await Promise.all([listSuggestions(article.id), listTopics()]) : [null, []];
+  const ranked = (suggestions ?? []).map((suggestion, index) => ({ ...suggestion, rank: index + 1 }));
+
+  const text = (
+    <section aria-labelledby="text-heading" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="text-heading" className="text-base font-semibold">
+          Article text
+        </h2>
+        <StatusLegend />
+      </div>
+      <div className="mt-4">
+        <ArticleText
+          body={article.body}
+          claims={article.claims}
+          suggestions={ranked.map((suggestion) => ({ id: suggestion.rank, startOffset: suggestion.startOffset, endOffset: suggestion.endOffset }))}
+        />
+      </div>
+    </section>
+  );
+  const claimList = (
+    <aside aria-labelledby="claims-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="claims-heading" className="text-base font-semibold">
+        Claims in order
+      </h2>
+      <ol className="mt-3 space-y-2 text-sm">
+        {article.claims.map((claim) => (
+          <li key={claim.id} className="flex flex-col gap-1">
+            <Link href={`/claims/${claim.id}`} className="text-blue-900 underline-offset-2 hover:underline">
+              #{claim.id} {claim.statement}
+            </Link>
+            <span>
+              <StatusBadge status={claim.status} />
+            </span>
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
 
   return (
     <article className="space-y-6">
@@ -51,36 +95,19 @@ export default async function ArticlePage({ params }: Props) {
           , {verified} verified.
         </p>
       </header>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <section aria-labelledby="text-heading" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-          <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <h2 id="text-heading" className="text-base font-semibold">
-              Article text
-            </h2>
-            <StatusLegend />
-          </div>
-          <div className="mt-4">
-            <ArticleText body={article.body} claims={article.claims} />
-          </div>
-        </section>
-        <aside aria-labelledby="claims-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="claims-heading" className="text-base font-semibold">
-            Claims in order
-          </h2>
-          <ol className="mt-3 space-y-2 text-sm">
-            {article.claims.map((claim) => (
-              <li key={claim.id} className="flex flex-col gap-1">
-                <Link href={`/claims/${claim.id}`} className="text-blue-900 underline-offset-2 hover:underline">
-                  #{claim.id} {claim.statement}
-                </Link>
-                <span>
-                  <StatusBadge status={claim.status} />
-                </span>
-              </li>
-            ))}
-          </ol>
-        </aside>
-      </div>
+      {isEditor ? (
+        <>
+          <ClaimWorkbench articleId={article.id} body={article.body} topics={topics} suggestions={ranked}>
+            {text}
+          </ClaimWorkbench>
+          {claimList}
+        </>
+      ) : (
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+          {text}
+          {claimList}
+        </div>
+      )}
     </article>
   );
 }

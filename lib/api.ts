@@ -66,10 +66,19 @@ export function authenticatedRoute<Params = Record<string, never>>(
 
 const MAX_BODY_BYTES = 1_000_000;
 
-/** The request's JSON body; broken, missing or oversized JSON is a 400, never a 500. */
+/** Fatal: `request.text()` would turn bytes that are not UTF-8 into U+FFFD and store them so. */
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The request's JSON body; broken, missing, oversized or non-UTF-8 JSON is a 4xx, never a 500. */
 export async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return { ok: false, response: jsonError(413, "The request body is too large.") };
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.length > MAX_BODY_BYTES) return { ok: false, response: jsonError(413, "The request body is too large.") };
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    return { ok: false, response: jsonError(400, "The request body is not valid UTF-8.") };
+  }
   if (text.trim() === "") return { ok: false, response: jsonError(400, "The request needs a JSON body.") };
   try {
     return { ok: true, body: JSON.parse(text) };

@@ -12,6 +12,7 @@ import {
 } from "@/domains/users/sign-in-throttle";
 import { db } from "@/lib/db";
 import { DEVELOPMENT_AUTH_SECRET, serverEnv } from "@/lib/env";
+import { isStorableText } from "@/lib/validation";
 
 const SIGN_IN_PATH = "/sign-in/email";
 /** The only message a failed sign-in ever gives: it must not tell which of the two was wrong. */
@@ -55,6 +56,12 @@ function createAuth() {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
         const email = normaliseEmail(ctx.body?.email);
+        // The throttle stores the email it counts, which PostgreSQL must be able to store; scrypt's HMAC
+        // pads a password with NULs, so "password\0" would pass for "password".
+        const password: unknown = ctx.body?.password;
+        if (!isStorableText(email) || (typeof password === "string" && !isStorableText(password))) {
+          throw new APIError("BAD_REQUEST", { message: "The email or password contains a NUL character or broken unicode.", code: "INVALID_TEXT" });
+        }
         const retryAfter = await signInRetryAfterSeconds(email, getIP(ctx.request ?? ctx.headers ?? new Headers(), ctx.context.options));
         if (retryAfter > 0) {
           throw new APIError(

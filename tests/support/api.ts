@@ -32,9 +32,16 @@ export async function signInCookie(email: string, password = DEMO_PASSWORD): Pro
 /** A Request as a browser or API client would send it, with a session cookie when given. */
 export function apiRequest(
   path: string,
-  options: { method?: string; cookie?: string; json?: unknown; body?: string; origin?: string } = {},
+  options: {
+    method?: string;
+    cookie?: string;
+    json?: unknown;
+    body?: string | Uint8Array<ArrayBuffer>;
+    origin?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Request {
-  const headers = new Headers({ host: "localhost:3000" });
+  const headers = new Headers({ host: "localhost:3000", ...options.headers });
   if (options.cookie) headers.set("cookie", options.cookie);
   if (options.origin) headers.set("origin", options.origin);
   let body = options.body;

@@ -8,13 +8,32 @@ export function jsonError(status: number, error: string, fields?: FieldErrors, d
   return Response.json({ error, ...(fields ? { fields } : {}), ...details }, { status });
 }
 
-const DATABASE_UNAVAILABLE =
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection/i;
+/** Prisma's codes for a server it cannot reach, a connection it lost, or no free connection in time. */
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+/** @prisma/adapter-pg's kinds for the same. */
+const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+/** PostgreSQL: connection exception (08…), shutting down or starting up (57P01-57P03), too many connections; Node's socket errors. */
+const UNAVAILABLE_CODE = /^(08[0-9A-Z]{3}|57P0[1-3]|53300|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/;
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|is not queryable|the database system is (starting up|shutting down)|terminating connection/i;
 
+/**
+ * Whether an error means the database cannot be used right now (a 503) rather than a fault in the
+ * request or the code (a 500). Prisma wraps the driver's error: its code, the driver adapter's
+ * error kept in `meta.driverAdapterError` and that error's `cause` are all looked at.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const cause = (error as { cause?: unknown }).cause;
-  return DATABASE_UNAVAILABLE.test(`${error.message} ${cause instanceof Error ? cause.message : String(cause ?? "")}`);
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const { code, errorCode, kind, message, meta, cause } = current as Record<string, unknown>;
+    for (const value of [code, errorCode]) {
+      if (typeof value === "string" && (UNAVAILABLE_PRISMA_CODES.has(value) || UNAVAILABLE_CODE.test(value))) return true;
+    }
+    if (typeof kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(kind)) return true;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGE.test(message)) return true;
+    current = (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError ?? cause;
+  }
+  return false;
 }
 
 /**

@@ -51,6 +51,9 @@ function createAuth() {
     // throttled below, in PostgreSQL, so the limit holds across instances.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
+    // Anything but Better Auth's own refusals reaches the route, whose handleErrors answers a database
+    // outage with a 503 and its message, where Better Auth would answer an empty 500.
+    onAPIError: { throw: true },
     advanced: { defaultCookieAttributes: { httpOnly: true, sameSite: "lax" } },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {

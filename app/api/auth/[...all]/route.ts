@@ -1,5 +1,6 @@
+import { handleErrors } from "@/lib/api";
 import { auth } from "@/lib/auth";
 
 // Better Auth's endpoints: POST /api/auth/sign-in/email { email, password } sets the session cookie.
-export const GET = (request: Request) => auth().handler(request);
-export const POST = (request: Request) => auth().handler(request);
+export const GET = handleErrors((request: Request) => auth().handler(request));
+export const POST = handleErrors((request: Request) => auth().handler(request));

@@ -9,7 +9,10 @@ const nextConfig = {
   // rather than checks, so their builds skip the build's own copy of that check; `npm run build` keeps it.
   typescript: { tsconfigPath: "tsconfig.json", ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   // forbidden(): pages a role may not open answer 403 with app/forbidden.tsx.
-  experimental: { authInterrupts: true },
+  // Server actions: the article import form sends a file of up to 1 MB or up to 1,000,000 pasted
+  // characters (up to 3 bytes each in UTF-8); the default limit (1 MB) would refuse it before the
+  // form could say which field is too large.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } },
 };
 
 export default nextConfig;

@@ -1,11 +1,13 @@
+import Link from "next/link";
 import { Suspense } from "react";
 import { BlockSkeleton } from "@/components/skeletons";
+import { hasRole } from "@/domains/users/roles";
 import { requireUser } from "@/lib/session";
 import { ArticleList } from "./_overview/article-list";
 import { ClaimProgress, ClaimProgressSkeleton } from "./_overview/claim-progress";
 
 export default async function OverviewPage() {
-  await requireUser("/");
+  const viewer = await requireUser("/");
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
@@ -13,9 +15,16 @@ export default async function OverviewPage() {
         <ClaimProgress />
       </Suspense>
       <section aria-labelledby="articles-heading" className="space-y-3">
-        <h2 id="articles-heading" className="text-lg font-semibold">
-          Articles
-        </h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="articles-heading" className="text-lg font-semibold">
+            Articles
+          </h2>
+          {hasRole(viewer.role, "editor") ? (
+            <Link href="/articles/new" className="text-sm font-medium text-blue-800 underline underline-offset-2">
+              Add an article
+            </Link>
+          ) : null}
+        </div>
         <Suspense fallback={<BlockSkeleton label="Loading articles" />}>
           <ArticleList />
         </Suspense>

@@ -24,6 +24,29 @@ test.describe("as an admin", () => {
   });
 });
 
+test.describe("as an editor", () => {
+  test.use({ storageState: storageStateOf("editor") });
+
+  test("the article import form passes an axe scan, empty and with its field errors", async ({ page }) => {
+    await page.goto("/articles/new");
+    await expect(page.getByRole("heading", { level: 1, name: "Add an article" })).toBeVisible();
+    await expectNoSeriousAccessibilityViolations(page);
+    // A refused submit stores nothing, so this project's data stays as seeded.
+    await page.getByRole("button", { name: "Add article" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Some fields need attention.");
+    await expectNoSeriousAccessibilityViolations(page);
+  });
+});
+
+test("a reviewer is refused the article import form with 403, and is not offered it", async ({ page }) => {
+  const response = await page.goto("/articles/new");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Add an article" })).toHaveCount(0);
+});
+
 test("a reviewer is refused the users page with 403", async ({ page }) => {
   const response = await page.goto("/admin/users");
   expect(response?.status()).toBe(403);

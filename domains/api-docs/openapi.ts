@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ARTICLE_LANGUAGES, MAX_BODY_LENGTH } from "@/domains/articles/limits";
+import { newArticleRequestSchema } from "@/domains/articles/schema";
 import { EVENT_LABELS } from "@/domains/claims/events";
 import { CLAIM_SORTS, REVIEW_STATUSES, SORT_LABELS, VERDICT_LABELS, VERDICTS } from "@/domains/claims/labels";
 import {
@@ -483,6 +485,31 @@ const OPERATIONS: { path: string; method: HttpMethod; operation: OpenApiOperatio
       responses: {
         "200": json(ref("ArticleList"), "The articles."),
         "401": unauthorized,
+        "503": databaseUnavailable,
+      },
+    },
+  },
+  {
+    path: "/api/articles",
+    method: "post",
+    operation: {
+      operationId: "createArticle",
+      tags: ["Articles"],
+      summary: "Add an article",
+      description: [
+        "Editors and admins only. The text comes as `body` (plain text, kept as sent once line endings are `\\n` and the edges trimmed) or as `html` (a page or fragment, reduced to its readable text with Mozilla Readability: navigation, scripts, headers and footers dropped, a blank line between paragraphs, headings and list items on their own lines). Exactly one of the two.",
+        `The stored \`body\` is what claim offsets index into and never changes. It may have at most ${MAX_BODY_LENGTH.toLocaleString("en")} characters, HTML reduced or not. The slug comes from the title, with \`-2\`, \`-3\`… when it is taken. Without \`publishedAt\`, the day of the import is stored. \`language\`: ${ARTICLE_LANGUAGES.join(", ")}.`,
+      ].join("\n\n"),
+      requestBody: jsonBody(newArticleRequestSchema),
+      responses: {
+        "201": {
+          ...json(ref("Article"), "The article as stored, as GET /api/articles/{id} answers it (no claims yet)."),
+          headers: { Location: { description: "The article's address in the API.", schema: text } },
+        },
+        "400": badRequest("Invalid article: a field at fault, no text or both `body` and `html`, or a text over the limit (named on `body` or `html`)."),
+        "401": unauthorized,
+        "403": forbiddenWrite("You are not an editor or admin."),
+        "413": bodyTooLarge,
         "503": databaseUnavailable,
       },
     },

@@ -37,7 +37,7 @@ export async function listArticles(options: { limit?: number } = {}): Promise<Ar
   return articles.map((article) => ({ ...article, ...(counts.get(article.id) ?? { claimCount: 0, verifiedCount: 0 }) }));
 }
 
-const articleDetailSelect = {
+export const articleDetailSelect = {
   id: true,
   slug: true,
   title: true,

@@ -7,6 +7,7 @@ import {
   claimExportQuerySchema,
   claimListQuerySchema,
   duplicateLinkSchema,
+  newClaimSchema,
   startFromDuplicateSchema,
   claimPatchSchema,
   MIN_COMMENT_LENGTH,
@@ -17,6 +18,7 @@ import {
 } from "@/domains/claims/schema";
 import { BEST_RATING, VERDICT_RATINGS, WORST_RATING } from "@/domains/publishing/rating";
 import { newSourceSchema, sourcePatchSchema, sourceRemovalSchema } from "@/domains/sources/schema";
+import { dismissalSchema } from "@/domains/suggestions/schema";
 import { signInSchema } from "@/domains/users/auth-schema";
 import { ROLES } from "@/domains/users/roles";
 import { SourceStance } from "@/lib/generated/prisma/enums";
@@ -528,6 +530,80 @@ const OPERATIONS: { path: string; method: HttpMethod; operation: OpenApiOperatio
         "200": json(ref("Article"), "The article."),
         "401": unauthorized,
         "404": notFound("No article has this id."),
+        "503": databaseUnavailable,
+      },
+    },
+  },
+  {
+    path: "/api/articles/{id}/suggestions",
+    method: "get",
+    operation: {
+      operationId: "listSuggestions",
+      tags: ["Articles"],
+      summary: "Suggested check-worthy spans of an article",
+      description:
+        "Sentences and clauses that carry figures, dates, named actors with a reporting or action verb, attributed quotations, comparisons or causal assertions (English and French), best first, with exact offsets into the body, a score from 0 to 1 and the reasons. Spans an editor dismissed, and spans overlapping a claim already made, are left out. Any signed-in user.",
+      parameters: [articleIdParameter],
+      responses: {
+        "200": json(
+          record({
+            items: arrayOf(
+              record({
+                startOffset: integer,
+                endOffset: integer,
+                text: { type: "string", description: "The body sliced from startOffset to endOffset." },
+                score: { type: "number", minimum: 0, maximum: 1 },
+                reasons: arrayOf(text),
+              }),
+            ),
+          }),
+          "The suggestions.",
+        ),
+        "401": unauthorized,
+        "404": notFound("No article has this id."),
+        "503": databaseUnavailable,
+      },
+    },
+  },
+  {
+    path: "/api/articles/{id}/suggestions/dismissals",
+    method: "post",
+    operation: {
+      operationId: "dismissSuggestion",
+      tags: ["Articles"],
+      summary: "Dismiss a suggested span",
+      description: "Editors and admins. The span (`startOffset`, `endOffset`) is not suggested again for this article; dismissing it twice is harmless.",
+      parameters: [articleIdParameter],
+      requestBody: jsonBody(dismissalSchema),
+      responses: {
+        "201": json(record({ articleId: integer, startOffset: integer, endOffset: integer }), "The dismissed span."),
+        "400": badRequest("Invalid span."),
+        "401": unauthorized,
+        "403": forbiddenWrite("You are not an editor or admin."),
+        "404": notFound("No article has this id."),
+        "413": bodyTooLarge,
+        "503": databaseUnavailable,
+      },
+    },
+  },
+  {
+    path: "/api/articles/{id}/claims",
+    method: "post",
+    operation: {
+      operationId: "createClaim",
+      tags: ["Claims"],
+      summary: "Add a claim on a span of the article",
+      description:
+        "Editors and admins: an accepted suggestion or any span of the text. The span is narrowed to exclude surrounding whitespace and the claim's `quote` is the body's text there. A span already claimed exactly is refused.",
+      parameters: [articleIdParameter],
+      requestBody: jsonBody(newClaimSchema),
+      responses: {
+        "201": json(ref("Claim"), "The new claim (unreviewed)."),
+        "400": badRequest("Invalid claim, a span past the end of the text, or a span already claimed."),
+        "401": unauthorized,
+        "403": forbiddenWrite("You are not an editor or admin."),
+        "404": notFound("No article has this id."),
+        "413": bodyTooLarge,
         "503": databaseUnavailable,
       },
     },

@@ -1,0 +1,169 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiRequest, DEMO, responseJson, routeParams, signInCookie } from "@/tests/support/api";
+import { cloneSeededDatabase, type TestDatabase } from "@/tests/support/database";
+
+let database: TestDatabase;
+let editor: string;
+let reviewer: string;
+let routes: {
+  importArticle: typeof import("@/app/api/articles/route").POST;
+  suggestions: typeof import("@/app/api/articles/[id]/suggestions/route").GET;
+  dismiss: typeof import("@/app/api/articles/[id]/suggestions/dismissals/route").POST;
+  createClaim: typeof import("@/app/api/articles/[id]/claims/route").POST;
+  similar: typeof import("@/app/api/claims/[id]/similar/route").GET;
+};
+let articleId: number;
+let body: string;
+
+const HTML = readFileSync(path.join(import.meta.dirname, "../fixtures/suggestions-article.html"), "utf8");
+const KNOWN = [
+  "According to the World Food Programme, 3.4 million people in the region needed food assistance in 2023, up from 2.1 million the year before.",
+  "The government banned the export of millet and sorghum on 12 March 2024, citing the risk of shortages.",
+  "Prices of staple grains rose by 40% in six months because the harvest failed across the north.",
+];
+const FILLER = ["Farmers spoke of patience and of hope.", "Nobody in the village could say what the coming season would bring."];
+
+interface SuggestionItem {
+  startOffset: number;
+  endOffset: number;
+  text: string;
+  score: number;
+  reasons: string[];
+}
+
+async function listSuggestions(cookie = editor): Promise<SuggestionItem[]> {
+  const response = await routes.suggestions(apiRequest(`/api/articles/${articleId}/suggestions`, { cookie }), routeParams({ id: String(articleId) }));
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { items: SuggestionItem[] }).items;
+}
+
+const covering = (items: SuggestionItem[], sentence: string) => {
+  const start = body.indexOf(sentence);
+  return items.find((item) => item.startOffset < start + sentence.length && start < item.endOffset);
+};
+
+beforeAll(async () => {
+  database = await cloneSeededDatabase("suggestions");
+  process.env.DATABASE_URL = database.url;
+  routes = {
+    importArticle: (await import("@/app/api/articles/route")).POST,
+    suggestions: (await import("@/app/api/articles/[id]/suggestions/route")).GET,
+    dismiss: (await import("@/app/api/articles/[id]/suggestions/dismissals/route")).POST,
+    createClaim: (await import("@/app/api/articles/[id]/claims/route")).POST,
+    similar: (await import("@/app/api/claims/[id]/similar/route")).GET,
+  };
+  editor = await signInCookie(DEMO.editor);
+  reviewer = await signInCookie(DEMO.reviewer1);
+  const imported = await responseJson(
+    await routes.importArticle(
+      apiRequest("/api/articles", { method: "POST", cookie: editor, json: { title: "Drought in the Sahel", language: "en", html: HTML } }),
+      routeParams({}),
+    ),
+  );
+  expect(imported.status).toBe(201);
+  articleId = imported.body.id as number;
+  body = (await database.prisma.article.findUniqueOrThrow({ where: { id: articleId }, select: { body: true } })).body;
+});
+afterAll(async () => {
+  await database.drop();
+});
+
+describe("an imported HTML article", () => {
+  it("keeps the paragraphs and drops the navigation, banner, scripts and footer", () => {
+    for (const sentence of [...KNOWN, ...FILLER]) expect(body).toContain(sentence);
+    expect(body).toContain(`${KNOWN[0]}\n\nFarmers spoke`);
+    for (const chrome of ["Subscribe", "cookies", "window.tracker", "Privacy", "color: red"]) expect(body).not.toContain(chrome);
+  });
+
+  it("gets suggestions on the known check-worthy sentences, with exact offsets, and not on the filler", async () => {
+    const items = await listSuggestions();
+    for (const sentence of KNOWN) expect(covering(items, sentence), sentence).toBeDefined();
+    for (const sentence of FILLER) expect(covering(items, sentence), sentence).toBeUndefined();
+    for (const item of items) {
+      expect(body.slice(item.startOffset, item.endOffset)).toBe(item.text);
+      expect(item.score).toBeGreaterThan(0);
+      expect(item.score).toBeLessThanOrEqual(1);
+      expect(item.reasons.length).toBeGreaterThan(0);
+    }
+    expect(items.map((item) => item.score)).toEqual([...items.map((item) => item.score)].sort((a, b) => b - a));
+  });
+});
+
+describe("accepting and dismissing suggestions", () => {
+  it("accepting one creates a claim whose quote is the body at its offsets, and the suggestion is gone", async () => {
+    const suggestion = covering(await listSuggestions(), KNOWN[1]!)!;
+    const json = { startOffset: suggestion.startOffset, endOffset: suggestion.endOffset, statement: "Mali's government banned millet and sorghum exports in March 2024.", topic: "Economy" };
+    const refused = await routes.createClaim(apiRequest(`/api/articles/${articleId}/claims`, { method: "POST", cookie: reviewer, json }), routeParams({ id: String(articleId) }));
+    expect(refused.status).toBe(403);
+    const created = await responseJson(
+      await routes.createClaim(apiRequest(`/api/articles/${articleId}/claims`, { method: "POST", cookie: editor, json }), routeParams({ id: String(articleId) })),
+    );
+    expect(created.status).toBe(201);
+    const claim = await database.prisma.claim.findUniqueOrThrow({ where: { id: created.body.id as number } });
+    expect(claim.quote).toBe(body.slice(claim.startOffset, claim.endOffset));
+    expect(claim.quote).toBe(suggestion.text);
+    expect(claim).toMatchObject({ status: "unreviewed", topic: "Economy", articleId });
+    expect(await database.prisma.claimEvent.count({ where: { claimId: claim.id, action: "created" } })).toBe(1);
+    expect(covering(await listSuggestions(), KNOWN[1]!)).toBeUndefined();
+
+    const again = await responseJson(
+      await routes.createClaim(apiRequest(`/api/articles/${articleId}/claims`, { method: "POST", cookie: editor, json }), routeParams({ id: String(articleId) })),
+    );
+    expect(again.status).toBe(400);
+  });
+
+  it("narrows a selected span to its words and refuses spans outside the text", async () => {
+    const sentence = KNOWN[2]!;
+    const start = body.indexOf(sentence);
+    const post = (json: unknown) =>
+      routes.createClaim(apiRequest(`/api/articles/${articleId}/claims`, { method: "POST", cookie: editor, json }), routeParams({ id: String(articleId) }));
+    const before = await database.prisma.claim.count();
+    for (const json of [
+      { startOffset: 0, endOffset: body.length + 5, statement: "Too long a span for this text.", topic: "Economy" },
+      { startOffset: 10, endOffset: 5, statement: "Backwards span for this text.", topic: "Economy" },
+      { startOffset: start, endOffset: start + 20, statement: "x", topic: "Economy" },
+    ]) {
+      expect((await post(json)).status).toBe(400);
+    }
+    expect(await database.prisma.claim.count()).toBe(before);
+    const created = await responseJson(await post({ startOffset: start - 2, endOffset: start + sentence.length + 2, statement: "Staple grain prices rose 40% in six months.", topic: "Economy" }));
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ startOffset: start, endOffset: start + sentence.length, quote: sentence });
+  });
+
+  it("remembers a dismissal, for editors only", async () => {
+    const suggestion = covering(await listSuggestions(), KNOWN[0]!)!;
+    const span = { startOffset: suggestion.startOffset, endOffset: suggestion.endOffset };
+    const dismiss = (cookie: string) =>
+      routes.dismiss(apiRequest(`/api/articles/${articleId}/suggestions/dismissals`, { method: "POST", cookie, json: span }), routeParams({ id: String(articleId) }));
+    expect((await dismiss(reviewer)).status).toBe(403);
+    expect((await dismiss(editor)).status).toBe(201);
+    expect((await dismiss(editor)).status).toBe(201);
+    expect(await database.prisma.suggestionDismissal.count({ where: { articleId } })).toBe(1);
+    expect((await listSuggestions()).some((item) => item.startOffset === span.startOffset && item.endOffset === span.endOffset)).toBe(false);
+  });
+});
+
+describe("reuse of earlier fact-checks", () => {
+  it("a near-duplicate statement finds the earlier claim", async () => {
+    const earlier = await database.prisma.claim.findFirstOrThrow({ where: { articleId: { not: articleId } }, select: { id: true, statement: true, quote: true } });
+    const sentence = KNOWN[0]!;
+    const start = body.indexOf(sentence);
+    const created = await responseJson(
+      await routes.createClaim(
+        apiRequest(`/api/articles/${articleId}/claims`, {
+          method: "POST",
+          cookie: editor,
+          json: { startOffset: start, endOffset: start + sentence.length, statement: earlier.statement.replace(/\.$/, ", as reported."), topic: "Humanitarian" },
+        }),
+        routeParams({ id: String(articleId) }),
+      ),
+    );
+    expect(created.status).toBe(201);
+    const response = await routes.similar(apiRequest(`/api/claims/${created.body.id}/similar`, { cookie: reviewer }), routeParams({ id: String(created.body.id) }));
+    const { items } = (await response.json()) as { items: { id: number }[] };
+    expect(items[0]?.id).toBe(earlier.id);
+  });
+});

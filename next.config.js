@@ -1,3 +1,15 @@
+/** Sent with every response: pages (which also get a per-request CSP from proxy.ts) and the API. */
+const SECURITY_HEADERS = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  // Nothing needs the address of a desk page elsewhere: links to sources leak no claim URL.
+  { key: "Referrer-Policy", value: "same-origin" },
+  // For browsers without CSP frame-ancestors.
+  { key: "X-Frame-Options", value: "DENY" },
+];
+
+// API responses are data, never documents: opened in a tab, nothing in them may load or run, nor be framed.
+const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The test run builds into its own folder so it never clobbers a running `npm run dev`.
@@ -13,6 +25,12 @@ const nextConfig = {
   // characters (up to 3 bytes each in UTF-8); the default limit (1 MB) would refuse it before the
   // form could say which field is too large.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } },
+  async headers() {
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+    ];
+  },
 };
 
 export default nextConfig;

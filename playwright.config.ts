@@ -25,7 +25,7 @@ export default defineConfig({
     {
       // Reads the seeded data as it is (0 verified...), so it runs before anything writes.
       name: "read-only",
-      testMatch: /(dashboard|accessibility|sign-in)\.spec\.ts/,
+      testMatch: /(dashboard|accessibility|sign-in|security-headers)\.spec\.ts/,
       dependencies: ["setup"],
       use: { ...devices["Desktop Chrome"], launchOptions, storageState: "test-results/auth/reviewer1.json" },
     },
@@ -33,6 +33,13 @@ export default defineConfig({
       name: "workflow",
       testMatch: /workflow\.spec\.ts/,
       dependencies: ["read-only"],
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    {
+      // Reads what the workflow published.
+      name: "published",
+      testMatch: /published-csp\.spec\.ts/,
+      dependencies: ["workflow"],
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
   ],

@@ -3,6 +3,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
+import { findSessionWithUser } from "@/domains/users/data";
 import {
   clearSignInFailures,
   isDeactivated,
@@ -15,6 +16,7 @@ import { DEVELOPMENT_AUTH_SECRET, serverEnv } from "@/lib/env";
 import { isStorableText } from "@/lib/validation";
 
 const SIGN_IN_PATH = "/sign-in/email";
+const SIGN_OUT_PATH = "/sign-out";
 /** The only message a failed sign-in ever gives: it must not tell which of the two was wrong. */
 export const WRONG_CREDENTIALS = "The email or password is wrong.";
 
@@ -57,7 +59,19 @@ function createAuth() {
     advanced: { defaultCookieAttributes: { httpOnly: true, sameSite: "lax" } },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== SIGN_IN_PATH) return;
+        if (ctx.path !== SIGN_IN_PATH) {
+          // Requests to Better Auth's own endpoints (get-session, update-user, change-password...):
+          // they know nothing of `active`, so a session a deactivated user still holds (made by a
+          // sign-in racing the deactivation, or left by a flag set in the database) must not work
+          // there either. The app's own calls check `active` themselves (lib/session.ts).
+          if (!ctx.request || ctx.path === SIGN_OUT_PATH) return;
+          const token = await ctx.getSignedCookie(ctx.context.authCookies.sessionToken.name, ctx.context.secret);
+          const session = token ? await findSessionWithUser(token) : null;
+          if (session && !session.user.active) {
+            throw new APIError("UNAUTHORIZED", { message: "Your session has ended: sign in again.", code: "SESSION_ENDED" });
+          }
+          return;
+        }
         const email = normaliseEmail(ctx.body?.email);
         // The throttle stores the email it counts, which PostgreSQL must be able to store; scrypt's HMAC
         // pads a password with NULs, so "password\0" would pass for "password".

@@ -1,0 +1,38 @@
+import { expect, type Page } from "@playwright/test";
+
+export const ANONYMOUS = { storageState: { cookies: [], origins: [] } };
+
+/**
+ * Records, from the first script of every document on, each CSP violation the browser reports, and
+ * console errors about one. Call once per page; the check returns what the current document saw.
+ */
+export async function watchCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /content security policy/i.test(message.text())) consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(`page error: ${error.message}`));
+  await page.addInitScript(() => {
+    const violations: string[] = [];
+    Object.assign(window, { cspViolations: violations });
+    document.addEventListener("securitypolicyviolation", (event) => {
+      violations.push(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"} ${event.sample}`.trim());
+    });
+  });
+  return async () => [...consoleErrors, ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations))];
+}
+
+/** Opens a page and waits until Next's scripts have run. */
+export async function openHydrated(page: Page, pagePath: string) {
+  await page.goto(pagePath);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.waitForFunction(() => (window as unknown as { next?: { appDir?: boolean } }).next?.appDir === true);
+}
+
+/** The page hydrated and its router works: a client-side navigation keeps the window (no reload). */
+export async function expectClientNavigation(page: Page, linkName: string, heading: string) {
+  await page.evaluate(() => Object.assign(window, { navigationMarker: "still here" }));
+  await page.getByRole("link", { name: linkName, exact: true }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { navigationMarker?: string }).navigationMarker)).toBe("still here");
+}

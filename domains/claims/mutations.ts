@@ -346,6 +346,10 @@ export async function createClaim(actor: CurrentUser, articleId: number, input: 
     const startOffset = input.startOffset + (raw.length - raw.trimStart().length);
     const endOffset = input.endOffset - (raw.length - raw.trimEnd().length);
     if (endOffset <= startOffset) throw new DomainError("invalid", "The span holds no text.", { startOffset: ["Select some words of the article."] });
+    // An offset between the two UTF-16 halves of a character (an emoji…) would store a quote PostgreSQL turns into U+FFFD.
+    if (!article.body.slice(startOffset, endOffset).isWellFormed()) {
+      throw new DomainError("invalid", "The span cuts a character in half.", { startOffset: ["Select whole characters of the article."] });
+    }
     const existing = await tx.claim.findFirst({ where: { articleId, startOffset, endOffset }, select: { id: true } });
     if (existing) {
       throw new DomainError("invalid", `Claim #${existing.id} already covers exactly this span.`, {

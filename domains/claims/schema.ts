@@ -168,15 +168,13 @@ export const newClaimSchema = z
   .strictObject({
     startOffset: offsetSchema("start"),
     endOffset: offsetSchema("end"),
-    statement: z
-      .string({ error: "Write the claim as one checkable sentence." })
+    statement: textSchema("Write the claim as one checkable sentence.")
       .trim()
       .min(10, "Write the claim as one checkable sentence (at least 10 characters).")
       .max(1_000, "At most 1000 characters."),
-    topic: z.string({ error: "Give a topic." }).trim().min(2, "Give a topic.").max(100, "At most 100 characters."),
-    attributedTo: z
-      .preprocess(blankAsUndefined, z.string({ error: "Give who made the claim, as text." }).trim().max(200, "At most 200 characters."))
-      .optional(),
+    topic: textSchema("Give a topic.").trim().min(2, "Give a topic.").max(100, "At most 100 characters."),
+    // A blank form field means "not attributed": optional inside, since the blank reaches it as undefined.
+    attributedTo: z.preprocess(blankAsUndefined, textSchema("Give who made the claim, as text.").trim().max(200, "At most 200 characters.").optional()),
   })
   .superRefine((claim, context) => {
     if (claim.endOffset <= claim.startOffset) {

@@ -23,6 +23,7 @@ let handlers: Awaited<ReturnType<typeof loadHandlers>>;
 let cookies: Record<Identity, string>;
 let userIds: string[];
 let poolIds: number[];
+let articles: { id: number; body: string }[];
 
 async function loadHandlers() {
   return {
@@ -38,6 +39,7 @@ async function loadHandlers() {
     addSource: (await import("@/app/api/claims/[id]/sources/route")).POST,
     source: await import("@/app/api/claims/[id]/sources/[sourceId]/route"),
     claimClaimReview: (await import("@/app/api/claims/[id]/claimreview/route")).GET,
+    addClaim: (await import("@/app/api/articles/[id]/claims/route")).POST,
   };
 }
 
@@ -136,6 +138,9 @@ const storableText = fc
     maxLength: 4,
   })
   .map((parts) => `Said: ${parts.join(" ")}`.replaceAll("\u0000", "").toWellFormed().slice(0, 280).toWellFormed().padEnd(20, "."));
+
+/** For well-formed bodies: storable text mostly, hostile text (NUL, lone surrogates, huge) now and then. */
+const mostlyStorableText = fc.oneof({ weight: 3, arbitrary: storableText }, { weight: 1, arbitrary: hostileText });
 
 const wrongType = fc.oneof(
   fc.integer(),
@@ -510,6 +515,13 @@ beforeAll(async () => {
   userIds = [DEMO.reviewer1, DEMO.reviewer2, DEMO.editor, DEMO.admin].map((email) => users.find((user) => user.email === email)!.id);
   const claims = await database.prisma.claim.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: 8 });
   poolIds = claims.map((claim) => claim.id);
+  const seeded = await database.prisma.article.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true, body: true } });
+  // Characters outside the BMP are two UTF-16 units: a span may not cut one in half.
+  const astral = await database.prisma.article.create({
+    data: { slug: "hostile-astral", title: "Astral text", publishedAt: new Date("2024-05-31"), language: "en", body: ASTRAL_BODY },
+    select: { id: true, body: true },
+  });
+  articles = [seeded, astral];
   const states = ["unreviewed", "in_progress", "in_progress", "awaiting_second_review", "awaiting_second_review", "verified", "verified", "verified"] as const;
   for (const [index, claimId] of poolIds.entries()) await prepareClaim(claimId, states[index]!);
 });
@@ -528,6 +540,8 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------
 // The routes
 // ---------------------------------------------------------------------------------------------
+
+const ASTRAL_BODY = Array.from({ length: 20 }, (_, index) => `Paragraph ${index}: the \u{1f1f2}\u{1f1f1} flag over Bamako, \u{1d54f} posts, 7.1 million \u{1f600} people in need.`).join("\n\n");
 
 const STATUSES = ["unreviewed", "in_progress", "awaiting_second_review", "verified"];
 const VERDICTS = ["unrated", "true", "mostly_true", "mixed", "mostly_false", "false", "misleading", "unverifiable", "not_a_claim"];
@@ -714,7 +728,7 @@ describe(`hostile input (seed ${SEED})`, () => {
           version: fc.constant(CURRENT_VERSION),
           status: fc.constantFrom("in_progress", "awaiting_second_review"),
           verdict: fc.constantFrom(...VERDICTS.slice(1)),
-          rationale: storableText,
+          rationale: mostlyStorableText,
           assigneeId: fc.oneof(fc.nat().map((index) => ({ user: index })), fc.constant(null)),
         },
         { requiredKeys: ["version"] },
@@ -751,7 +765,7 @@ describe(`hostile input (seed ${SEED})`, () => {
         decision: field(fc.constantFrom("approve", "send_back")),
         comment: field(fc.oneof(plausibleText, hostileText)),
       }),
-      fc.record({ version: fc.constant(CURRENT_VERSION), decision: fc.constantFrom("approve", "send_back"), comment: storableText }),
+      fc.record({ version: fc.constant(CURRENT_VERSION), decision: fc.constantFrom("approve", "send_back"), comment: mostlyStorableText }),
     );
     await runProperty("POST /api/claims/:id/review", 200, fc.tuple(claimTarget, body, writeRequest), async ([target, generated, request]) => {
       const id = targetId(target);
@@ -774,7 +788,7 @@ describe(`hostile input (seed ${SEED})`, () => {
   it("POST /api/claims/:id/reopen with hostile bodies", async () => {
     const body = hostileOrValid(
       bodyOf({ version: versionField, reason: field(fc.oneof(plausibleText, hostileText)) }),
-      fc.record({ version: fc.constant(CURRENT_VERSION), reason: storableText }),
+      fc.record({ version: fc.constant(CURRENT_VERSION), reason: mostlyStorableText }),
     );
     await runProperty("POST /api/claims/:id/reopen", 200, fc.tuple(claimTarget, body, writeRequest), async ([target, generated, request]) => {
       const id = targetId(target);
@@ -807,9 +821,9 @@ describe(`hostile input (seed ${SEED})`, () => {
       fc.constantFrom(...URL_PAYLOADS.slice(19, 23)),
       fc.webUrl({ validSchemes: ["https", "http"] }).filter((url) => url.length < 2_000),
     ),
-    title: storableText,
+    title: mostlyStorableText,
     publisher: fc.oneof(storableText.map((text) => text.slice(0, 200)), fc.constant(null)),
-    excerpt: fc.oneof(storableText, fc.constant(null)),
+    excerpt: fc.oneof(mostlyStorableText, fc.constant(null)),
     stance: fc.constantFrom(...STANCES),
     archiveUrl: fc.oneof(fc.webUrl({ validSchemes: ["https"] }).filter((url) => url.length < 2_000), fc.constant(null)),
   };
@@ -917,6 +931,54 @@ describe(`hostile input (seed ${SEED})`, () => {
     });
   });
 
+  it("POST /api/articles/:id/claims with hostile bodies", async () => {
+    const offset = fc.oneof({ weight: 4, arbitrary: fc.nat({ max: 40_000 }) }, { weight: 1, arbitrary: hostileNumber });
+    const body = hostileOrValid(
+      bodyOf({
+        startOffset: offset,
+        endOffset: offset,
+        statement: field(fc.oneof(plausibleText, hostileText)),
+        topic: field(fc.oneof(plausibleText, hostileText)),
+        attributedTo: field(fc.oneof(plausibleText, hostileText)),
+      }),
+      fc
+        .record({
+          article: fc.nat(),
+          start: fc.nat({ max: 40_000 }),
+          length: fc.integer({ min: 1, max: 300 }),
+          statement: mostlyStorableText,
+          topic: mostlyStorableText,
+          attributedTo: fc.option(mostlyStorableText, { nil: undefined }),
+        })
+        .map(({ article, start, length, ...text }): Fields => {
+          const { id, body } = articles[article % articles.length]!;
+          const startOffset = start % body.length;
+          return { articleId: id, startOffset, endOffset: startOffset + length, ...text, topic: text.topic.slice(0, 100) };
+        }),
+    );
+    const articleTarget = fc.oneof({ weight: 6, arbitrary: fc.nat().map((index) => ({ index })) }, { weight: 1, arbitrary: hostileId.map((raw) => ({ raw })) });
+    await runProperty("POST /api/articles/:id/claims", 150, fc.tuple(articleTarget, body, writeRequest), async ([target, generated, request]) => {
+      // A well-formed body names its article (for offsets inside it); the hostile ones go to any.
+      const { articleId, ...fields } = generated;
+      const id = articleId !== undefined ? String(articleId) : "raw" in target ? target.raw : String(articles[target.index % articles.length]!.id);
+      const article = articles.find((candidate) => String(candidate.id) === id);
+      await checkOutcome("POST /api/articles/:id/claims", undefined, async () => ({
+        response: await handlers.addClaim(send(`/api/articles/${pathSegment(id)}/claims`, "POST", request, fields), routeParams({ id })),
+        accepted: async (before, after, answer) => {
+          expectStorableText(fields);
+          expect(after.claimCount).toBe(before.claimCount + 1);
+          expect(after.events).toBe(before.events + 1);
+          const stored = await database.prisma.claim.findUniqueOrThrow({ where: { id: answer.id as number } });
+          expect(stored.statement).toBe(trimmed(fields.statement));
+          expect(stored.topic).toBe(trimmed(fields.topic));
+          expect(stored.attributedTo).toBe(textOrNull(fields.attributedTo));
+          expect(stored.quote).toBe(article!.body.slice(stored.startOffset, stored.endOffset));
+          expect(stored.quote.isWellFormed()).toBe(true);
+        },
+      }));
+    });
+  });
+
   it("every other route under app/api, found on disk, with generic hostile input", async () => {
     const uncovered = apiRoutes().flatMap((route) => route.methods.filter((method) => !COVERED.has(`${method} ${route.path}`)).map((method) => ({ ...route, method })));
     for (const route of uncovered) {
@@ -954,6 +1016,7 @@ const COVERED = new Set([
   "PATCH /api/claims/[id]/sources/[sourceId]",
   "DELETE /api/claims/[id]/sources/[sourceId]",
   "GET /api/claims/[id]/claimreview",
+  "POST /api/articles/[id]/claims",
   "POST /api/auth/[...all]",
   // Better Auth's GET endpoints (session, sign-out links) take no body; the session cookie is fuzzed on every route.
   "GET /api/auth/[...all]",

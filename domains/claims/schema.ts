@@ -89,7 +89,10 @@ const rationaleSchema = textSchema("The rationale must be text.")
   .trim()
   .max(MAX_RATIONALE_LENGTH, `At most ${MAX_RATIONALE_LENGTH} characters.`);
 
-/** Blank form fields mean "no change"; the API sends only what it changes. */
+/**
+ * Blank form fields mean "no change"; the API sends only what it changes. The blank reaches the
+ * inner schema as undefined, so `.optional()` goes inside the preprocess, not around it.
+ */
 const blankAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 export const claimPatchSchema = z.strictObject(
@@ -97,11 +100,13 @@ export const claimPatchSchema = z.strictObject(
     version: versionSchema,
     status: z.preprocess(
       blankAsUndefined,
-      z.enum(["in_progress", "awaiting_second_review", "verified", "unreviewed"], {
-        error: "Must be in_progress or awaiting_second_review.",
-      }),
-    ).optional(),
-    verdict: z.preprocess(blankAsUndefined, z.enum(VERDICTS, { error: `Must be one of: ${VERDICTS.join(", ")}.` })).optional(),
+      z
+        .enum(["in_progress", "awaiting_second_review", "verified", "unreviewed"], {
+          error: "Must be in_progress or awaiting_second_review.",
+        })
+        .optional(),
+    ),
+    verdict: z.preprocess(blankAsUndefined, z.enum(VERDICTS, { error: `Must be one of: ${VERDICTS.join(", ")}.` }).optional()),
     rationale: rationaleSchema.optional(),
     assigneeId: z
       .union([textSchema("Must be a user id, or null to unassign.").trim().min(1).max(100), z.null()], {
@@ -173,7 +178,6 @@ export const newClaimSchema = z
       .min(10, "Write the claim as one checkable sentence (at least 10 characters).")
       .max(1_000, "At most 1000 characters."),
     topic: textSchema("Give a topic.").trim().min(2, "Give a topic.").max(100, "At most 100 characters."),
-    // A blank form field means "not attributed": optional inside, since the blank reaches it as undefined.
     attributedTo: z.preprocess(blankAsUndefined, textSchema("Give who made the claim, as text.").trim().max(200, "At most 200 characters.").optional()),
   })
   .superRefine((claim, context) => {

@@ -38,9 +38,8 @@ async function main(): Promise<void> {
     console.log(`Restored the backup of ${header.createdAt} (schema ${header.schemaVersion}): ${counts}, in ${seconds.toFixed(1)} s.`);
     if (!header.withPasswords) {
       console.log(
-        "The backup holds no passwords, so no restored user can sign in, and the app cannot yet give an existing user a new password. " +
-          "To bring a desk back, restore a backup made with --with-passwords; to get in now, create an admin with a new email address " +
-          "(`npm run user:create`).",
+        "The backup holds no passwords, so no restored user can sign in until given a new one: set an admin's with " +
+          "`npm run user:set-password -- --email <email>`, then the others' on the Users page (or with the same script).",
       );
     }
   } finally {

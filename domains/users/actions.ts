@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
 import { formAction } from "@/lib/action";
-import { changeRole, createUser, setActive } from "./mutations";
+import { changeRole, createUser, setActive, setPassword } from "./mutations";
 import { ROLE_LABELS, ROLES } from "./roles";
-import { newUserSchema } from "./schema";
+import { newUserSchema, passwordSchema } from "./schema";
 
 const USERS_PAGE = "/admin/users";
 
@@ -22,17 +22,22 @@ const activeChangeSchema = z.strictObject({
   active: z.enum(["true", "false"], { error: "Must be true or false." }).transform((value) => value === "true"),
 });
 
+const passwordSetSchema = z.strictObject({ userId: userIdSchema, password: passwordSchema });
+
+/** A password typed in a form is never sent back to the browser, even after an error. */
+function withoutPassword(state: ActionState): ActionState {
+  if (state.status !== "error") return state;
+  return { ...state, values: Object.fromEntries(Object.entries(state.values).filter(([name]) => name !== "password")) };
+}
+
 const submitNewUser = formAction(newUserSchema, async (input, actor) => {
   await createUser(actor, input);
   revalidatePath(USERS_PAGE);
   return `Created ${input.name} (${input.email}) with the role ${ROLE_LABELS[input.role]}.`;
 });
 
-/** Like every form, but the password typed is never sent back to the browser, even after an error. */
 export async function createUserFromForm(previous: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await submitNewUser(previous, formData);
-  if (state.status !== "error") return state;
-  return { ...state, values: Object.fromEntries(Object.entries(state.values).filter(([name]) => name !== "password")) };
+  return withoutPassword(await submitNewUser(previous, formData));
 }
 
 export const changeRoleFromForm = formAction(roleChangeSchema, async (input, actor) => {
@@ -46,3 +51,16 @@ export const setActiveFromForm = formAction(activeChangeSchema, async (input, ac
   revalidatePath(USERS_PAGE);
   return user.active ? `${user.name} can sign in again.` : `${user.name} is deactivated and signed out everywhere.`;
 });
+
+const submitPassword = formAction(passwordSetSchema, async (input, actor) => {
+  // No revalidatePath: the page shows nothing a password changes, and after setting their own the
+  // admin is signed out, so a re-render would swap the confirmation for the sign-in page.
+  const user = await setPassword(actor, input.userId, input.password);
+  return input.userId === actor.id
+    ? "Your password is changed and all your sessions have ended, this one too: sign in again with the new password."
+    : `${user.name} has a new password and is signed out everywhere. Pass it on to them privately.`;
+});
+
+export async function setPasswordFromForm(previous: ActionState, formData: FormData): Promise<ActionState> {
+  return withoutPassword(await submitPassword(previous, formData));
+}

@@ -3,6 +3,7 @@ import { hashPassword } from "better-auth/crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/errors";
+import { credentialAccount } from "./credentials";
 import type { NewUser } from "./schema";
 
 /**
@@ -16,9 +17,7 @@ export async function createUserWithPassword(prisma: PrismaClient, user: NewUser
   try {
     await prisma.$transaction([
       prisma.user.create({ data: { id, name: user.name, email: user.email, role: user.role, emailVerified: true } }),
-      prisma.account.create({
-        data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: passwordHash },
-      }),
+      prisma.account.create({ data: credentialAccount(id, passwordHash) }),
     ]);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

@@ -1,12 +1,15 @@
 import "server-only";
+import { hashPassword } from "better-auth/crypto";
 import { createUserWithPassword } from "@/domains/users/create-user";
+import { replaceCredential } from "@/domains/users/credentials";
 import type { CurrentUser } from "@/domains/users/roles";
-import type { NewUser } from "@/domains/users/schema";
+import { type NewUser, passwordSchema } from "@/domains/users/schema";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { assertRole } from "@/lib/session";
+import { fieldErrorsOf } from "@/lib/validation";
 
 type Tx = Prisma.TransactionClient;
 
@@ -72,3 +75,22 @@ export async function setActive(actor: CurrentUser, userId: string, active: bool
   });
 }
 
+/**
+ * Gives a user a new password (their first, for one restored from a backup made without passwords)
+ * and ends all their sessions, in one transaction. An admin may set their own: then every session
+ * of theirs ends too, this one included, and they sign in again with the new password.
+ */
+export async function setPassword(actor: CurrentUser, userId: string, password: string): Promise<{ name: string }> {
+  assertRole(actor, "admin", "set passwords");
+  const checked = passwordSchema.safeParse(password);
+  if (!checked.success) {
+    throw new DomainError("invalid", "Some fields need attention.", { password: Object.values(fieldErrorsOf(checked.error)).flat() });
+  }
+  // Hashed before the transaction: scrypt takes a while, and the rows stay locked only for the writes.
+  const passwordHash = await hashPassword(checked.data);
+  return db().$transaction(async (tx) => {
+    await lockActorAndTarget(tx, actor, userId, "set passwords");
+    await replaceCredential(tx, userId, passwordHash);
+    return tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
+  });
+}

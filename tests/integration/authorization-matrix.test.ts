@@ -24,6 +24,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { verifyPassword } from "better-auth/crypto";
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { isValidElement } from "react";
@@ -934,6 +935,17 @@ const ACTION_MATRIX: Record<string, ActionCase[]> = {
       form: async () => ({ userId: people.tom.id, active: "false" }),
       allowed: async () => {
         expect(await database.prisma.user.findUniqueOrThrow({ where: { id: people.tom.id }, select: { active: true } })).toEqual({ active: false });
+      },
+    },
+  ],
+  "domains/users/actions.ts#setPasswordFromForm": [
+    {
+      what: "set another user's password",
+      expect: adminsOnly<ActionOutcome>("done", "refused", "refused"),
+      form: async (actor) => ({ userId: people.tom.id, password: `${OTHER_PASSWORD}-set-by-${actor}` }),
+      allowed: async (_actor, form) => {
+        const credential = await database.prisma.account.findFirstOrThrow({ where: { userId: people.tom.id, providerId: "credential" } });
+        expect(await verifyPassword({ hash: credential.password!, password: form.password! })).toBe(true);
       },
     },
   ],

@@ -6,6 +6,7 @@ import { listUsers } from "@/domains/users/data";
 import { hasRole, ROLE_LABELS } from "@/domains/users/roles";
 import { requireUser } from "@/lib/session";
 import { CreateUserForm } from "./create-user-form";
+import { SetPasswordForm } from "./set-password-form";
 import { UserRowActions } from "./user-row-actions";
 
 export const metadata: Metadata = { title: "Users" };
@@ -21,7 +22,8 @@ export default async function UsersPage() {
       <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
       <p className="text-sm text-slate-700">
         {users.length} {users.length === 1 ? "account" : "accounts"}, {activeCount} active. A deactivated user is signed out at once and
-        cannot sign in until reactivated; their claims stay assigned to them.
+        cannot sign in until reactivated; their claims stay assigned to them. Setting a user&apos;s password signs them out
+        everywhere.
       </p>
 
       <SectionCard title="Create user">
@@ -51,6 +53,9 @@ export default async function UsersPage() {
               <th scope="col" className="px-4 py-3 font-medium">
                 Change role or access
               </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                Password
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200">
@@ -72,6 +77,9 @@ export default async function UsersPage() {
                   ) : (
                     <UserRowActions user={{ id: user.id, name: user.name, role: user.role, active: user.active }} />
                   )}
+                </td>
+                <td className="px-4 py-3">
+                  <SetPasswordForm user={{ id: user.id, name: user.name }} isViewer={user.id === viewer.id} />
                 </td>
               </tr>
             ))}

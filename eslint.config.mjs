@@ -8,8 +8,7 @@ const config = [
     ignores: [
       "lib/generated/**",
       ".next/**",
-      ".next-test/**",
-      ".next-bench/**",
+      ".next-*/**",
       "bench-results/**",
       ".data/**",
       "test-results/**",

@@ -42,6 +42,14 @@ export default defineConfig({
       dependencies: ["workflow"],
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
+    {
+      // Verifies a claim for a moment to check its public pages: alone at the end, so no other test
+      // counts that claim among the verified ones.
+      name: "hostile-input",
+      testMatch: /hostile-input\.spec\.ts/,
+      dependencies: ["published"],
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
   ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",

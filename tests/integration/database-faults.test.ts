@@ -475,13 +475,16 @@ function expectSafe(answers: Answer[], result: Awaited<ReturnType<typeof analyse
 
 /**
  * Both writers were caught inside a transaction, with the claim (and the source) written and the
- * event not yet, and were told 503. Whether each was then rolled back or, in a race with a shutdown
- * under load, committed before its connection closed (seen once in about fifteen runs: a lost
- * acknowledgement), `halfDone` shows that it is all there or not at all.
+ * event not yet. Most runs cut them and answer 503; under load the shutdown sometimes comes only
+ * after they committed, and then the answer is their 2xx (and `lost` shows it stored), or a 503 for
+ * a write that did commit (seen once in about fifteen runs: a lost acknowledgement). Whichever,
+ * never a 500, and `halfDone` shows each is all there or not at all.
  */
 function expectInterruptedWritesAnswered503(timeline: Timeline, result: Awaited<ReturnType<typeof analyse>>) {
   expect(timeline.stalledWrites, "both writers were inside a transaction when the fault came").toBe(2);
-  expect(result.interrupted.map((answer) => answer.status), "a write cut mid-transaction is a 503").toEqual([503, 503]);
+  const statuses = result.interrupted.map((answer) => answer.status);
+  expect(statuses, "a write cut mid-transaction is a 503, or its 2xx if it committed first").toHaveLength(2);
+  for (const status of statuses) expect([200, 201, 503], "a write cut mid-transaction is a 503, or its 2xx if it committed first").toContain(status);
 }
 
 describe("PostgreSQL failing under load", () => {

@@ -790,9 +790,9 @@ const OPERATIONS: { path: string; method: HttpMethod; operation: OpenApiOperatio
     operation: {
       operationId: "listSimilarClaims",
       tags: ["Claims"],
-      summary: "Earlier claims that read like this one",
+      summary: "Earlier fact-checks that read like this claim",
       description:
-        "Up to 5 other claims whose statement is similar to this one's (PostgreSQL pg_trgm similarity of at least 0.3), best first, with their status and verdict: a verified one can be marked as the original (PUT /api/claims/{id}/duplicate). Any signed-in user.",
+        "Up to 5 verified claims whose statement is similar to this one's (PostgreSQL pg_trgm similarity of at least 0.3), best first, with their verdict: one can be marked as the original (PUT /api/claims/{id}/duplicate). Any signed-in user.",
       parameters: [claimIdParameter],
       responses: {
         "200": json(

@@ -24,20 +24,27 @@ export const SIMILARITY_THRESHOLD = 0.3;
 const SIMILAR_LIMIT = 5;
 
 /**
- * Earlier claims whose statement reads like this one's (trigram similarity, through the statement's
- * trigram index), best first, verified ones before others at equal similarity. One query.
+ * Earlier fact-checks like this claim: the verified claims whose statement reads most like its
+ * statement (pg_trgm similarity), best first. Verified ones only, since their verdict and sources are
+ * what a reviewer can start from. One query: the nearest statements come from a partial GiST trigram
+ * index over verified claims in distance order (`<->` is 1 − similarity), so the cost stays flat
+ * however many claims share words with this one; the threshold then drops those not alike enough.
  */
 export async function findSimilarClaims(claimId: number): Promise<SimilarClaim[]> {
-  const rows = await db().$queryRaw<SimilarClaim[]>`
-    SELECT other.id, other.statement, other."articleId", a.title AS "articleTitle", other.status, other.verdict,
-           similarity(other.statement, this.statement)::float8 AS similarity
+  return db().$queryRaw<SimilarClaim[]>`
+    SELECT nearest.id, nearest.statement, nearest."articleId", a.title AS "articleTitle", nearest.status, nearest.verdict,
+           (1 - nearest.distance)::float8 AS similarity
     FROM "Claim" this
-    JOIN "Claim" other ON other.id <> this.id AND other.statement % this.statement
-    JOIN "Article" a ON a.id = other."articleId"
-    WHERE this.id = ${claimId} AND similarity(other.statement, this.statement) >= ${SIMILARITY_THRESHOLD}
-    ORDER BY similarity DESC, (other.status = 'verified') DESC, other.id
-    LIMIT ${SIMILAR_LIMIT}`;
-  return rows;
+    CROSS JOIN LATERAL (
+      SELECT other.id, other.statement, other."articleId", other.status, other.verdict, other.statement <-> this.statement AS distance
+      FROM "Claim" other
+      WHERE other.status = 'verified' AND other.id <> this.id
+      ORDER BY other.statement <-> this.statement
+      LIMIT ${SIMILAR_LIMIT}
+    ) nearest
+    JOIN "Article" a ON a.id = nearest."articleId"
+    WHERE this.id = ${claimId} AND nearest.distance <= ${1 - SIMILARITY_THRESHOLD}
+    ORDER BY nearest.distance, nearest.id`;
 }
 
 /** The earlier claim a duplicate points at, as its page offers it: verdict, rationale and sources. */

@@ -94,7 +94,7 @@ async function start(cookie: string, take: string[], at?: number) {
 }
 
 describe("similar claims", () => {
-  it("finds the earlier claim, with its verdict, for a statement in other words", async () => {
+  it("finds the earlier fact-check, with its verdict, for a statement in other words, and only verified claims", async () => {
     const response = await routes.similar(apiRequest(`/api/claims/${repeat}/similar`, { cookie: reviewer1 }), routeParams({ id: String(repeat) }));
     expect(response.status).toBe(200);
     const { items } = (await response.json()) as { items: { id: number; verdict: string; status: string; similarity: number }[] };
@@ -103,6 +103,8 @@ describe("similar claims", () => {
     expect(found).toMatchObject({ status: "verified", verdict: "mostly_true" });
     expect(found.similarity).toBeGreaterThanOrEqual(0.3);
     expect(items.map((item) => item.id)).not.toContain(repeat);
+    expect(items.map((item) => item.id)).not.toContain(unverified);
+    expect(items.every((item) => item.status === "verified")).toBe(true);
     for (let index = 1; index < items.length; index++) expect(items[index - 1]!.similarity).toBeGreaterThanOrEqual(items[index]!.similarity);
   });
 

@@ -77,7 +77,7 @@ export function DuplicatesPanel({ claimId, version, status, canWork, duplicateOf
       ) : null}
 
       {similar.length === 0 ? (
-        <p className="text-sm text-slate-700">No other claim reads like this one.</p>
+        <p className="text-sm text-slate-700">No verified claim reads like this one.</p>
       ) : (
         <ul className="divide-y divide-slate-200 text-sm">
           {similar.map((other) => (
@@ -97,7 +97,7 @@ export function DuplicatesPanel({ claimId, version, status, canWork, duplicateOf
                   </span>
                 </p>
               </div>
-              {canWork && open && other.status === "verified" && duplicateOf?.id !== other.id ? (
+              {canWork && open && duplicateOf?.id !== other.id ? (
                 <form action={linkAction}>
                   <Hidden claimId={claimId} version={version} />
                   <input type="hidden" name="duplicateOfId" value={other.id} />

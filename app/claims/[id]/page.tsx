@@ -125,7 +125,7 @@ export default async function ClaimPage({ params }: Props) {
         <SourcesPanel claimId={claim.id} version={claim.version} editable={sourcesEditable} sources={claim.sources} />
       </SectionCard>
 
-      <SectionCard title="Similar claims">
+      <SectionCard title="Earlier fact-checks like this one">
         <DuplicatesPanel
           claimId={claim.id}
           version={claim.version}

@@ -121,18 +121,19 @@ export async function listClaims(query: ClaimListQuery, viewer: CurrentUser): Pr
 }
 
 /**
- * Filters that the tally covers (article, status, verdict) are counted from it, in time that does
- * not grow with the number of claims; the others count the matching rows through their index.
+ * Filters that the tallies cover are counted from them, in time that grows with neither the number
+ * of claims nor the number of articles: status and verdict from ClaimTotal (at most 288 rows), an
+ * article from its rows of ClaimTally. The other filters count the matching rows through their index.
  */
 async function countClaims(query: ClaimExportQuery, where: Prisma.Sql): Promise<number> {
   if (query.topic || query.assignee || query.q) {
     const [row] = await db().$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Claim" c ${where}`;
     return Number(row?.total ?? 0);
   }
-  const tally = await db().claimTally.aggregate({
-    _sum: { count: true },
-    where: { articleId: query.article, status: query.status, verdict: query.verdict },
-  });
+  const filter = { status: query.status, verdict: query.verdict };
+  const tally = query.article
+    ? await db().claimTally.aggregate({ _sum: { count: true }, where: { articleId: query.article, ...filter } })
+    : await db().claimTotal.aggregate({ _sum: { count: true }, where: filter });
   return tally._sum.count ?? 0;
 }
 
@@ -155,9 +156,9 @@ export interface ClaimCounts {
   byVerdict: Record<Verdict, number>;
 }
 
-/** Counts by status and verdict from the tally (kept exact by a trigger), not from the claims themselves. */
+/** Counts by status and verdict from the totals (kept exact by a trigger), not from the claims themselves. */
 export async function getClaimCounts(): Promise<ClaimCounts> {
-  const groups = await db().claimTally.groupBy({ by: ["status", "verdict"], _sum: { count: true } });
+  const groups = await db().claimTotal.groupBy({ by: ["status", "verdict"], _sum: { count: true } });
   const byStatus: Record<ReviewStatus, number> = { unreviewed: 0, in_progress: 0, awaiting_second_review: 0, verified: 0 };
   const byVerdict: Record<Verdict, number> = {
     unrated: 0,

@@ -79,7 +79,20 @@ export interface ListQueries {
 }
 
 /** The two statements of one list request, as the app builds them; also used by `npm run bench -- --explain`. */
-export function buildListQueries(params: URLSearchParams, tallyExists: boolean): ListQueries {
+/** Which count tables the database has (a database migrated before them counts the claims). */
+export interface CountTables {
+  tally: boolean;
+  totals: boolean;
+}
+
+export async function findCountTables(query: (text: string) => Promise<{ rows: { tally: boolean; totals: boolean }[] }>): Promise<CountTables> {
+  const { rows } = await query(
+    `SELECT to_regclass('"ClaimTally"') IS NOT NULL AS tally, to_regclass('"ClaimTotal"') IS NOT NULL AS totals`,
+  );
+  return rows[0] ?? { tally: false, totals: false };
+}
+
+export function buildListQueries(params: URLSearchParams, tables: CountTables): ListQueries {
   const page = integer(params, "page", 1, 1_000_000);
   const pageSize = integer(params, "pageSize", 20, 100);
   const sort = params.get("sort")?.trim() || "position";
@@ -138,7 +151,7 @@ export function buildListQueries(params: URLSearchParams, tallyExists: boolean):
      ORDER BY ${orderBy}`,
     values,
   };
-  if (topic || assignee || q || !tallyExists) {
+  if (topic || assignee || q || !tables.tally) {
     return { page: cursorKey ? null : page, sort, pageSize, rows, count: { text: `SELECT count(*) AS total FROM "Claim" c ${where}`, values: whereValues } };
   }
   const tallyConditions: string[] = [];
@@ -153,17 +166,19 @@ export function buildListQueries(params: URLSearchParams, tallyExists: boolean):
     tallyConditions.push(`"${column}" = $${tallyValues.length}${cast}`);
   }
   const tallyWhere = tallyConditions.length > 0 ? `WHERE ${tallyConditions.join(" AND ")}` : "";
+  // Without an article the app counts from ClaimTotal (no article column), like this.
+  const tallyTable = article === undefined && tables.totals ? "ClaimTotal" : "ClaimTally";
   return {
     page: cursorKey ? null : page,
     sort,
     pageSize,
     rows,
-    count: { text: `SELECT sum(count) AS total FROM "ClaimTally" ${tallyWhere}`, values: tallyValues },
+    count: { text: `SELECT sum(count) AS total FROM "${tallyTable}" ${tallyWhere}`, values: tallyValues },
   };
 }
 
-async function listClaims(pool: pg.Pool, params: URLSearchParams, tallyExists: boolean, logQueries: boolean): Promise<unknown> {
-  const queries = buildListQueries(params, tallyExists);
+async function listClaims(pool: pg.Pool, params: URLSearchParams, tables: CountTables, logQueries: boolean): Promise<unknown> {
+  const queries = buildListQueries(params, tables);
   const run = <Row extends pg.QueryResultRow>(statement: { text: string; values: unknown[] }) => {
     if (logQueries) console.log(`baseline:query ${statement.text.replace(/\s+/g, " ").slice(0, 120)}`);
     return pool.query<Row>(statement.text, statement.values);
@@ -200,13 +215,12 @@ async function main(): Promise<void> {
   // The same pool size as the app's (lib/prisma-client.ts).
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10, connectionTimeoutMillis: 5_000, types });
   const logQueries = process.env.LOG_QUERIES === "1";
-  const tallyExists =
-    (await pool.query<{ found: boolean }>(`SELECT to_regclass('"ClaimTally"') IS NOT NULL AS found`)).rows[0]?.found ?? false;
+  const tables = await findCountTables((text) => pool.query<CountTables>(text));
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? "/", "http://baseline");
     if (request.method !== "GET" || url.pathname !== "/api/claims") return send(response, 404, { error: "Not found." });
-    listClaims(pool, url.searchParams, tallyExists, logQueries).then(
+    listClaims(pool, url.searchParams, tables, logQueries).then(
       (body) => send(response, 200, body),
       (error: unknown) => {
         if (error instanceof BadRequest) return send(response, 400, { error: error.message });

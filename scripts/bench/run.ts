@@ -10,7 +10,7 @@ import { PROJECT_ROOT, dropDatabase } from "../lib/database";
 import { DEMO_PASSWORD } from "../../prisma/seed/seed";
 import { run } from "../lib/tasks";
 import { createMigratedDatabase, databaseUrl, freePort, startTestServer, uniqueDatabaseName } from "../lib/test-database";
-import { buildListQueries, encodeCursor } from "./baseline-server";
+import { buildListQueries, type CountTables, encodeCursor, findCountTables } from "./baseline-server";
 import { SEARCH_WORD, generateData } from "./generate";
 import { signIn } from "./seeded-server";
 
@@ -961,9 +961,9 @@ async function benchSize(adminUrl: string, template: string, claims: number): Pr
     let explain: Record<string, string> | undefined;
     if (options.explain) {
       explain = {};
-      const tally = (await one<{ found: boolean }>(`SELECT to_regclass('"ClaimTally"') IS NOT NULL AS found`)).found;
+      const tables = await findCountTables((text) => client.query<CountTables>(text));
       for (const spec of all.filter((spec) => spec.name.startsWith("baseline-"))) {
-        const queries = buildListQueries(new URL(spec.path, "http://x").searchParams, tally);
+        const queries = buildListQueries(new URL(spec.path, "http://x").searchParams, tables);
         for (const [part, statement] of [
           ["rows", queries.rows],
           ["count", queries.count],

@@ -29,6 +29,7 @@ export const LEFT_OUT_TABLES: Record<string, string> = {
   Verification: "Better Auth's short-lived verification tokens",
   SignInFailure: "the sign-in throttle's record of failed attempts",
   ClaimTally: "derived: the trigger on Claim rebuilds it while the claims are restored",
+  ClaimTotal: "derived: the same trigger rebuilds it",
   _prisma_migrations: "the migration log: the target is migrated with `npm run db:migrate` before a restore",
 };
 

@@ -258,7 +258,7 @@ function readBackup(file: string): { header: BackupHeader; text: string; lines: 
   return { header: JSON.parse(lines[0]!) as BackupHeader, text, lines };
 }
 
-/** The tally is derived: a restore rebuilds it from the claims, without the zero rows left by claims that moved on. */
+/** The tally and totals are derived: a restore rebuilds them from the claims, without the zero rows left by claims that moved on. */
 const nonZeroTally = (rows: string[]) => rows.filter((row) => !row.endsWith(",0)"));
 
 function expectRestored(original: Map<string, string[]>, restored: Map<string, string[]>, withPasswords: boolean): void {
@@ -268,6 +268,7 @@ function expectRestored(original: Map<string, string[]>, restored: Map<string, s
   }
   expect(restored.get("Account")).toEqual(withPasswords ? original.get("Account") : []);
   expect(nonZeroTally(restored.get("ClaimTally")!)).toEqual(nonZeroTally(original.get("ClaimTally")!));
+  expect(nonZeroTally(restored.get("ClaimTotal")!)).toEqual(nonZeroTally(original.get("ClaimTotal")!));
   for (const table of ["Session", "Verification", "SignInFailure"]) expect(restored.get(table), table).toEqual([]);
   const known = [...RESTORED_TABLES, "Account", ...Object.keys(LEFT_OUT_TABLES)];
   expect([...restored.keys()].filter((table) => !known.includes(table))).toEqual([]);

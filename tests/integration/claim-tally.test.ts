@@ -10,8 +10,19 @@ afterAll(async () => {
   await database.drop();
 });
 
-/** The tally (kept by a trigger) against a full count of the claims: they must always agree. */
+/** The tally and the totals (kept by a trigger) against a full count of the claims: they must always agree. */
 async function compare() {
+  const [totals, byStatusAndVerdict] = await Promise.all([
+    database.prisma.$queryRaw<{ key: string; count: number }[]>`
+      SELECT concat_ws('/', status, verdict) AS key, sum(count)::int AS count FROM "ClaimTotal" GROUP BY 1 HAVING sum(count) <> 0 ORDER BY key`,
+    database.prisma.$queryRaw<{ key: string; count: number }[]>`
+      SELECT concat_ws('/', status, verdict) AS key, count(*)::int AS count FROM "Claim" GROUP BY 1 ORDER BY key`,
+  ]);
+  expect(totals).toEqual(byStatusAndVerdict);
+  const shards = await database.prisma.$queryRaw<{ wrong: number }[]>`
+    SELECT count(*)::int AS wrong FROM "ClaimTotal" t
+    WHERE t.count <> (SELECT count(*) FROM "Claim" c WHERE c.id % 8 = t.shard AND c.status = t.status AND c.verdict = t.verdict)`;
+  expect(shards).toEqual([{ wrong: 0 }]);
   const [tally, actual] = await Promise.all([
     database.prisma.$queryRaw<{ key: string; count: number }[]>`
       SELECT concat_ws('/', "articleId", status, verdict) AS key, count FROM "ClaimTally" WHERE count <> 0 ORDER BY key`,

@@ -64,3 +64,13 @@ export function parseId(raw: string): number | null {
   const parsed = idSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;
 }
+
+/** For a request body's `z.strictObject`: an unknown field is named, and a body that is not an object says so. */
+export const jsonObjectErrors = {
+  error: (issue: z.core.$ZodRawIssue) =>
+    issue.code === "unrecognized_keys"
+      ? `Unknown field(s): ${issue.keys.join(", ")}.`
+      : issue.code === "invalid_type"
+        ? "Send a JSON object."
+        : undefined,
+};

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { optionalWebUrlSchema } from "@/domains/sources/schema";
 import { toIsoDate } from "@/lib/dates";
-import { textSchema } from "@/lib/validation";
+import { jsonObjectErrors, textSchema } from "@/lib/validation";
 import { htmlToArticleText, normalisePlainText } from "./html";
 import {
   ARTICLE_LANGUAGES,
@@ -14,15 +14,6 @@ import {
   PASTED_TEXT_FORMATS,
   UPLOAD_EXTENSIONS,
 } from "./limits";
-
-const strictness = {
-  error: (issue: z.core.$ZodRawIssue) =>
-    issue.code === "unrecognized_keys"
-      ? `Unknown field(s): ${issue.keys.join(", ")}.`
-      : issue.code === "invalid_type"
-        ? "Send a JSON object."
-        : undefined,
-};
 
 const formatCount = (count: number) => count.toLocaleString("en");
 
@@ -116,7 +107,7 @@ export const newArticleRequestSchema = z.strictObject(
     body: bodySchema.optional(),
     html: htmlSchema.optional(),
   },
-  strictness,
+  jsonObjectErrors,
 );
 
 /** The article to store, its text as it will be kept: the one field `body`. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { versionSchema } from "@/domains/claims/schema";
 import { SourceStance } from "@/lib/generated/prisma/enums";
-import { parseId, textSchema } from "@/lib/validation";
+import { jsonObjectErrors, parseId, textSchema } from "@/lib/validation";
 import { MAX_EXCERPT_LENGTH, MAX_TITLE_LENGTH } from "./limits";
 
 export { MAX_EXCERPT_LENGTH, MAX_TITLE_LENGTH };
@@ -84,17 +84,8 @@ const sourceFieldsShape = {
   archiveUrl: optionalWebUrlSchema.optional(),
 };
 
-const strictness = {
-  error: (issue: z.core.$ZodRawIssue) =>
-    issue.code === "unrecognized_keys"
-      ? `Unknown field(s): ${issue.keys.join(", ")}.`
-      : issue.code === "invalid_type"
-        ? "Send a JSON object."
-        : undefined,
-};
-
 /** POST: adding cannot overwrite anything, so the version is optional; when given, a stale one is refused. */
-export const newSourceSchema = z.strictObject({ version: versionSchema.optional(), ...sourceFieldsShape }, strictness);
+export const newSourceSchema = z.strictObject({ version: versionSchema.optional(), ...sourceFieldsShape }, jsonObjectErrors);
 export type NewSource = z.infer<typeof newSourceSchema>;
 
 /** PATCH: the version the user saw, and only the fields that change. */
@@ -108,11 +99,11 @@ export const sourcePatchSchema = z.strictObject(
     stance: sourceFieldsShape.stance.optional(),
     archiveUrl: sourceFieldsShape.archiveUrl,
   },
-  strictness,
+  jsonObjectErrors,
 );
 export type SourcePatch = z.infer<typeof sourcePatchSchema>;
 
-export const sourceRemovalSchema = z.strictObject({ version: versionSchema }, strictness);
+export const sourceRemovalSchema = z.strictObject({ version: versionSchema }, jsonObjectErrors);
 
 export type SourceUpdate = SourcePatch & { sourceId: number };
 export type SourceRemoval = z.infer<typeof sourceRemovalSchema> & { sourceId: number };

@@ -4,6 +4,8 @@ import nextTypeScript from "eslint-config-next/typescript";
 const config = [
   ...nextCoreWebVitals,
   ...nextTypeScript,
+  // Leaving a field out of an object by destructuring the rest is intended, not an unused variable.
+  { rules: { "@typescript-eslint/no-unused-vars": ["warn", { ignoreRestSiblings: true }] } },
   {
     ignores: [
       "lib/generated/**",

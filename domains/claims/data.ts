@@ -84,36 +84,39 @@ function whereClause(query: ClaimExportQuery, viewer: CurrentUser, cursor?: Clai
 }
 
 /**
- * One page of claims and the size of the whole filtered set: two queries whatever the page size.
- * The page's ids are found first from an index alone (a "deferred join"), and only those rows are
- * then read and joined. With a cursor the page starts right after it in the index, so its cost does
- * not depend on how deep it is; with a page number the index entries before it are skipped, which
- * stays cheap for the pages a person opens. One row more than asked tells whether a next page exists.
+ * One page of claims and the size of the whole filtered set, in one statement whatever the page size
+ * (a page past the end, which has no row to carry the count, costs a second one). The page's ids are
+ * found first from an index alone (a "deferred join"), and only those rows are then read and joined.
+ * With a cursor the page starts right after it in the index, so its cost does not depend on how deep
+ * it is; with a page number the index entries before it are skipped, which stays cheap for the pages
+ * a person opens. One row more than asked tells whether a next page exists.
  */
 export async function listClaims(query: ClaimListQuery, viewer: CurrentUser): Promise<ClaimListPage> {
   const offset = query.cursor ? 0 : (query.page - 1) * query.pageSize;
-  const [rows, counted] = await Promise.all([
-    db().$queryRaw<(Omit<ClaimListItem, "sourceCount"> & { sourceCount: bigint })[]>`
-      WITH page AS (
-        SELECT c.id FROM "Claim" c ${whereClause(query, viewer, query.cursor)}
-        ORDER BY ${ORDER_BY[query.sort]} LIMIT ${query.pageSize + 1} OFFSET ${offset}
-      )
-      SELECT c.id, c."articleId", a.title AS "articleTitle", c.quote, c."startOffset", c."endOffset",
-             c.statement, c.topic, c."attributedTo", c.status, c.verdict, c."updatedAt",
-             c."assigneeId", u.name AS "assigneeName",
-             (SELECT count(*) FROM "Source" s WHERE s."claimId" = c.id) AS "sourceCount"
-      FROM page
-      JOIN "Claim" c ON c.id = page.id
-      JOIN "Article" a ON a.id = c."articleId"
-      LEFT JOIN "User" u ON u.id = c."assigneeId"
-      ORDER BY ${ORDER_BY[query.sort]}`,
-    countClaims(query, whereClause(query, viewer)),
-  ]);
-  const items = rows.slice(0, query.pageSize).map((row) => ({ ...row, sourceCount: Number(row.sourceCount) }));
+  const count = countStatement(query, whereClause(query, viewer));
+  const rows = await db().$queryRaw<(Omit<ClaimListItem, "sourceCount"> & { sourceCount: bigint; matching: bigint })[]>`
+    WITH page AS (
+      SELECT c.id FROM "Claim" c ${whereClause(query, viewer, query.cursor)}
+      ORDER BY ${ORDER_BY[query.sort]} LIMIT ${query.pageSize + 1} OFFSET ${offset}
+    ), counted AS (${count})
+    SELECT c.id, c."articleId", a.title AS "articleTitle", c.quote, c."startOffset", c."endOffset",
+           c.statement, c.topic, c."attributedTo", c.status, c.verdict, c."updatedAt",
+           c."assigneeId", u.name AS "assigneeName",
+           (SELECT count(*) FROM "Source" s WHERE s."claimId" = c.id) AS "sourceCount",
+           (SELECT total FROM counted) AS matching
+    FROM page
+    JOIN "Claim" c ON c.id = page.id
+    JOIN "Article" a ON a.id = c."articleId"
+    LEFT JOIN "User" u ON u.id = c."assigneeId"
+    ORDER BY ${ORDER_BY[query.sort]}`;
+  const total = rows[0]
+    ? Number(rows[0].matching)
+    : Number((await db().$queryRaw<{ total: bigint }[]>`${count}`)[0]?.total ?? 0);
+  const items = rows.slice(0, query.pageSize).map(({ matching, ...row }) => ({ ...row, sourceCount: Number(row.sourceCount) }));
   const last = items.at(-1);
   return {
     items,
-    total: counted,
+    total,
     page: query.cursor ? null : query.page,
     pageSize: query.pageSize,
     nextCursor: rows.length > query.pageSize && last ? encodeCursor(query.sort, last) : null,
@@ -121,20 +124,21 @@ export async function listClaims(query: ClaimListQuery, viewer: CurrentUser): Pr
 }
 
 /**
- * Filters that the tallies cover are counted from them, in time that grows with neither the number
- * of claims nor the number of articles: status and verdict from ClaimTotal (at most 288 rows), an
- * article from its rows of ClaimTally. The other filters count the matching rows through their index.
+ * The statement counting the filtered claims, as `total`. Filters that the tallies cover are counted
+ * from them, in time that grows with neither the number of claims nor the number of articles: status
+ * and verdict from ClaimTotal (at most 288 rows), an article from its rows of ClaimTally. The other
+ * filters count the matching rows through their index.
  */
-async function countClaims(query: ClaimExportQuery, where: Prisma.Sql): Promise<number> {
-  if (query.topic || query.assignee || query.q) {
-    const [row] = await db().$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Claim" c ${where}`;
-    return Number(row?.total ?? 0);
-  }
-  const filter = { status: query.status, verdict: query.verdict };
-  const tally = query.article
-    ? await db().claimTally.aggregate({ _sum: { count: true }, where: { articleId: query.article, ...filter } })
-    : await db().claimTotal.aggregate({ _sum: { count: true }, where: filter });
-  return tally._sum.count ?? 0;
+function countStatement(query: ClaimExportQuery, where: Prisma.Sql): Prisma.Sql {
+  if (query.topic || query.assignee || query.q) return Prisma.sql`SELECT count(*) AS total FROM "Claim" c ${where}`;
+  const conditions: Prisma.Sql[] = [];
+  if (query.article) conditions.push(Prisma.sql`"articleId" = ${query.article}`);
+  if (query.status) conditions.push(Prisma.sql`status = ${query.status}::"ReviewStatus"`);
+  if (query.verdict) conditions.push(Prisma.sql`verdict = ${query.verdict}::"Verdict"`);
+  const filter = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  return query.article
+    ? Prisma.sql`SELECT coalesce(sum(count), 0)::bigint AS total FROM "ClaimTally" ${filter}`
+    : Prisma.sql`SELECT coalesce(sum(count), 0)::bigint AS total FROM "ClaimTotal" ${filter}`;
 }
 
 /** The distinct topics, read as a skip scan of the topic index: one probe per topic, not one per claim. */

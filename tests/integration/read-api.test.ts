@@ -174,6 +174,31 @@ describe("GET /api/claims/[id]", () => {
   });
 });
 
+describe("GET /api/claims counts", () => {
+  it("gives the total of the whole filtered set on every page, a page past the end included", async () => {
+    const total = await database.prisma.claim.count();
+    const topic = (await database.prisma.claim.findFirstOrThrow({ select: { topic: true } })).topic;
+    const inTopic = await database.prisma.claim.count({ where: { topic } });
+    const article = (await database.prisma.article.findFirstOrThrow({ select: { id: true } })).id;
+    const cases: [string, number, number][] = [
+      ["?pageSize=5", total, 5],
+      ["?pageSize=5&page=2", total, 5],
+      ["?pageSize=5&page=1000", total, 0],
+      [`?topic=${encodeURIComponent(topic)}&page=1000`, inTopic, 0],
+      [`?topic=${encodeURIComponent(topic)}`, inTopic, Math.min(20, inTopic)],
+      [`?article=${article}&status=unreviewed&verdict=unrated`, await database.prisma.claim.count({ where: { articleId: article, status: "unreviewed", verdict: "unrated" } }), -1],
+      ["?status=verified", await database.prisma.claim.count({ where: { status: "verified" } }), -1],
+    ];
+    for (const [search, expectedTotal, expectedItems] of cases) {
+      const { status, body } = await claimsApi(search);
+      expect(status, search).toBe(200);
+      expect(body.total, search).toBe(expectedTotal);
+      if (expectedItems >= 0) expect(body.items, search).toHaveLength(expectedItems);
+      expect(body.items[0] ?? {}, search).not.toHaveProperty("matching");
+    }
+  });
+});
+
 describe("GET /api/claims with a cursor", () => {
   async function walkByCursor(search: string): Promise<number[]> {
     const ids: number[] = [];

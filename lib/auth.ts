@@ -79,6 +79,15 @@ function createAuth() {
         if (!isStorableText(email) || (typeof password === "string" && !isStorableText(password))) {
           throw new APIError("BAD_REQUEST", { message: "The email or password contains a NUL character or broken unicode.", code: "INVALID_TEXT" });
         }
+        // Better Auth answers a successful sign-in with `callbackURL` as a Location header, which can
+        // only hold ASCII: anything else (an RTL override in a look-alike host) threw there, a 500.
+        const callbackURL: unknown = ctx.body?.callbackURL;
+        if (callbackURL !== undefined && (typeof callbackURL !== "string" || !/^[\x21-\x7e]*$/.test(callbackURL))) {
+          throw new APIError("BAD_REQUEST", {
+            message: "callbackURL must be a URL in printable ASCII (percent-encode anything else).",
+            code: "INVALID_CALLBACK_URL",
+          });
+        }
         const retryAfter = await signInRetryAfterSeconds(email, getIP(ctx.request ?? ctx.headers ?? new Headers(), ctx.context.options));
         if (retryAfter > 0) {
           throw new APIError(

@@ -5,7 +5,7 @@ import type { CurrentUser } from "@/domains/users/roles";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { ReviewStatus, Verdict } from "@/lib/generated/prisma/enums";
-import { assertCanWork, assertVersion, commitClaimChange } from "./mutations";
+import { assertCanWork, assertVersion, commitClaimChange, type Tx } from "./mutations";
 import type { DuplicateLink, StartFromDuplicate } from "./schema";
 
 export interface SimilarClaim {
@@ -48,8 +48,8 @@ export async function findSimilarClaims(claimId: number): Promise<SimilarClaim[]
 }
 
 /** The earlier claim a duplicate points at, as its page offers it: verdict, rationale and sources. */
-export async function getDuplicateTarget(claimId: number) {
-  return db().claim.findUnique({
+export async function getDuplicateTarget(claimId: number, client: Pick<Tx, "claim"> = db()) {
+  return client.claim.findUnique({
     where: { id: claimId },
     select: { id: true, statement: true, status: true, verdict: true, rationale: true, sources: { select: sourceSelect, orderBy: { id: "asc" } } },
   });
@@ -69,8 +69,7 @@ export async function linkDuplicate(actor: CurrentUser, claimId: number, link: D
       throw new DomainError("forbidden", "Only an unreviewed or in-progress claim can be marked as a duplicate.");
     }
     assertCanWork(actor, claim, "mark it as a duplicate");
-    const current = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { duplicateOfId: true } });
-    if (current.duplicateOfId === link.duplicateOfId) return;
+    if (claim.duplicateOfId === link.duplicateOfId) return;
     if (link.duplicateOfId !== null) {
       if (link.duplicateOfId === claimId) {
         throw new DomainError("invalid", "A claim cannot duplicate itself.", { duplicateOfId: ["Choose another claim."] });
@@ -89,7 +88,7 @@ export async function linkDuplicate(actor: CurrentUser, claimId: number, link: D
       actor,
       action: link.duplicateOfId === null ? "duplicate_unlinked" : "duplicate_linked",
       data: { duplicateOfId: link.duplicateOfId },
-      before: { duplicateOfId: current.duplicateOfId },
+      before: { duplicateOfId: claim.duplicateOfId },
       after: { duplicateOfId: link.duplicateOfId },
     });
   });
@@ -106,8 +105,7 @@ export async function startFromDuplicate(actor: CurrentUser, claimId: number, re
     await assertVersion(tx, claim, request.version);
     if (claim.status !== "in_progress") throw new DomainError("forbidden", "Start work on the claim first.");
     assertCanWork(actor, claim, "start from the earlier verdict");
-    const { duplicateOfId } = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { duplicateOfId: true } });
-    const original = duplicateOfId === null ? null : await getDuplicateTarget(duplicateOfId);
+    const original = claim.duplicateOfId === null ? null : await getDuplicateTarget(claim.duplicateOfId, tx);
     if (!original) throw new DomainError("invalid", "This claim is not marked as a duplicate of another.");
 
     let version = claim.version;

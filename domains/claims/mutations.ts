@@ -17,6 +17,7 @@ const claimStateSelect = {
   version: true,
   assigneeId: true,
   proposedById: true,
+  duplicateOfId: true,
   updatedAt: true,
   _count: { select: { sources: true } },
 } satisfies Prisma.ClaimSelect;

@@ -165,7 +165,8 @@ export const startFromDuplicateSchema = z.strictObject({
 export type StartFromDuplicate = z.infer<typeof startFromDuplicateSchema>;
 
 export const MAX_SPAN_LENGTH = 3_000;
-const offsetSchema = (name: string) =>
+/** A character position in an article's body (UTF-16 index, as claim offsets are stored). */
+export const offsetSchema = (name: string) =>
   z.coerce.number({ error: `The ${name} must be a character position.` }).int(`The ${name} must be a whole number.`).min(0, `The ${name} cannot be negative.`).max(2_147_483_647, `The ${name} is past the end of any article.`);
 
 /** A new claim: a span of the article's text (its quote is the text there) and what it claims. */

@@ -8,7 +8,8 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 export function db(): PrismaClient {
   if (!globalForPrisma.prisma) {
-    globalForPrisma.prisma = createPrismaClient(serverEnv().DATABASE_URL);
+    const env = serverEnv();
+    globalForPrisma.prisma = createPrismaClient(env.DATABASE_URL, { preparedStatements: env.DATABASE_PREPARED_STATEMENTS === "on" });
   }
   return globalForPrisma.prisma;
 }

@@ -6,6 +6,11 @@ const serverEnvSchema = z
       .string({ error: "DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide one." })
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// connection string."),
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /**
+     * "off" behind a connection pooler that cannot keep prepared statements (PgBouncer in
+     * transaction mode before 1.21, or without max_prepared_statements).
+     */
+    DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"], { error: 'DATABASE_PREPARED_STATEMENTS must be "on" or "off".' }).default("on"),
     BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters.").optional(),
     /** The public URL of the app (https://… behind a proxy); requests from other origins are refused. */
     BETTER_AUTH_URL: z.url("BETTER_AUTH_URL must be a URL.").optional(),

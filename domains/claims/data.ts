@@ -185,7 +185,8 @@ export async function getClaimCounts(): Promise<ClaimCounts> {
   return { total, byStatus, byVerdict };
 }
 
-const claimDetailSelect = {
+/** A claim as the API shows it: everything about it but its article's text. */
+const claimRecordSelect = {
   id: true,
   articleId: true,
   quote: true,
@@ -220,7 +221,7 @@ const claimDetailSelect = {
     },
     orderBy: { reopenedAt: "asc" },
   },
-  article: { select: { id: true, title: true, url: true, publisher: true, publishedAt: true, body: true } },
+  article: { select: { id: true, title: true, url: true, publisher: true, publishedAt: true } },
   sources: { select: sourceSelect, orderBy: { addedAt: "asc" } },
   events: {
     select: {
@@ -235,11 +236,24 @@ const claimDetailSelect = {
   },
 } satisfies Prisma.ClaimSelect;
 
+export type ClaimRecord = Prisma.ClaimGetPayload<{ select: typeof claimRecordSelect }>;
+
+/** The claim's page also shows the passage of the article around it. */
+const claimDetailSelect = {
+  ...claimRecordSelect,
+  article: { select: { ...claimRecordSelect.article.select, body: true } },
+} satisfies Prisma.ClaimSelect;
+
 export type ClaimDetail = Prisma.ClaimGetPayload<{ select: typeof claimDetailSelect }>;
 
 /** A claim with its article, sources and history, in one round trip; null for an unknown id. */
 export async function getClaim(id: number): Promise<ClaimDetail | null> {
   return db().claim.findUnique({ where: { id }, select: claimDetailSelect });
+}
+
+/** The same without the article's text (which can be 200,000 characters), for the API and for writers that answer with the claim. */
+export async function getClaimRecord(id: number, client: Pick<ReturnType<typeof db>, "claim"> = db()): Promise<ClaimRecord | null> {
+  return client.claim.findUnique({ where: { id }, select: claimRecordSelect });
 }
 
 export interface ClaimExportRow {

@@ -111,7 +111,7 @@ export async function startFromDuplicate(actor: CurrentUser, claimId: number, re
     let version = claim.version;
     if (request.take.includes("verdict")) {
       const rationale = `As verified for claim #${original.id}: ${original.rationale ?? ""}`.trim();
-      version = await commitClaimChange(tx, {
+      version = (await commitClaimChange(tx, {
         claimId,
         version,
         actor,
@@ -119,7 +119,7 @@ export async function startFromDuplicate(actor: CurrentUser, claimId: number, re
         data: { verdict: original.verdict, rationale },
         before: { verdict: claim.verdict, rationale: claim.rationale },
         after: { verdict: original.verdict, rationale },
-      });
+      })).version;
     }
     if (request.take.includes("sources")) {
       const attached = new Set((await tx.source.findMany({ where: { claimId }, select: { url: true } })).map((source) => source.url));
@@ -137,7 +137,7 @@ export async function startFromDuplicate(actor: CurrentUser, claimId: number, re
           },
           select: sourceSelect,
         });
-        version = await commitClaimChange(tx, { claimId, version, actor, action: "source_added", before: {}, after: historyRecord(source) });
+        version = (await commitClaimChange(tx, { claimId, version, actor, action: "source_added", before: {}, after: historyRecord(source) })).version;
       }
     }
   });

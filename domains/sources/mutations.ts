@@ -1,5 +1,13 @@
 import "server-only";
-import { assertVersion, type ClaimState, commitClaimChange, loadClaimState, type Tx } from "@/domains/claims/mutations";
+import {
+  assertVersion,
+  type ClaimState,
+  claimStateSelect,
+  commitClaimChange,
+  commitClaimChangeWith,
+  loadClaimState,
+  type Tx,
+} from "@/domains/claims/mutations";
 import type { CurrentUser } from "@/domains/users/roles";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
@@ -18,8 +26,8 @@ export function historyRecord(source: SourceRecord): Record<string, unknown> {
 }
 
 /**
- * Writers of one claim's sources queue on its row: an add without a version then cannot lose a race
- * on the version check, and two adds of the same url cannot both pass the duplicate check.
+ * Writers that read more than the claim (its sources, the claim it duplicates) queue on its row, so
+ * what they read cannot change before they write: two edits cannot both pass the duplicate-url check.
  */
 export async function lockClaim(tx: Tx, claimId: number): Promise<ClaimState> {
   await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
@@ -41,19 +49,26 @@ async function findSourceOnClaim(tx: Tx, claimId: number, sourceId: number): Pro
   return source;
 }
 
-async function duplicateUrlError(client: Tx, claimId: number, url: string, otherThan?: number): Promise<DomainError | null> {
-  const existing = await client.source.findFirst({
-    where: { claimId, url, ...(otherThan === undefined ? {} : { id: { not: otherThan } }) },
-    select: { id: true, title: true },
-  });
-  if (!existing) return null;
+function duplicateUrl(existing: { id: number; title: string }): DomainError {
   return new DomainError("invalid", "This URL is already attached to the claim.", {
     url: [`This URL is already attached as source #${existing.id} "${existing.title}".`],
   });
 }
 
+async function duplicateUrlError(client: Tx, claimId: number, url: string, otherThan?: number): Promise<DomainError | null> {
+  const existing = await client.source.findFirst({
+    where: { claimId, url, ...(otherThan === undefined ? {} : { id: { not: otherThan } }) },
+    select: { id: true, title: true },
+  });
+  return existing ? duplicateUrl(existing) : null;
+}
+
+/** P2002 from Prisma's own queries; from a raw query, P2010 with the driver adapter's kind. */
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  const adapterError = (error.meta as { driverAdapterError?: { message?: string } } | undefined)?.driverAdapterError;
+  return error.code === "P2010" && adapterError?.message === "UniqueConstraintViolation";
 }
 
 /**
@@ -72,42 +87,60 @@ async function refusingDuplicateUrl<T>(claimId: number, url: string | undefined,
   }
 }
 
+/** Sources can be added while the claim is worked on (the same rule as `assertSourcesEditable`). */
+const SOURCES_EDITABLE = Prisma.sql`status IN ('unreviewed', 'in_progress')`;
+
+/** The history's record of the source being added, built in SQL from the inserted row. */
+const ADDED_HISTORY_RECORD = Prisma.raw(
+  `jsonb_build_object('id', added.id, ${EDITABLE_FIELDS.map((field) => `'${field}', added."${field}"`).join(", ")})`,
+);
+
+type AddedSource = Omit<SourceRecord, "addedBy">;
+
+/**
+ * One read and one write, no transaction: the source, the claim's new version and the history
+ * event are a single statement that applies only while the claim is still open to sources (and at
+ * the version the client sent, if it sent one); the unique (claim, url) index refuses a url added
+ * by someone else in between.
+ */
 export async function addSource(
   actor: CurrentUser,
   claimId: number,
   input: NewSource,
 ): Promise<{ source: SourceRecord; claimVersion: number }> {
-  return refusingDuplicateUrl(claimId, input.url, () =>
-    db().$transaction(async (tx) => {
-      const claim = await lockClaim(tx, claimId);
-      if (input.version !== undefined) await assertVersion(tx, claim, input.version);
-      assertSourcesEditable(claim);
-      const duplicate = await duplicateUrlError(tx, claimId, input.url);
-      if (duplicate) throw duplicate;
-      const source = await tx.source.create({
-        data: {
-          claimId,
-          url: input.url,
-          title: input.title,
-          publisher: input.publisher ?? null,
-          excerpt: input.excerpt ?? null,
-          stance: input.stance,
-          archiveUrl: input.archiveUrl ?? null,
-          addedById: actor.id,
-        },
-        select: sourceSelect,
-      });
-      const claimVersion = await commitClaimChange(tx, {
-        claimId,
-        version: claim.version,
-        actor,
-        action: "source_added",
-        before: {},
-        after: historyRecord(source),
-      });
-      return { source, claimVersion };
+  const client = db();
+  const claim = await client.claim.findUnique({
+    where: { id: claimId },
+    select: { ...claimStateSelect, sources: { where: { url: input.url }, select: { id: true, title: true } } },
+  });
+  if (!claim) throw new DomainError("not_found", "No claim has this id.");
+  if (input.version !== undefined) await assertVersion(client, claim, input.version);
+  assertSourcesEditable(claim);
+  const existing = claim.sources[0];
+  if (existing) throw duplicateUrl(existing);
+
+  const condition =
+    input.version === undefined ? SOURCES_EDITABLE : Prisma.sql`${SOURCES_EDITABLE} AND version = ${input.version}`;
+  const added = await refusingDuplicateUrl(claimId, input.url, () =>
+    commitClaimChangeWith<AddedSource>(client, { claimId, actor, action: "source_added", before: {} }, condition, {
+      insert: Prisma.sql`
+        INSERT INTO "Source" ("claimId", url, title, publisher, excerpt, stance, "archiveUrl", "addedById", "addedAt")
+        SELECT changed.id, ${input.url}, ${input.title}, ${input.publisher ?? null}, ${input.excerpt ?? null},
+               ${input.stance}::"SourceStance", ${input.archiveUrl ?? null}, ${actor.id}, ${new Date()}
+        FROM changed
+        RETURNING id, "claimId", url, title, publisher, excerpt, stance::text AS stance, "archiveUrl", "addedAt"`,
+      after: ADDED_HISTORY_RECORD,
     }),
   );
+  if (!added) {
+    // The claim changed between the read and the write: say what changed, as a first refusal would.
+    const now = await loadClaimState(client, claimId);
+    if (input.version !== undefined) await assertVersion(client, now, input.version);
+    assertSourcesEditable(now);
+    throw new DomainError("conflict", "The claim changed while the source was being added; nothing was saved. Try again.");
+  }
+  const { claimVersion, ...source } = added;
+  return { source: { ...source, addedBy: { id: actor.id, name: actor.name } }, claimVersion };
 }
 
 /** PATCH semantics: fields left out stay as they are; sending the current value changes nothing and records nothing. */
@@ -135,7 +168,7 @@ export async function updateSource(
       const before = Object.fromEntries(changed.map((field) => [field, current[field]]));
       const after = Object.fromEntries(changed.map((field) => [field, changes[field]])) as Partial<EditableFields>;
       const source = await tx.source.update({ where: { id: sourceId }, data: after, select: sourceSelect });
-      const claimVersion = await commitClaimChange(tx, {
+      const claimVersion = (await commitClaimChange(tx, {
         claimId,
         version,
         actor,
@@ -143,7 +176,7 @@ export async function updateSource(
         // The id says which source changed; the other keys are only what changed.
         before: { id: sourceId, ...before },
         after: { id: sourceId, ...after },
-      });
+      })).version;
       return { source, claimVersion };
     }),
   );
@@ -160,14 +193,14 @@ export async function removeSource(
     assertSourcesEditable(claim);
     const source = await findSourceOnClaim(tx, claimId, input.sourceId);
     await tx.source.delete({ where: { id: source.id } });
-    const claimVersion = await commitClaimChange(tx, {
+    const claimVersion = (await commitClaimChange(tx, {
       claimId,
       version: input.version,
       actor,
       action: "source_removed",
       before: historyRecord(source),
       after: {},
-    });
+    })).version;
     return { id: source.id, claimVersion };
   });
 }

@@ -177,11 +177,19 @@ export function buildListQueries(params: URLSearchParams, tables: CountTables): 
   };
 }
 
+/** Prepared statements, parsed and planned once per connection, as the app's are (lib/prisma-client.ts). */
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) statementNames.set(text, (name = `baseline_${statementNames.size}`));
+  return name;
+}
+
 async function listClaims(pool: pg.Pool, params: URLSearchParams, tables: CountTables, logQueries: boolean): Promise<unknown> {
   const queries = buildListQueries(params, tables);
   const run = <Row extends pg.QueryResultRow>(statement: { text: string; values: unknown[] }) => {
     if (logQueries) console.log(`baseline:query ${statement.text.replace(/\s+/g, " ").slice(0, 120)}`);
-    return pool.query<Row>(statement.text, statement.values);
+    return pool.query<Row>({ name: statementName(statement.text), text: statement.text, values: statement.values });
   };
   const [rows, counted] = await Promise.all([
     run<{ sourceCount: string } & Record<string, unknown>>(queries.rows),

@@ -33,7 +33,9 @@ const HELP = `npm run bench -- [options]   (each also as an environment variable
   --seed 42                   data generator seed
   --cases a,b                 only these cases (names as in the tables; baselines of the kept cases are kept)
   --build                     rebuild .next-bench/ first (otherwise built only when missing)
-  --explain                   print EXPLAIN ANALYZE of the list queries (the baseline's SQL) at each size`;
+  --explain                   print EXPLAIN ANALYZE of the list queries (the baseline's SQL) at each size
+  --profile DIR               write a CPU profile of the app server under load (one per size) into DIR;
+                              read one with \`npx tsx scripts/bench/profile-summary.ts FILE\``;
 
 function option(name: string, fallback: string): string {
   const args = process.argv.slice(2);
@@ -74,6 +76,7 @@ const options = {
     .filter(Boolean),
   build: flag("build"),
   explain: flag("explain"),
+  profile: option("profile", ""),
 };
 const DIST_DIR = ".next-bench";
 const PAGE_SIZE = 20;
@@ -814,9 +817,11 @@ async function benchSize(adminUrl: string, template: string, claims: number): Pr
     const startServers = async (logQueries: boolean) => {
       const appPort = await freePort();
       const appBase = `http://127.0.0.1:${appPort}`;
+      // The profile is of the load phase only: the query log would be most of it otherwise.
+      const profiling = options.profile && !logQueries ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(options.profile)}`] : [];
       const app = startServerProcess(
         "next",
-        [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(appPort), "-H", "127.0.0.1"],
+        [...profiling, path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(appPort), "-H", "127.0.0.1"],
         {
           ...process.env,
           NODE_ENV: "production",

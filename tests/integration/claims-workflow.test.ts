@@ -261,6 +261,45 @@ describe("reopening and corrections", () => {
   });
 });
 
+describe("the answer to a change", () => {
+  const get = (claimId: number) =>
+    routes.get(apiRequest(`/api/claims/${claimId}`, { cookie: cookies.editor }), routeParams({ id: String(claimId) })).then(responseJson);
+
+  it("is the claim exactly as it is then stored, at every step of the workflow", async () => {
+    const claim = await freshClaim();
+    const historyBefore = ((await get(claim.id)).body.history as unknown[]).length;
+    let version = claim.version;
+    const steps: { as: As; json: Record<string, unknown> }[] = [
+      { as: "reviewer1", json: { assigneeId: ids.reviewer1 } },
+      { as: "reviewer1", json: { assigneeId: null } },
+      { as: "reviewer1", json: { status: "in_progress" } },
+      { as: "reviewer1", json: { verdict: "mostly_false", rationale: "The figure in the report is 7.1 million, not 8 million." } },
+      { as: "reviewer1", json: { status: "awaiting_second_review" } },
+      { as: "reviewer1", json: { status: "in_progress" } },
+      { as: "editor", json: { assigneeId: ids.reviewer2 } },
+      { as: "reviewer2", json: { rationale: "" } },
+    ];
+    for (const [index, step] of steps.entries()) {
+      if (index === 4) await addSource(claim.id);
+      const answer = await call("patch", step.as, claim.id, { version, ...step.json });
+      expect(answer.status, JSON.stringify(step)).toBe(200);
+      const stored = await get(claim.id);
+      expect(answer.body, JSON.stringify(step)).toStrictEqual(stored.body);
+      expect(answer.body.version).toBe(version + 1);
+      version = answer.body.version as number;
+    }
+    expect(((await get(claim.id)).body.history as unknown[]).length).toBe(historyBefore + steps.length);
+  });
+
+  it("is the stored claim unchanged when the change sets what is already there", async () => {
+    const claim = await freshClaim();
+    const answer = await call("patch", "editor", claim.id, { version: claim.version, assigneeId: null });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toStrictEqual((await get(claim.id)).body);
+    expect(answer.body.version).toBe(claim.version);
+  });
+});
+
 describe("no lost updates", () => {
   it("lets exactly one of many concurrent edits made from the same version win", async () => {
     const claim = await freshClaim();

@@ -530,14 +530,14 @@ it(
   120_000,
 );
 
-it("a write queued behind a busy pool waits for a connection, as a read does, instead of failing", async () => {
+it("a transaction queued behind a busy pool waits for a connection, as a read does, instead of failing", async () => {
   const { db } = await import("@/lib/db");
-  const { updateClaim } = await import("@/domains/claims/mutations");
+  const { reopenClaim } = await import("@/domains/claims/mutations");
   const editor = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO.editor }, select: { id: true, name: true, email: true, role: true } });
-  const claim = await database.prisma.claim.findFirstOrThrow({
-    where: { status: "unreviewed", assigneeId: null, events: { none: {} } },
-    orderBy: { id: "desc" },
-  });
+  // Reopening writes the correction and the claim's change in one transaction.
+  const unreviewed = await database.prisma.claim.findFirstOrThrow({ where: { status: "unreviewed", events: { none: {} } }, orderBy: { id: "desc" } });
+  const claim = await database.prisma.claim.update({ where: { id: unreviewed.id }, data: { status: "verified", verdict: "mostly_true" } });
+  const eventsBefore = await database.prisma.claimEvent.count({ where: { claimId: claim.id } });
   // Longer than Prisma's default wait for a transaction's connection (2 s), shorter than the pool's.
   const holdSeconds = (CONNECTION_TIMEOUT_MS * 0.6) / 1000;
   // Promise.all starts them: a Prisma query runs only once awaited.
@@ -551,7 +551,8 @@ it("a write queued behind a busy pool waits for a connection, as a read does, in
   while ((await sleeping()) < POOL_SIZE) await new Promise((resolve) => setTimeout(resolve, 20));
 
   const started = performance.now();
-  const write = updateClaim(editor, claim.id, { version: claim.version, assigneeId: editor.id, status: "in_progress" }).then((result) => ({
+  const reason = "The source was misread: the figure is for 2023, not 2024.";
+  const write = reopenClaim(editor, claim.id, { version: claim.version, reason }).then((result) => ({
     result,
     waited: (performance.now() - started) / 1000,
   }));
@@ -560,5 +561,6 @@ it("a write queued behind a busy pool waits for a connection, as a read does, in
 
   expect(written.value.result).toEqual({ version: claim.version + 1 });
   expect(written.value.waited).toBeGreaterThan(2);
-  expect(await database.prisma.claimEvent.count({ where: { claimId: claim.id } })).toBe(1);
+  expect(await database.prisma.claimEvent.count({ where: { claimId: claim.id } })).toBe(eventsBefore + 1);
+  expect(await database.prisma.correction.count({ where: { claimId: claim.id, resolvedAt: null } })).toBe(1);
 });

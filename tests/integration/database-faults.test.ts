@@ -261,8 +261,9 @@ async function underLoad(run: string, fault: (load: Load) => Promise<Omit<Timeli
 
 /**
  * Takes a lock that every insert into ClaimEvent waits for, and returns once both writers are stuck
- * on it: each is then inside its transaction, past the claim update (and the new source) and before
- * the history event. The fault that follows catches them there. `release` ends the lock's session.
+ * on it: each is then inside its write (one statement: the claim updated, the new source inserted,
+ * the history event waiting), which PostgreSQL applies whole or not at all. The fault that follows
+ * catches them there. `release` ends the lock's session.
  */
 async function stallWritersMidTransaction(): Promise<{ stalled: number; release: () => Promise<void> }> {
   const holder = new pg.Client({ connectionString: databaseUrl });
@@ -276,7 +277,7 @@ async function stallWritersMidTransaction(): Promise<{ stalled: number; release:
     await sleep(20);
     const rows = await checker.$queryRaw<{ stalled: number }[]>`
       SELECT count(*)::int AS stalled FROM pg_stat_activity
-      WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "public"."ClaimEvent"%'`;
+      WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ~ 'INSERT INTO ("public"\.)?"ClaimEvent"'`;
     stalled = rows[0]?.stalled ?? 0;
   }
   return { stalled, release: () => holder.end() };

@@ -139,6 +139,12 @@ describe("POST /api/claims/[id]/sources", () => {
         archiveUrl: "https://web.archive.org/web/2024/https://example.org/report",
       },
     });
+    const stored = await database.prisma.source.findUniqueOrThrow({
+      where: { id: body.id as number },
+      select: { addedAt: true, addedBy: { select: { name: true } } },
+    });
+    expect(body.addedAt).toBe(stored.addedAt.toISOString());
+    expect((body.addedBy as { name: string }).name).toBe(stored.addedBy.name);
   });
 
   it("needs no version, and stores blank optional fields as null", async () => {

@@ -1,7 +1,7 @@
 import { updateClaim } from "@/domains/claims/mutations";
 import { claimPatchSchema } from "@/domains/claims/schema";
 import { authenticatedRoute, parseBody, pathId } from "@/lib/api";
-import { claimResponse } from "../claim-response";
+import { claimBody, claimResponse } from "../claim-response";
 
 export const GET = authenticatedRoute<{ id: string }>(async ({ params }) => claimResponse(pathId(params.id, "No claim has this id.")));
 
@@ -9,6 +9,5 @@ export const PATCH = authenticatedRoute<{ id: string }>(async ({ request, params
   const id = pathId(params.id, "No claim has this id.");
   const input = await parseBody(request, claimPatchSchema, "Invalid claim change.");
   if (!input.ok) return input.response;
-  await updateClaim(user, id, input.data);
-  return claimResponse(id);
+  return Response.json(claimBody(await updateClaim(user, id, input.data)));
 });

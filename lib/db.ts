@@ -13,3 +13,8 @@ export function db(): PrismaClient {
   }
   return globalForPrisma.prisma;
 }
+
+/** One trivial statement: whether the database answers (the health check's question). */
+export async function pingDatabase(): Promise<void> {
+  await db().$queryRaw`SELECT 1`;
+}

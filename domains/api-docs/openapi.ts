@@ -947,6 +947,22 @@ const OPERATIONS: { path: string; method: HttpMethod; operation: OpenApiOperatio
     },
   },
   {
+    path: "/api/health",
+    method: "get",
+    operation: {
+      operationId: "getHealth",
+      tags: ["Publishing"],
+      summary: "Check that the app and its database answer",
+      description:
+        "Public: no session needed, for load balancers and uptime checks. 200 once the database answers a statement; 503 while it does not. Never cached.",
+      security: PUBLIC,
+      responses: {
+        "200": json({ type: "object", required: ["status"], properties: { status: { const: "ok" } } }, "The app and its database answer."),
+        "503": databaseUnavailable,
+      },
+    },
+  },
+  {
     path: "/api/auth/sign-in/email",
     method: "post",
     operation: {

@@ -2,7 +2,6 @@ import "server-only";
 import {
   assertVersion,
   type ClaimState,
-  claimStateSelect,
   commitClaimChange,
   commitClaimChangeWith,
   loadClaimState,
@@ -49,18 +48,15 @@ async function findSourceOnClaim(tx: Tx, claimId: number, sourceId: number): Pro
   return source;
 }
 
-function duplicateUrl(existing: { id: number; title: string }): DomainError {
-  return new DomainError("invalid", "This URL is already attached to the claim.", {
-    url: [`This URL is already attached as source #${existing.id} "${existing.title}".`],
-  });
-}
-
 async function duplicateUrlError(client: Tx, claimId: number, url: string, otherThan?: number): Promise<DomainError | null> {
   const existing = await client.source.findFirst({
     where: { claimId, url, ...(otherThan === undefined ? {} : { id: { not: otherThan } }) },
     select: { id: true, title: true },
   });
-  return existing ? duplicateUrl(existing) : null;
+  if (!existing) return null;
+  return new DomainError("invalid", "This URL is already attached to the claim.", {
+    url: [`This URL is already attached as source #${existing.id} "${existing.title}".`],
+  });
 }
 
 /** P2002 from Prisma's own queries; from a raw query, P2010 with the driver adapter's kind. */
@@ -98,10 +94,11 @@ const ADDED_HISTORY_RECORD = Prisma.raw(
 type AddedSource = Omit<SourceRecord, "addedBy">;
 
 /**
- * One read and one write, no transaction: the source, the claim's new version and the history
- * event are a single statement that applies only while the claim is still open to sources (and at
- * the version the client sent, if it sent one); the unique (claim, url) index refuses a url added
- * by someone else in between.
+ * One statement, no transaction and no read first: the source, the claim's new version and the
+ * history event are written together, only while the claim is open to sources (and at the version
+ * the client sent, if it sent one); the unique (claim, url) index refuses a url already there. The
+ * claim is read only when nothing was written, to say why, in the order a reviewer would check:
+ * no such claim, changed since loaded, closed to sources, then the duplicate url.
  */
 export async function addSource(
   actor: CurrentUser,
@@ -109,16 +106,6 @@ export async function addSource(
   input: NewSource,
 ): Promise<{ source: SourceRecord; claimVersion: number }> {
   const client = db();
-  const claim = await client.claim.findUnique({
-    where: { id: claimId },
-    select: { ...claimStateSelect, sources: { where: { url: input.url }, select: { id: true, title: true } } },
-  });
-  if (!claim) throw new DomainError("not_found", "No claim has this id.");
-  if (input.version !== undefined) await assertVersion(client, claim, input.version);
-  assertSourcesEditable(claim);
-  const existing = claim.sources[0];
-  if (existing) throw duplicateUrl(existing);
-
   const condition =
     input.version === undefined ? SOURCES_EDITABLE : Prisma.sql`${SOURCES_EDITABLE} AND version = ${input.version}`;
   const added = await refusingDuplicateUrl(claimId, input.url, () =>
@@ -133,10 +120,10 @@ export async function addSource(
     }),
   );
   if (!added) {
-    // The claim changed between the read and the write: say what changed, as a first refusal would.
-    const now = await loadClaimState(client, claimId);
-    if (input.version !== undefined) await assertVersion(client, now, input.version);
-    assertSourcesEditable(now);
+    const claim = await loadClaimState(client, claimId);
+    if (input.version !== undefined) await assertVersion(client, claim, input.version);
+    assertSourcesEditable(claim);
+    // Open and at the version sent when read again: it was not when written, a moment before.
     throw new DomainError("conflict", "The claim changed while the source was being added; nothing was saved. Try again.");
   }
   const { claimVersion, ...source } = added;

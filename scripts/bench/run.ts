@@ -758,6 +758,9 @@ async function benchSize(adminUrl: string, template: string, claims: number): Pr
         baseline: "baseline-status-deep-offset",
         listTarget: true,
       },
+      // The framework's own floor, for the targets: a page that reads nothing, a route with one statement.
+      { name: "floor-page", label: "floor: sign-in page (anonymous, no query)", path: "/sign-in", user: null },
+      { name: "floor-route", label: "floor: health check (anonymous, 1 statement)", path: "/api/health", user: null },
       { name: "baseline-first", label: "baseline, page 1", path: `/api/claims?page=1&pageSize=${PAGE_SIZE}` },
       { name: "baseline-mid", label: `baseline, page ${midPage}`, path: `/api/claims?page=${midPage}` },
       { name: "baseline-deep", label: "baseline, last page", path: `/api/claims?page=${lastPage}` },
@@ -790,7 +793,7 @@ async function benchSize(adminUrl: string, template: string, claims: number): Pr
       listTarget: false,
       ...spec,
       target: spec.name.startsWith("baseline") ? "baseline" : "app",
-      user: spec.name.startsWith("baseline") ? null : ((spec as { user?: "editor" }).user ?? "reviewer"),
+      user: spec.name.startsWith("baseline") ? null : "user" in spec ? spec.user : "reviewer",
     })) as CaseSpec[];
     for (const [spec, pool] of [
       ["write-source", sourceClaims.length],

@@ -382,6 +382,7 @@ const API_MATRIX: Record<string, ApiCase[]> = {
     { what: "read a verified claim's ClaimReview (public)", expect: everyone(200), call: async () => ({ path: claimPath(verifiedForEveryone.id, "/claimreview") }) },
   ],
   "GET /api/openapi.json": [{ what: "read the API description (public)", expect: everyone(200), call: async () => ({ path: "/api/openapi.json" }) }],
+  "GET /api/health": [{ what: "check the app and its database answer (public)", expect: everyone(200), call: async () => ({ path: "/api/health" }) }],
   "PATCH /api/claims/[id]": [
     {
       what: "take an unassigned claim",

@@ -138,6 +138,7 @@ describe("the OpenAPI document", () => {
         "GET /api/claims/{id}/claimreview",
         "GET /api/articles/{id}/claimreview",
         "GET /api/openapi.json",
+        "GET /api/health",
         "POST /api/auth/sign-in/email",
       ].sort(),
     );

@@ -72,7 +72,7 @@ export async function assertVersion(tx: Tx, claim: ClaimState, version: number):
   if (claim.version !== version) throw await conflict(tx, claim.id);
 }
 
-/** The columns a change to a claim may set, each with its SQL (enums cast to their PostgreSQL type). */
+/** The columns a change to a claim may set. */
 export interface ClaimChangeData {
   status?: ReviewStatus;
   verdict?: Verdict;
@@ -85,6 +85,7 @@ export interface ClaimChangeData {
   duplicateOfId?: number | null;
 }
 
+/** Each column's assignment, enums cast to their PostgreSQL type. */
 const SET_COLUMN: { [K in keyof ClaimChangeData]-?: (value: ClaimChangeData[K]) => Prisma.Sql } = {
   status: (value) => Prisma.sql`status = ${value}::"ReviewStatus"`,
   verdict: (value) => Prisma.sql`verdict = ${value}::"Verdict"`,

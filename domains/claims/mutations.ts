@@ -33,7 +33,7 @@ export async function loadClaimState(tx: Tx, claimId: number): Promise<ClaimStat
 }
 
 /** The 409 answer: the claim as it is now, and who changed it last, so the user can decide again. */
-async function conflict(tx: Tx, claimId: number): Promise<DomainError> {
+export async function conflict(tx: Tx, claimId: number): Promise<DomainError> {
   const [claim, lastEvent] = await Promise.all([
     tx.claim.findUniqueOrThrow({
       where: { id: claimId },
@@ -98,11 +98,18 @@ const SET_COLUMN: { [K in keyof ClaimChangeData]-?: (value: ClaimChangeData[K]) 
   duplicateOfId: (value) => Prisma.sql`"duplicateOfId" = ${value}`,
 };
 
-function setClause(data: ClaimChangeData, now: Date): Prisma.Sql {
+/**
+ * The time a row is written, in UTC as Prisma keeps timestamps: the clock when PostgreSQL writes it,
+ * after any wait for the claim's row lock, not when the statement was sent. Two writers of one claim
+ * then get times in the order their changes apply, which is the order the history shows.
+ */
+export const WRITTEN_AT = Prisma.sql`(clock_timestamp() AT TIME ZONE 'UTC')`;
+
+function setClause(data: ClaimChangeData): Prisma.Sql {
   const sets = (Object.keys(data) as (keyof ClaimChangeData)[])
     .filter((key) => data[key] !== undefined)
     .map((key) => (SET_COLUMN[key] as (value: unknown) => Prisma.Sql)(data[key]));
-  return Prisma.join([...sets, Prisma.sql`version = version + 1`, Prisma.sql`"updatedAt" = ${now}`], ", ");
+  return Prisma.join([...sets, Prisma.sql`version = version + 1`, Prisma.sql`"updatedAt" = ${WRITTEN_AT}`], ", ");
 }
 
 export interface ClaimChange {
@@ -133,15 +140,14 @@ function claimChangeStatement(
   after: Prisma.Sql,
   inserted?: InsertedWithChange,
 ): Prisma.Sql {
-  const now = new Date();
   return Prisma.sql`
     WITH changed AS (
-      UPDATE "Claim" SET ${setClause(change.data ?? {}, now)}
+      UPDATE "Claim" SET ${setClause(change.data ?? {})}
       WHERE id = ${change.claimId} AND ${condition}
       RETURNING id, version, "updatedAt"
     )${inserted ? Prisma.sql`, added AS (${inserted.insert})` : Prisma.empty}, event AS (
       INSERT INTO "ClaimEvent" ("claimId", "actorId", action, before, after, "createdAt")
-      SELECT changed.id, ${change.actor.id}, ${change.action}, ${JSON.stringify(change.before)}::jsonb, ${after}, ${now}
+      SELECT changed.id, ${change.actor.id}, ${change.action}, ${JSON.stringify(change.before)}::jsonb, ${after}, ${WRITTEN_AT}
       FROM changed${inserted ? Prisma.sql`, added` : Prisma.empty}
       RETURNING id, before, after, "createdAt"
     )`;

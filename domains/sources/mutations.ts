@@ -4,8 +4,10 @@ import {
   type ClaimState,
   commitClaimChange,
   commitClaimChangeWith,
+  conflict,
   loadClaimState,
   type Tx,
+  WRITTEN_AT,
 } from "@/domains/claims/mutations";
 import type { CurrentUser } from "@/domains/users/roles";
 import { db } from "@/lib/db";
@@ -96,36 +98,40 @@ type AddedSource = Omit<SourceRecord, "addedBy">;
 /**
  * One statement, no transaction and no read first: the source, the claim's new version and the
  * history event are written together, only while the claim is open to sources (and at the version
- * the client sent, if it sent one); the unique (claim, url) index refuses a url already there. The
- * claim is read only when nothing was written, to say why, in the order a reviewer would check:
- * no such claim, changed since loaded, closed to sources, then the duplicate url.
+ * the client sent, if it sent one); the unique (claim, url) index refuses a url already there.
+ * When the statement writes nothing, the claim is locked and read to say why (no such claim,
+ * changed since loaded, closed to sources), as it is now: if it is open again (a proposal withdrawn
+ * in between), the source is added under the lock, so an add without a version is never refused
+ * for a race it did not ask to lose.
  */
 export async function addSource(
   actor: CurrentUser,
   claimId: number,
   input: NewSource,
 ): Promise<{ source: SourceRecord; claimVersion: number }> {
-  const client = db();
   const condition =
     input.version === undefined ? SOURCES_EDITABLE : Prisma.sql`${SOURCES_EDITABLE} AND version = ${input.version}`;
-  const added = await refusingDuplicateUrl(claimId, input.url, () =>
+  const write = (client: Tx) =>
     commitClaimChangeWith<AddedSource>(client, { claimId, actor, action: "source_added", before: {} }, condition, {
       insert: Prisma.sql`
         INSERT INTO "Source" ("claimId", url, title, publisher, excerpt, stance, "archiveUrl", "addedById", "addedAt")
         SELECT changed.id, ${input.url}, ${input.title}, ${input.publisher ?? null}, ${input.excerpt ?? null},
-               ${input.stance}::"SourceStance", ${input.archiveUrl ?? null}, ${actor.id}, ${new Date()}
+               ${input.stance}::"SourceStance", ${input.archiveUrl ?? null}, ${actor.id}, ${WRITTEN_AT}
         FROM changed
         RETURNING id, "claimId", url, title, publisher, excerpt, stance::text AS stance, "archiveUrl", "addedAt"`,
       after: ADDED_HISTORY_RECORD,
+    });
+  const added = await refusingDuplicateUrl(claimId, input.url, async () =>
+    (await write(db())) ??
+    db().$transaction(async (tx) => {
+      const claim = await lockClaim(tx, claimId);
+      if (input.version !== undefined) await assertVersion(tx, claim, input.version);
+      assertSourcesEditable(claim);
+      const underLock = await write(tx);
+      if (!underLock) throw await conflict(tx, claimId);
+      return underLock;
     }),
   );
-  if (!added) {
-    const claim = await loadClaimState(client, claimId);
-    if (input.version !== undefined) await assertVersion(client, claim, input.version);
-    assertSourcesEditable(claim);
-    // Open and at the version sent when read again: it was not when written, a moment before.
-    throw new DomainError("conflict", "The claim changed while the source was being added; nothing was saved. Try again.");
-  }
   const { claimVersion, ...source } = added;
   return { source: { ...source, addedBy: { id: actor.id, name: actor.name } }, claimVersion };
 }

@@ -75,7 +75,11 @@ export function createPrismaClient(connectionString: string, options: { prepared
   const adapter = new PrismaPg(pool, {
     disposeExternalPool: true,
     // The adapter passes the name to pg, which plans an unnamed statement each time; its type wants a string.
-    statementNameGenerator: (options.preparedStatements ?? true) ? (statementNames() as (query: { sql: string }) => string) : undefined,
+    statementNameGenerator:
+      // Scripts (seed, backup, restore) read the same switch as the app, which passes it validated.
+      (options.preparedStatements ?? process.env.DATABASE_PREPARED_STATEMENTS !== "off")
+        ? (statementNames() as (query: { sql: string }) => string)
+        : undefined,
   });
   // Prisma gives up starting a transaction after 2 s without a connection, with an error answered 500,
   // while any other query may wait 5 s: under a burst, writes failed where reads queued. A transaction

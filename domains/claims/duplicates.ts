@@ -5,7 +5,7 @@ import type { CurrentUser } from "@/domains/users/roles";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { ReviewStatus, Verdict } from "@/lib/generated/prisma/enums";
-import { assertCanWork, assertVersion, commitClaimChange, type Tx } from "./mutations";
+import { assertCanWork, assertVersion, commitClaimChange, OPEN_STATUSES, type Tx } from "./mutations";
 import type { DuplicateLink, StartFromDuplicate } from "./schema";
 
 export interface SimilarClaim {
@@ -55,7 +55,6 @@ export async function getDuplicateTarget(claimId: number, client: Pick<Tx, "clai
   });
 }
 
-const OPEN: ReviewStatus[] = ["unreviewed", "in_progress"];
 
 /**
  * Marks a claim as a duplicate of an earlier, verified claim, or clears the mark. It copies nothing:
@@ -65,7 +64,7 @@ export async function linkDuplicate(actor: CurrentUser, claimId: number, link: D
   await db().$transaction(async (tx) => {
     const claim = await lockClaim(tx, claimId);
     await assertVersion(tx, claim, link.version);
-    if (!OPEN.includes(claim.status)) {
+    if (!OPEN_STATUSES.includes(claim.status)) {
       throw new DomainError("forbidden", "Only an unreviewed or in-progress claim can be marked as a duplicate.");
     }
     assertCanWork(actor, claim, "mark it as a duplicate");

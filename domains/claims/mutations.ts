@@ -10,7 +10,7 @@ import { type ClaimPatch, MIN_RATIONALE_LENGTH, type NewClaim, type ReopenInput,
 
 export type Tx = Prisma.TransactionClient;
 
-export const claimStateSelect = {
+const claimStateSelect = {
   id: true,
   status: true,
   verdict: true,
@@ -24,6 +24,9 @@ export const claimStateSelect = {
 } satisfies Prisma.ClaimSelect;
 
 export type ClaimState = Prisma.ClaimGetPayload<{ select: typeof claimStateSelect }>;
+
+/** A claim is worked on (its verdict, sources and duplicate mark change) until it is proposed for review. */
+export const OPEN_STATUSES: ReviewStatus[] = ["unreviewed", "in_progress"];
 
 /** The claim as a writer must see it; a missing claim is a 404. */
 export async function loadClaimState(tx: Tx, claimId: number): Promise<ClaimState> {
@@ -138,17 +141,17 @@ function claimChangeStatement(
   change: Omit<ClaimChange, "version" | "after">,
   condition: Prisma.Sql,
   after: Prisma.Sql,
-  inserted?: InsertedWithChange,
+  insert?: Prisma.Sql,
 ): Prisma.Sql {
   return Prisma.sql`
     WITH changed AS (
       UPDATE "Claim" SET ${setClause(change.data ?? {})}
       WHERE id = ${change.claimId} AND ${condition}
       RETURNING id, version, "updatedAt"
-    )${inserted ? Prisma.sql`, added AS (${inserted.insert})` : Prisma.empty}, event AS (
+    )${insert ? Prisma.sql`, added AS (${insert})` : Prisma.empty}, event AS (
       INSERT INTO "ClaimEvent" ("claimId", "actorId", action, before, after, "createdAt")
       SELECT changed.id, ${change.actor.id}, ${change.action}, ${JSON.stringify(change.before)}::jsonb, ${after}, ${WRITTEN_AT}
-      FROM changed${inserted ? Prisma.sql`, added` : Prisma.empty}
+      FROM changed${insert ? Prisma.sql`, added` : Prisma.empty}
       RETURNING id, before, after, "createdAt"
     )`;
 }
@@ -188,7 +191,7 @@ export async function commitClaimChangeWith<Row>(
   inserted: InsertedWithChange,
 ): Promise<(Row & { claimVersion: number }) | null> {
   const rows = await client.$queryRaw<(Row & { claimVersion: number })[]>`
-    ${claimChangeStatement(change, condition, inserted.after, inserted)}
+    ${claimChangeStatement(change, condition, inserted.after, inserted.insert)}
     SELECT added.*, changed.version AS "claimVersion" FROM added, changed`;
   return rows[0] ?? null;
 }
@@ -241,7 +244,6 @@ function assertProposable(verdict: Verdict, rationale: string | null, sourceCoun
   if (Object.keys(fields).length > 0) throw new DomainError("invalid", "This verdict cannot be proposed yet.", fields);
 }
 
-const EDITABLE: ReviewStatus[] = ["unreviewed", "in_progress"];
 
 /**
  * PATCH semantics for a claim: take or assign it, start work, edit the verdict and rationale,
@@ -282,7 +284,7 @@ export async function updateClaim(actor: CurrentUser, claimId: number, patch: Cl
 
   const editsVerdict = changes.verdict !== undefined || changes.rationale !== undefined;
   if (editsVerdict) {
-    if (!EDITABLE.includes(claim.status)) {
+    if (!OPEN_STATUSES.includes(claim.status)) {
       throw new DomainError(
         "forbidden",
         claim.status === "verified"

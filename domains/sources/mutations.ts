@@ -6,6 +6,7 @@ import {
   commitClaimChangeWith,
   conflict,
   loadClaimState,
+  OPEN_STATUSES,
   type Tx,
   WRITTEN_AT,
 } from "@/domains/claims/mutations";
@@ -85,8 +86,8 @@ async function refusingDuplicateUrl<T>(claimId: number, url: string | undefined,
   }
 }
 
-/** Sources can be added while the claim is worked on (the same rule as `assertSourcesEditable`). */
-const SOURCES_EDITABLE = Prisma.sql`status IN ('unreviewed', 'in_progress')`;
+/** Sources can be added while the claim is worked on (the rule `assertSourcesEditable` explains). */
+const SOURCES_EDITABLE = Prisma.sql`status IN (${Prisma.join(OPEN_STATUSES.map((status) => Prisma.sql`${status}::"ReviewStatus"`))})`;
 
 /** The history's record of the source being added, built in SQL from the inserted row. */
 const ADDED_HISTORY_RECORD = Prisma.raw(

@@ -8,6 +8,7 @@ import { SectionCard } from "@/components/section-card";
 import { VERDICT_LABELS } from "@/domains/claims/labels";
 import { toClaimReview } from "@/domains/publishing/claim-review";
 import { getPublishedClaim } from "@/domains/publishing/data";
+import { jsonLdScriptText } from "@/lib/json-ld";
 import { publishingContext } from "@/lib/site";
 import { parseId } from "@/lib/validation";
 
@@ -36,8 +37,7 @@ export default async function PublicFactCheckPage({ params }: Props) {
     <article className="mx-auto max-w-3xl space-y-6">
       <script
         type="application/ld+json"
-        // Escaping "<" keeps any text in the data from closing the script element.
-        dangerouslySetInnerHTML={{ __html: JSON.stringify(claimReview).replace(/</g, "\\u003c") }}
+        dangerouslySetInnerHTML={{ __html: jsonLdScriptText(claimReview) }}
       />
       <header className="space-y-3">
         <p className="text-sm font-medium uppercase tracking-wide text-slate-600">Fact-check</p>

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "./lib/database";
 import { run } from "./lib/tasks";
+import { describeCounts as describe, playwrightCounts, vitestCounts } from "./lib/test-report";
 
 // `npm test`: typecheck, lint, unit and integration tests against a real PostgreSQL,
 // then the production build driven in Chromium. Each step's databases are its own.
@@ -39,25 +40,14 @@ for (const step of steps) {
   }
 }
 
-function vitestCounts() {
-  if (!existsSync(unitReport)) return { passed: 0, failed: 0, skipped: 0 };
-  const report = JSON.parse(readFileSync(unitReport, "utf8"));
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
-}
-
-function playwrightCounts() {
-  if (!existsSync(e2eReport)) return { passed: 0, failed: 0, skipped: 0 };
-  const { stats } = JSON.parse(readFileSync(e2eReport, "utf8"));
-  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
-}
-
-const unit = vitestCounts();
-const e2e = playwrightCounts();
+const unit = vitestCounts(unitReport);
+const e2e = playwrightCounts(e2eReport);
 const passed = unit.passed + e2e.passed;
 // A failing typecheck, lint or build counts as one failure so the total never looks clean.
 const failed = unit.failed + e2e.failed + (failedStep && unit.failed + e2e.failed === 0 ? 1 : 0);
 const skipped = unit.skipped + e2e.skipped;
-console.log(`\nunit/integration: ${unit.passed} passed, ${unit.failed} failed · e2e: ${e2e.passed} passed, ${e2e.failed} failed`);
+const didNotRun = unit.didNotRun + e2e.didNotRun;
+console.log(`\nunit/integration: ${describe(unit)} · e2e: ${describe(e2e)}`);
 console.log(`Total time ${((Date.now() - started) / 1000).toFixed(0)} s${failedStep ? `; stopped at: ${failedStep}` : ""}`);
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+console.log(describe({ passed, failed, skipped, didNotRun }));
 process.exit(failedStep ? 1 : 0);

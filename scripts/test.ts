@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { PROJECT_ROOT } from "./lib/database";
+import { embeddedServerBlocker, PROJECT_ROOT } from "./lib/database";
 import { run } from "./lib/tasks";
 import { describeCounts as describe, playwrightCounts, vitestCounts } from "./lib/test-report";
 
@@ -25,6 +26,14 @@ const steps: { name: string; command: string; args: string[] }[] = [
   { name: "production build", command: bin("next"), args: ["build"] },
   { name: "end-to-end tests", command: bin("playwright"), args: ["test"] },
 ];
+
+// The tests' embedded servers keep their data in the temporary folder: say at once, not after the
+// typecheck and lint, when they cannot start at all.
+const blocker = process.env.DATABASE_URL ? null : embeddedServerBlocker(path.join(tmpdir(), "factcheck-test", "postgres"));
+if (blocker) {
+  console.error(blocker);
+  process.exit(1);
+}
 
 rmSync(reports, { recursive: true, force: true });
 const started = Date.now();

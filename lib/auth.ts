@@ -1,4 +1,5 @@
 import "server-only";
+import { networkInterfaces } from "node:os";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
@@ -23,17 +24,32 @@ export const WRONG_CREDENTIALS = "The email or password is wrong.";
 /** Sessions last a week; one used after a day is extended (Better Auth's `updateAge`). */
 export const SESSION_SECONDS = { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 } as const;
 
-/** The key that signs session cookies. */
-export function authSecret(): string {
-  return serverEnv().BETTER_AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET;
+/**
+ * The origins `next dev` answers on from this machine and its network: localhost, the loopback
+ * addresses, and the addresses it prints as "Network". Without BETTER_AUTH_URL, Better Auth trusts only
+ * the origin of the request's URL, which Next builds with "localhost" whatever the browser used, so a
+ * page opened at http://127.0.0.1:3000 had its sign-in refused ("Invalid origin").
+ */
+function localDevelopmentOrigins(port: number): string[] {
+  const networkAddresses = Object.values(networkInterfaces())
+    .flatMap((addresses) => addresses ?? [])
+    .filter((address) => !address.internal)
+    .map((address) => (address.family === "IPv6" ? `[${address.address}]` : address.address));
+  return ["localhost", "127.0.0.1", "[::1]", ...networkAddresses].map((host) => `http://${host}:${port}`);
 }
+
+/** `npm start` says once, in plain words, that BETTER_AUTH_URL is unset (scripts/serve.ts); Better Auth need not say it again. */
+const BASE_URL_WARNING = "[better-auth] Base URL is not set.";
 
 function createAuth() {
   const env = serverEnv();
   return betterAuth({
     appName: "Fact-check desk",
-    secret: authSecret(),
+    // With BETTER_AUTH_SECRETS set, Better Auth signs with its current secret and keeps this one to
+    // decrypt what it encrypted before the rotation.
+    secret: env.BETTER_AUTH_SECRET ?? (env.BETTER_AUTH_SECRETS ? undefined : DEVELOPMENT_AUTH_SECRET),
     baseURL: env.BETTER_AUTH_URL,
+    trustedOrigins: env.BETTER_AUTH_URL || env.NODE_ENV === "production" ? [] : localDevelopmentOrigins(env.PORT),
     database: prismaAdapter(db(), { provider: "postgresql" }),
     emailAndPassword: {
       enabled: true,
@@ -56,7 +72,19 @@ function createAuth() {
     // Anything but Better Auth's own refusals reaches the route, whose handleErrors answers a database
     // outage with a 503 and its message, where Better Auth would answer an empty 500.
     onAPIError: { throw: true },
-    advanced: { defaultCookieAttributes: { httpOnly: true, sameSite: "lax" } },
+    advanced: {
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      // Without it, Better Auth trusts X-Forwarded-For only when it holds a single address, which a
+      // client can write itself; behind a proxy that appends, it then holds two and gives no address.
+      ipAddress: { trustedProxies: env.TRUSTED_PROXIES },
+    },
+    logger: {
+      log(level, message, ...args) {
+        if (message.startsWith(BASE_URL_WARNING)) return;
+        const write = level === "error" ? console.error : level === "warn" ? console.warn : console.log;
+        write(`[Better Auth] ${level}: ${message}`, ...args);
+      },
+    },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) {

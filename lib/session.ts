@@ -1,23 +1,38 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { getSessionCookie } from "better-auth/cookies";
+import { parseCookies } from "better-call";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { type CurrentUser, hasRole } from "@/domains/users/roles";
 import { findSessionWithUser } from "@/domains/users/data";
-import { SESSION_SECONDS, auth, authSecret } from "@/lib/auth";
+import { SESSION_SECONDS, auth } from "@/lib/auth";
 import { DomainError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-/** The session token of a cookie signed with our secret (Better Auth's `token.base64(HMAC-SHA256)`), or null. */
-function verifiedToken(cookieValue: string): string | null {
-  const dot = cookieValue.lastIndexOf(".");
-  if (dot < 1) return null;
-  const token = cookieValue.slice(0, dot);
-  const given = Buffer.from(cookieValue.slice(dot + 1), "base64");
-  const expected = createHmac("sha256", authSecret()).update(token).digest();
-  return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
+/** The only signature Better Auth writes and accepts: HMAC-SHA256 in standard base64 with its padding. */
+const SIGNATURE = /^[A-Za-z0-9+/]{43}=$/;
+
+/**
+ * The session token of the request's session cookie, checked exactly as Better Auth's `getSignedCookie`
+ * checks it, so that both always agree on who is signed in: the one cookie name Better Auth uses in
+ * this mode (`__Secure-` in production; an unprefixed cookie planted by a subdomain or over http is
+ * ignored), the first of duplicated cookies (Better Auth's cookie parser, better-call's), the same
+ * signature encoding, and the secret Better Auth signs with (its current one when BETTER_AUTH_SECRETS
+ * lists several). The HMAC runs in node:crypto, synchronously, where Better Auth awaits WebCrypto.
+ */
+async function verifiedSessionToken(requestHeaders: Headers): Promise<string | null> {
+  const cookieHeader = requestHeaders.get("cookie");
+  if (!cookieHeader) return null;
+  const { authCookies, secret } = await auth().$context;
+  const value = parseCookies(cookieHeader).get(authCookies.sessionToken.name);
+  const dot = value ? value.lastIndexOf(".") : -1;
+  if (!value || dot < 1) return null;
+  const token = value.slice(0, dot);
+  const signature = value.slice(dot + 1);
+  if (!SIGNATURE.test(signature)) return null;
+  const expected = createHmac("sha256", secret).update(token).digest();
+  return timingSafeEqual(Buffer.from(signature, "base64"), expected) ? token : null;
 }
 
 function isDueForRefresh(expiresAt: Date): boolean {
@@ -33,8 +48,7 @@ function isDueForRefresh(expiresAt: Date): boolean {
  * is due to be extended goes through Better Auth, which deletes or extends it.
  */
 export async function userFromHeaders(requestHeaders: Headers): Promise<CurrentUser | null> {
-  const cookie = getSessionCookie(requestHeaders);
-  const token = cookie ? verifiedToken(cookie) : null;
+  const token = await verifiedSessionToken(requestHeaders);
   if (!token) return null;
   const session = await findSessionWithUser(token);
   if (!session) return null;

@@ -10,7 +10,12 @@ export function normaliseEmail(email: unknown): string {
   return typeof email === "string" ? email.trim().toLowerCase() : "";
 }
 
-/** Seconds to wait before another attempt, or 0 when one is allowed. Counted in PostgreSQL, so every instance agrees. */
+/**
+ * Seconds to wait before another attempt, or 0 when one is allowed. Counted in PostgreSQL, so every
+ * instance agrees. Attempts whose client address is unknown (null: no trustworthy X-Forwarded-For) are
+ * counted together, as one address: otherwise sending a header that gives no address would escape the
+ * per-address limit.
+ */
 export async function signInRetryAfterSeconds(email: string, ipAddress: string | null): Promise<number> {
   const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
   const [byEmail, byAddress] = await Promise.all([
@@ -20,14 +25,12 @@ export async function signInRetryAfterSeconds(email: string, ipAddress: string |
       take: MAX_FAILURES_PER_EMAIL,
       select: { createdAt: true },
     }),
-    ipAddress
-      ? db().signInFailure.findMany({
-          where: { ipAddress, createdAt: { gte: since } },
-          orderBy: { createdAt: "desc" },
-          take: MAX_FAILURES_PER_ADDRESS,
-          select: { createdAt: true },
-        })
-      : Promise.resolve([]),
+    db().signInFailure.findMany({
+      where: { ipAddress, createdAt: { gte: since } },
+      orderBy: { createdAt: "desc" },
+      take: MAX_FAILURES_PER_ADDRESS,
+      select: { createdAt: true },
+    }),
   ]);
   const waits = [
     byEmail.length >= MAX_FAILURES_PER_EMAIL ? byEmail[byEmail.length - 1]!.createdAt : null,

@@ -1,7 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+/**
+ * Sign-in through Better Auth's endpoint. The file runs as `npm run dev` does (NODE_ENV=development,
+ * Vitest's TEST unset, set before Better Auth loads, as it reads NODE_ENV once): under "test" Better
+ * Auth skips its origin check. The app sits behind proxies in 10.0.0.0/8 (TRUSTED_PROXIES).
+ */
+import { networkInterfaces } from "node:os";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { recordSignInFailure, signInRetryAfterSeconds } from "@/domains/users/sign-in-throttle";
 import { DEMO_PASSWORD } from "@/prisma/seed/seed";
 import { DEMO } from "@/tests/support/api";
 import { cloneSeededDatabase, type TestDatabase } from "@/tests/support/database";
+
+vi.hoisted(() => {
+  Object.assign(process.env, { NODE_ENV: "development", PORT: "3000", TRUSTED_PROXIES: "10.0.0.0/8" });
+  delete process.env.TEST;
+});
 
 let database: TestDatabase;
 let handler: typeof import("@/app/api/auth/[...all]/route").POST;
@@ -15,11 +27,12 @@ afterAll(async () => {
   await database.drop();
 });
 
-async function signIn(email: string, password: string, ip = "203.0.113.7") {
+async function signIn(email: string, password: string, ip = "203.0.113.7", headers: Record<string, string> = {}) {
   const response = await handler(
+    // The URL Next gives a route handler under `next dev`: "localhost", whatever host the browser used.
     new Request("http://localhost:3000/api/auth/sign-in/email", {
       method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": ip },
+      headers: { "content-type": "application/json", "x-forwarded-for": ip, ...headers },
       body: JSON.stringify({ email, password }),
     }),
   );
@@ -77,5 +90,48 @@ describe("POST /api/auth/sign-in/email", () => {
       expect(response.status, body.slice(0, 40)).toBeGreaterThanOrEqual(400);
       expect(response.status, body.slice(0, 40)).toBeLessThan(500);
     }
+  });
+});
+
+describe("origins trusted in development, with BETTER_AUTH_URL unset", () => {
+  /** What a browser's fetch() from a page at `origin` sends. */
+  const fromPageAt = (origin: string) => ({ origin, "sec-fetch-site": "same-origin", "sec-fetch-mode": "cors", "sec-fetch-dest": "empty" });
+
+  it("signs in from a page at localhost, 127.0.0.1, [::1] or the machine's network address on the app's port", async () => {
+    const networkAddresses = Object.values(networkInterfaces())
+      .flatMap((addresses) => addresses ?? [])
+      .filter((address) => !address.internal && address.family === "IPv4")
+      .map((address) => address.address);
+    for (const host of ["localhost", "127.0.0.1", "[::1]", ...networkAddresses]) {
+      const origin = `http://${host}:3000`;
+      expect({ origin, status: (await signIn(DEMO.editor, DEMO_PASSWORD, "198.51.100.20", fromPageAt(origin))).status }).toEqual({ origin, status: 200 });
+    }
+  });
+
+  it("still refuses every other origin", async () => {
+    for (const origin of ["http://evil.example", "http://127.0.0.1:3001", "https://127.0.0.1:3000", "http://127.0.0.1.evil.example:3000"]) {
+      const result = await signIn(DEMO.editor, DEMO_PASSWORD, "198.51.100.21", fromPageAt(origin));
+      expect({ origin, status: result.status }).toEqual({ origin, status: 403 });
+    }
+  });
+});
+
+describe("throttling by address behind proxies (TRUSTED_PROXIES)", () => {
+  it("counts a client by the address the proxy saw, whatever it wrote in X-Forwarded-For itself", async () => {
+    const viaProxy = (client: string, forged: string) => `${forged}, ${client}, 10.0.0.5`;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const result = await signIn(`nobody-${attempt}@example.org`, "not-the-password", viaProxy("203.0.113.50", `192.0.2.${attempt}`));
+      expect(result.status).toBe(401);
+    }
+    expect((await signIn("nobody-else@example.org", "not-the-password", viaProxy("203.0.113.50", "192.0.2.99"))).status).toBe(429);
+    // Another client writing the throttled address in front of its own is counted as itself.
+    expect((await signIn("nobody-else@example.org", "not-the-password", viaProxy("203.0.113.51", "203.0.113.50"))).status).toBe(401);
+    expect(await database.prisma.signInFailure.count({ where: { ipAddress: "203.0.113.50" } })).toBe(20);
+  });
+
+  it("counts the attempts with no usable address together, as one address", async () => {
+    for (let attempt = 0; attempt < 20; attempt++) await recordSignInFailure(`unknown-${attempt}@example.org`, null);
+    expect(await signInRetryAfterSeconds("someone-new@example.org", null)).toBeGreaterThan(0);
+    expect(await signInRetryAfterSeconds("someone-new@example.org", "198.51.100.77")).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_FLAGS, hasSystemChromium, SYSTEM_CHROMIUM } from "./scripts/lib/chromium";
 
@@ -13,11 +14,21 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  workers: 2,
+  // The server under test needs a core of its own: each worker is a test runner and a Chromium, so
+  // on this 2-core machine one worker; a bigger machine runs more.
+  workers: Math.max(1, Math.floor(availableParallelism() / 2)),
+  // Limits from what a step needs on this 2-core machine when it is busy, with a margin: measured with
+  // the machine loaded by other test runs, a page with its axe scan took 6-14 s (the API reference, the
+  // largest page, 36 s) and the longest test 41 s; so an assertion waits 15 s and a test 120 s. They
+  // bound a hang; they never decide whether a test passes.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-report.json" }]],
   use: {
     baseURL,
     trace: "retain-on-failure",
+    navigationTimeout: 30_000,
+    actionTimeout: 15_000,
     screenshot: "only-on-failure",
   },
   projects: [
@@ -25,7 +36,7 @@ export default defineConfig({
     {
       // Reads the seeded data as it is (0 verified...), so it runs before anything writes.
       name: "read-only",
-      testMatch: /(dashboard|accessibility|sign-in|security-headers)\.spec\.ts/,
+      testMatch: /(dashboard|accessibility|sign-in|sign-in-redirect|security-headers)\.spec\.ts/,
       dependencies: ["setup"],
       use: { ...devices["Desktop Chrome"], launchOptions, storageState: "test-results/auth/reviewer1.json" },
     },

@@ -1,6 +1,8 @@
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { chromium } from "@playwright/test";
+import { hasSystemChromium, SYSTEM_CHROMIUM } from "./lib/chromium";
 import { embeddedServerBlocker, PROJECT_ROOT } from "./lib/database";
 import { run } from "./lib/tasks";
 import { describeCounts as describe, playwrightCounts, vitestCounts } from "./lib/test-report";
@@ -30,9 +32,16 @@ const steps: { name: string; command: string; args: string[] }[] = [
 // The tests' embedded servers keep their data in the temporary folder: say at once, not after the
 // typecheck and lint, when they cannot start at all.
 const blocker = process.env.DATABASE_URL ? null : embeddedServerBlocker(path.join(tmpdir(), "factcheck-test", "postgres"));
-if (blocker) {
-  console.error(blocker);
-  process.exit(1);
+// Likewise the end-to-end tests, minutes later, without a browser (Playwright cannot download one offline).
+const noBrowser =
+  hasSystemChromium() || existsSync(chromium.executablePath())
+    ? null
+    : `npm test drives Chromium and found none at ${SYSTEM_CHROMIUM}: install it (apt-get install chromium) or set CHROME_PATH to a Chromium.`;
+for (const problem of [blocker, noBrowser]) {
+  if (problem) {
+    console.error(problem);
+    process.exit(1);
+  }
 }
 
 rmSync(reports, { recursive: true, force: true });

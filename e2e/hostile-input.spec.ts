@@ -70,7 +70,6 @@ async function write(request: APIRequestContext, method: "post" | "patch", path:
 }
 
 test("accepted markup renders as text on every page that shows it", async ({ browser }) => {
-  test.setTimeout(120_000);
   const editorContext: BrowserContext = await browser.newContext({ storageState: storageStateOf("editor") });
   const reviewerContext: BrowserContext = await browser.newContext({ storageState: storageStateOf("reviewer2") });
   const editor = editorContext.request;

@@ -20,6 +20,15 @@ if (mode !== "dev" && mode !== "start") {
   process.exit(2);
 }
 
+// Said once, in plain words, before anything starts (lib/auth.ts silences Better Auth's own version of it).
+if (mode === "start" && !process.env.BETTER_AUTH_URL) {
+  console.warn(
+    "Warning: BETTER_AUTH_URL is not set. Set it to the address people use to reach the app, e.g. https://factcheck.example.org.\n" +
+      "Until then the sign-in API refuses browsers on that address (the sign-in page still works), and published fact-check\n" +
+      "links take their host from each request.",
+  );
+}
+
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 if (mode === "start" && !existsSync(path.join(PROJECT_ROOT, distDir, "BUILD_ID"))) {
   console.error("No production build found: run `npm run build` first.");

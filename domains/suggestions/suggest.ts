@@ -1,4 +1,4 @@
-import { clauseRanges, paragraphRanges, sentenceRanges, type TextRange } from "./segment";
+import { clauseRanges, paragraphRanges, paragraphSentences, sentenceSegmenter, type TextRange } from "./segment";
 import { detectTraits, lexiconFor, REASONS, type LexiconLanguage, type Reason, type TextTraits } from "./signals";
 
 export type { Reason } from "./signals";
@@ -14,6 +14,13 @@ export interface Suggestion {
   /** Machine codes of the signals found, in the order of REASONS. */
   reasons: Reason[];
 }
+
+/**
+ * Names what the engine computes. Suggestions are stored once per article (the body never changes) with this
+ * version; a stored result of another version is computed again. Any change to segment.ts, signals.ts or this file
+ * changes the result, so it changes this too: tests/unit/suggestions-engine-version.test.ts fails until it does.
+ */
+export const SUGGESTION_ENGINE_VERSION = "2";
 
 /**
  * How much each signal says "this can be checked against a record". Signals combine like independent
@@ -47,6 +54,13 @@ const OPINION_FACTOR = 0.7;
 /** Below this, a span is not suggested: one weak signal is not enough. */
 export const MIN_SCORE = 0.2;
 
+/**
+ * The most suggestions an article gets: the best ones. Prose gets far fewer (the seed article 21 in 4,565 characters,
+ * about 900 at the 200,000-character limit); a body of one figure per line would get one per line, 100,000, a list
+ * no editor reads and a megabytes-long answer to every page view.
+ */
+export const MAX_SUGGESTIONS = 2000;
+
 /** Headings, datelines, bylines and credits: a paragraph this short without end punctuation is no prose. */
 const HEADING_MAX_WORDS = 15;
 const ENDS_LIKE_PROSE = /[.!?…][\s"'’”»)\]*_]*$/u;
@@ -55,20 +69,60 @@ const ENDS_LIKE_PROSE = /[.!?…][\s"'’”»)\]*_]*$/u;
  * Check-worthy sentences and clauses of an article body, best first. Pure: no database, the same
  * result on the server and in tests. `language` is a BCP 47 tag ("en", "fr", "fr-FR"); it picks the
  * sentence rules and the word lists (English and French; other languages get both word lists).
+ * It runs in one go; a server answering requests uses suggestClaimsInSlices instead.
  */
 export function suggestClaims(body: string, language: string): Suggestion[] {
-  const lexicon = lexiconFor(language);
-  const paragraphs = paragraphRanges(body);
-  const suggestions: Suggestion[] = [];
-  let paragraphIndex = 0;
-  // Both lists are in body order and every sentence lies inside one paragraph.
-  for (const sentence of sentenceRanges(body, language)) {
-    while (paragraphs[paragraphIndex]!.end < sentence.end) paragraphIndex++;
-    const paragraph = paragraphs[paragraphIndex]!;
-    if (!isProse(body.slice(paragraph.start, paragraph.end))) continue;
-    suggestions.push(...checkWorthyRanges(body, sentence, lexicon));
+  const steps = suggestionSteps(body, language);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** How long the engine runs before it lets the event loop answer others. */
+const SLICE_MS = 10;
+
+/**
+ * The same suggestions as suggestClaims, computed in slices of about SLICE_MS with the event loop running in
+ * between, so a server keeps answering other requests while a long body is read (200,000 characters take up to
+ * half a second of work). Each step is one sentence or one paragraph, at most MAX_SENTENCE_LENGTH characters of
+ * pattern work, so a slice never runs much past its time.
+ */
+export async function suggestClaimsInSlices(body: string, language: string): Promise<Suggestion[]> {
+  const steps = suggestionSteps(body, language);
+  let sliceStart = performance.now();
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
   }
-  return suggestions.sort((a, b) => b.score - a.score || a.startOffset - b.startOffset);
+}
+
+/** The engine, pausing (yielding) after each sentence and each paragraph; it returns the best suggestions first. */
+function* suggestionSteps(body: string, language: string): Generator<void, Suggestion[]> {
+  const lexicon = lexiconFor(language);
+  const segmenter = sentenceSegmenter(language);
+  const suggestions: Suggestion[] = [];
+  for (const paragraph of paragraphRanges(body)) {
+    if (isProse(body.slice(paragraph.start, paragraph.end))) {
+      for (const sentence of paragraphSentences(body, paragraph, segmenter)) {
+        suggestions.push(...checkWorthyRanges(body, sentence, lexicon));
+        // Only the best are kept: dropping the rest as the list grows keeps both memory and sorting bounded.
+        if (suggestions.length >= 2 * MAX_SUGGESTIONS) keepBest(suggestions);
+        yield;
+      }
+    }
+    yield;
+  }
+  keepBest(suggestions);
+  return suggestions;
+}
+
+/** Sorts best first (score, then position: spans never overlap, so the order is total) and drops all past MAX_SUGGESTIONS. */
+function keepBest(suggestions: Suggestion[]) {
+  suggestions.sort((a, b) => b.score - a.score || a.startOffset - b.startOffset);
+  if (suggestions.length > MAX_SUGGESTIONS) suggestions.length = MAX_SUGGESTIONS;
 }
 
 /**
@@ -104,6 +158,20 @@ function combine(reasons: Reason[], traits: TextTraits): number {
 }
 
 function isProse(paragraph: string): boolean {
-  const wordCount = paragraph.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  return wordCount > HEADING_MAX_WORDS || ENDS_LIKE_PROSE.test(paragraph);
+  return ENDS_LIKE_PROSE.test(paragraph) || hasMoreWordsThan(paragraph, HEADING_MAX_WORDS);
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Counts no further than it needs: a paragraph can be the whole 200,000-character body. */
+function hasMoreWordsThan(text: string, limit: number): boolean {
+  WORD.lastIndex = 0;
+  let words = 0;
+  while (WORD.exec(text)) {
+    if (++words > limit) {
+      WORD.lastIndex = 0;
+      return true;
+    }
+  }
+  return false;
 }

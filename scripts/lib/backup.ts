@@ -30,6 +30,7 @@ export const LEFT_OUT_TABLES: Record<string, string> = {
   SignInFailure: "the sign-in throttle's record of failed attempts",
   ClaimTally: "derived: the trigger on Claim rebuilds it while the claims are restored",
   ClaimTotal: "derived: the same trigger rebuilds it",
+  ArticleSuggestions: "derived: the suggestion engine's result, computed again from the article's body when first asked for",
   _prisma_migrations: "the migration log: the target is migrated with `npm run db:migrate` before a restore",
 };
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SUGGESTION_ENGINE_VERSION, suggestClaims } from "@/domains/suggestions/suggest";
 import { apiRequest, DEMO, responseJson, routeParams, signInCookie } from "@/tests/support/api";
 import { cloneSeededDatabase, type TestDatabase } from "@/tests/support/database";
 
@@ -14,6 +15,7 @@ let routes: {
   createClaim: typeof import("@/app/api/articles/[id]/claims/route").POST;
   similar: typeof import("@/app/api/claims/[id]/similar/route").GET;
 };
+let storeSuggestions: typeof import("@/domains/suggestions/mutations").storeSuggestions;
 let articleId: number;
 let body: string;
 
@@ -33,8 +35,8 @@ interface SuggestionItem {
   reasons: string[];
 }
 
-async function listSuggestions(cookie = editor): Promise<SuggestionItem[]> {
-  const response = await routes.suggestions(apiRequest(`/api/articles/${articleId}/suggestions`, { cookie }), routeParams({ id: String(articleId) }));
+async function listSuggestions(cookie = editor, id = articleId): Promise<SuggestionItem[]> {
+  const response = await routes.suggestions(apiRequest(`/api/articles/${id}/suggestions`, { cookie }), routeParams({ id: String(id) }));
   expect(response.status).toBe(200);
   return ((await response.json()) as { items: SuggestionItem[] }).items;
 }
@@ -54,6 +56,7 @@ beforeAll(async () => {
     createClaim: (await import("@/app/api/articles/[id]/claims/route")).POST,
     similar: (await import("@/app/api/claims/[id]/similar/route")).GET,
   };
+  storeSuggestions = (await import("@/domains/suggestions/mutations")).storeSuggestions;
   editor = await signInCookie(DEMO.editor);
   reviewer = await signInCookie(DEMO.reviewer1);
   const imported = await responseJson(
@@ -166,5 +169,91 @@ describe("reuse of earlier fact-checks", () => {
     const response = await routes.similar(apiRequest(`/api/claims/${created.body.id}/similar`, { cookie: reviewer }), routeParams({ id: String(created.body.id) }));
     const { items } = (await response.json()) as { items: { id: number }[] };
     expect(items[0]?.id).toBe(earlier.id);
+  });
+});
+
+describe("suggestions computed once per article", () => {
+  let id: number;
+  let text: string;
+  const stored = () => database.prisma.articleSuggestions.findUniqueOrThrow({ where: { articleId: id } });
+
+  beforeAll(async () => {
+    const imported = await responseJson(
+      await routes.importArticle(
+        apiRequest("/api/articles", {
+          method: "POST",
+          cookie: editor,
+          json: { title: "Drought in the Sahel, again", language: "en", html: HTML },
+        }),
+        routeParams({}),
+      ),
+    );
+    expect(imported.status).toBe(201);
+    id = imported.body.id as number;
+    text = (await database.prisma.article.findUniqueOrThrow({ where: { id }, select: { body: true } })).body;
+  });
+
+  it("runs the engine on the first read and stores its result with the engine's version", async () => {
+    expect(await database.prisma.articleSuggestions.count({ where: { articleId: id } })).toBe(0);
+    const items = await listSuggestions(editor, id);
+    expect(items).toEqual(suggestClaims(text, "en"));
+    expect(await stored()).toMatchObject({ engineVersion: SUGGESTION_ENGINE_VERSION, items });
+  });
+
+  it("answers later reads from the stored result, without running the engine again", async () => {
+    const before = await stored();
+    // A result the engine would never give for this body: a read that shows it did not compute.
+    const marker = { startOffset: 0, endOffset: 7, text: text.slice(0, 7), score: 0.999, reasons: ["number"] };
+    await database.prisma.articleSuggestions.update({ where: { articleId: id }, data: { items: [marker] } });
+    expect(await listSuggestions(editor, id)).toEqual([marker]);
+    expect(await listSuggestions(reviewer, id)).toEqual([marker]);
+    expect((await stored()).computedAt).toEqual(before.computedAt);
+  });
+
+  it("runs the engine again when the stored result is of another engine version", async () => {
+    const before = await stored();
+    await database.prisma.articleSuggestions.update({ where: { articleId: id }, data: { engineVersion: "an older engine" } });
+    expect(await listSuggestions(editor, id)).toEqual(suggestClaims(text, "en"));
+    const after = await stored();
+    expect(after.engineVersion).toBe(SUGGESTION_ENGINE_VERSION);
+    expect(after.computedAt.getTime()).toBeGreaterThan(before.computedAt.getTime());
+  });
+
+  it("takes out a dismissal and a new claim at once, from the stored result", async () => {
+    const before = await stored();
+    const [dismissed, claimed, ...rest] = await listSuggestions(editor, id);
+    const dismissal = await routes.dismiss(
+      apiRequest(`/api/articles/${id}/suggestions/dismissals`, {
+        method: "POST",
+        cookie: editor,
+        json: { startOffset: dismissed!.startOffset, endOffset: dismissed!.endOffset },
+      }),
+      routeParams({ id: String(id) }),
+    );
+    expect(dismissal.status).toBe(201);
+    // The claim covers only the last word of the suggestion: any overlap takes it out.
+    const created = await routes.createClaim(
+      apiRequest(`/api/articles/${id}/claims`, {
+        method: "POST",
+        cookie: editor,
+        json: {
+          startOffset: claimed!.endOffset - 6,
+          endOffset: claimed!.endOffset,
+          statement: "A claim on the last words.",
+          topic: "Economy",
+        },
+      }),
+      routeParams({ id: String(id) }),
+    );
+    expect(created.status).toBe(201);
+    expect(await listSuggestions(editor, id)).toEqual(rest);
+    expect((await stored()).computedAt).toEqual(before.computedAt);
+  });
+
+  it("is stored in one statement, so instances computing the same article at once do not collide", async () => {
+    const items = suggestClaims(text, "en");
+    await database.prisma.articleSuggestions.delete({ where: { articleId: id } });
+    await Promise.all(Array.from({ length: 8 }, () => storeSuggestions(id, items)));
+    expect(await stored()).toMatchObject({ engineVersion: SUGGESTION_ENGINE_VERSION, items });
   });
 });

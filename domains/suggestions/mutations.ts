@@ -2,7 +2,6 @@ import "server-only";
 import { type CurrentUser, hasRole } from "@/domains/users/roles";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Dismissal } from "./schema";
 import { SUGGESTION_ENGINE_VERSION, type Suggestion, suggestClaimsInSlices } from "./suggest";
 
@@ -40,15 +39,14 @@ export function computeArticleSuggestions(articleId: number): Promise<Suggestion
 }
 
 /**
- * One statement (INSERT … ON CONFLICT DO UPDATE: Prisma's upsert on the primary key alone), so instances computing
- * the same article at once cannot collide; they store the same result anyway.
+ * One statement, INSERT … ON CONFLICT DO UPDATE, so instances computing the same article at once cannot collide: they
+ * store the same result anyway. The items go as one JSON text: Prisma's own handling of a JSON value held the event
+ * loop for 35-140 ms on the largest results (1,000-2,000 items), this takes a JSON.stringify (about a millisecond).
  */
 export async function storeSuggestions(articleId: number, items: Suggestion[]): Promise<void> {
-  // Suggestion is an interface, which TypeScript does not take for an index signature: it is plain JSON all the same.
-  const stored = { engineVersion: SUGGESTION_ENGINE_VERSION, items: items as unknown as Prisma.InputJsonArray };
-  await db().articleSuggestions.upsert({
-    where: { articleId },
-    create: { articleId, ...stored },
-    update: { ...stored, computedAt: new Date() },
-  });
+  await db().$executeRaw`
+    INSERT INTO "ArticleSuggestions" ("articleId", "engineVersion", items, "computedAt")
+    VALUES (${articleId}, ${SUGGESTION_ENGINE_VERSION}, ${JSON.stringify(items)}::jsonb, now() AT TIME ZONE 'UTC')
+    ON CONFLICT ("articleId") DO UPDATE
+    SET "engineVersion" = EXCLUDED."engineVersion", items = EXCLUDED.items, "computedAt" = EXCLUDED."computedAt"`;
 }

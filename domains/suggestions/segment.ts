@@ -127,7 +127,8 @@ function cutOffLongStart(body: string, sentence: TextRange): TextRange[] {
  * V8's segment iterator costs time in proportion to the whole string at every step, so a long paragraph
  * of many sentences would take quadratic time (seconds for 100,000 characters). Segmenting windows of a
  * few thousand characters, each restarting at the last sentence the previous window could not finish,
- * gives the same sentences in linear time. A "sentence" longer than a window is cut at its end.
+ * gives the same sentences in linear time. A "sentence" longer than a window is cut at its end. Segments
+ * are read one by one, never a whole window at once, so a caller can pause between any two.
  */
 function* icuSentences(segmenter: Intl.Segmenter, text: string): Generator<TextRange> {
   let offset = 0;
@@ -136,13 +137,21 @@ function* icuSentences(segmenter: Intl.Segmenter, text: string): Generator<TextR
     if (windowEnd < text.length && /[\uD800-\uDBFF]/.test(text[windowEnd - 1]!)) windowEnd--;
     const window = text.slice(offset, windowEnd);
     const isLastWindow = offset + window.length >= text.length;
-    const segments = [...segmenter.segment(window)];
-    const complete = isLastWindow || segments.length === 1 ? segments : segments.slice(0, -1);
-    for (const { index, segment } of complete) {
-      yield { start: offset + index, end: offset + index + segment.length };
+    let last: Intl.SegmentData | undefined;
+    let count = 0;
+    for (const segment of segmenter.segment(window)) {
+      if (last) yield { start: offset + last.index, end: offset + last.index + last.segment.length };
+      last = segment;
+      count++;
     }
-    const last = complete[complete.length - 1]!;
-    offset += last.index + last.segment.length;
+    // The window's last sentence may be cut short by the window: the next window starts with it, unless the text
+    // ends here or the window holds nothing else.
+    if (isLastWindow || count === 1) {
+      yield { start: offset + last!.index, end: offset + last!.index + last!.segment.length };
+      offset += last!.index + last!.segment.length;
+    } else {
+      offset += last!.index;
+    }
   }
 }
 

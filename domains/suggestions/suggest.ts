@@ -78,14 +78,19 @@ export function suggestClaims(body: string, language: string): Suggestion[] {
   return step.value;
 }
 
-/** How long the engine runs before it lets the event loop answer others. */
-const SLICE_MS = 10;
+/**
+ * How long the engine runs before it lets the event loop answer others. A request waits up to a slice at each of its
+ * steps that waits for input (the connection, the database's answer…), so slices are short: while the largest body is
+ * computed, GET /api/health answered in 10-20 ms (70 at most on a loaded 2-core machine) with 1 ms slices, in 45-150 ms
+ * with 10 ms slices. A pause costs some 50 microseconds: the plain 200,000-character body took 36 ms of CPU against 34.
+ */
+const SLICE_MS = 1;
 
 /**
  * The same suggestions as suggestClaims, computed in slices of about SLICE_MS with the event loop running in
  * between, so a server keeps answering other requests while a long body is read (200,000 characters take up to
- * half a second of work). Each step is one sentence or one paragraph, at most MAX_SENTENCE_LENGTH characters of
- * pattern work, so a slice never runs much past its time.
+ * half a second of work). A step is one sentence (at most MAX_SENTENCE_LENGTH characters of pattern work) or one
+ * paragraph's heading test, so a slice never runs much past its time.
  */
 export async function suggestClaimsInSlices(body: string, language: string): Promise<Suggestion[]> {
   const steps = suggestionSteps(body, language);

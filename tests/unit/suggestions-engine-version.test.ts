@@ -1,0 +1,31 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, it } from "vitest";
+import { SUGGESTION_ENGINE_VERSION } from "@/domains/suggestions/suggest";
+
+/**
+ * Stored suggestions are reused as long as SUGGESTION_ENGINE_VERSION is unchanged, so a change to the engine that
+ * leaves the version alone would serve every article the old engine's result forever. This test notices any change
+ * to the engine's files: bump the version (any new string) and record the new fingerprint beside it.
+ */
+const RECORDED = { version: "2", fingerprint: "3ae7997e72308e1e60f5a14c0eb7c422d98aa3984b40006766055796dccbeff8" };
+
+const ENGINE_FILES = ["segment.ts", "signals.ts", "suggest.ts"];
+
+function engineFingerprint(): string {
+  const hash = createHash("sha256");
+  for (const file of ENGINE_FILES) {
+    // Line endings normalised, so a Windows checkout has the same fingerprint.
+    const source = readFileSync(path.join(import.meta.dirname, "../../domains/suggestions", file), "utf8");
+    hash.update(`${file}\n${source.replace(/\r\n/g, "\n")}`);
+  }
+  return hash.digest("hex");
+}
+
+it("the engine's files are those its version was recorded with", () => {
+  const fingerprint = engineFingerprint();
+  const now = `version ${SUGGESTION_ENGINE_VERSION}, fingerprint ${fingerprint}`;
+  expect(fingerprint, `the engine changed: bump SUGGESTION_ENGINE_VERSION and update this fingerprint (${now})`).toBe(RECORDED.fingerprint);
+  expect(SUGGESTION_ENGINE_VERSION, "the version changed: record it here with the fingerprint").toBe(RECORDED.version);
+});

@@ -1,37 +1,41 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
 import { formAction } from "@/lib/action";
 import { MAX_UPLOAD_BYTES } from "./limits";
-import { createArticle } from "./mutations";
+import { assertMayAddArticles, createArticle } from "./mutations";
 import { articleFormSchema } from "./schema";
 
 /** Set here from the uploaded file, never taken from what the browser sent, and never sent back to it. */
 const UPLOAD_FIELDS = new Set(["fileName", "fileText", "fileTooLarge"]);
 
-const submitArticle = formAction(articleFormSchema, async (input, user) => {
-  const article = await createArticle(user, input);
-  redirect(`/articles/${article.id}`);
-});
+/** The typed fields as sent: the article's schema reads them, with the upload, once the role allows the import. */
+const typedFieldsSchema = z.record(z.string(), z.string());
+
+/** The upload as the form's schema takes it; a browser sends an empty file when none is chosen, so an empty file counts as none. */
+async function uploadFields(file: FormDataEntryValue | null): Promise<Record<string, string>> {
+  if (!(file instanceof File) || file.size === 0) return {};
+  if (file.size > MAX_UPLOAD_BYTES) return { fileName: file.name, fileTooLarge: "true" };
+  return { fileName: file.name, fileText: await file.text() };
+}
 
 /**
- * The import form: an uploaded file is read here (a browser sends an empty file when none is chosen,
- * so an empty file counts as none), then the form goes through formAction like every other. On success the browser goes
- * to the new article's page.
+ * The import form, on formAction like every other: the role is checked first, then the upload is read
+ * and the form parsed (reducing HTML is the costly part, and nobody refused should make the server do
+ * it: the API route checks first too). On success the browser goes to the new article's page.
  */
 export async function importArticleFromForm(previous: ActionState, formData: FormData): Promise<ActionState> {
-  const fields = new FormData();
+  const typed = new FormData();
   for (const [name, value] of formData) {
-    if (typeof value === "string" && !UPLOAD_FIELDS.has(name)) fields.append(name, value);
+    if (typeof value === "string" && !UPLOAD_FIELDS.has(name)) typed.append(name, value);
   }
-  const file = formData.get("file");
-  if (file instanceof File && file.size > 0) {
-    fields.set("fileName", file.name);
-    if (file.size > MAX_UPLOAD_BYTES) fields.set("fileTooLarge", "true");
-    else fields.set("fileText", await file.text());
-  }
-  const state = await submitArticle(previous, fields);
-  if (state.status !== "error") return state;
-  return { ...state, values: Object.fromEntries(Object.entries(state.values).filter(([name]) => !UPLOAD_FIELDS.has(name))) };
+  const submitArticle = formAction(typedFieldsSchema, async (fields, user) => {
+    assertMayAddArticles(user);
+    const input = articleFormSchema.parse({ ...fields, ...(await uploadFields(formData.get("file"))) });
+    const article = await createArticle(user, input);
+    redirect(`/articles/${article.id}`);
+  });
+  return submitArticle(previous, typed);
 }

@@ -1,5 +1,7 @@
 import { Readability } from "@mozilla/readability";
+import { Parser } from "htmlparser2";
 import { parseHTML } from "linkedom";
+import { MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MAX_HTML_NESTING_LOAD } from "./limits";
 
 /**
  * Article text as it is stored: claim offsets index into it, so everything that changes text
@@ -60,21 +62,78 @@ function removeDropped(root: Element): void {
  * anything that is not a complete page is moved into one.
  */
 function loadDocument(html: string): Document {
-  const parsed = parseHTML(html.trim()).document as unknown as Document;
+  const parsed = parseHTML(html).document as unknown as Document;
   const root = parsed.documentElement as Element | null;
   if (root?.tagName === "HTML" && [...root.children].some((child) => child.tagName === "BODY")) return parsed;
   const { document } = parseHTML("<!doctype html><html><head></head><body></body></html>");
   const page = document as unknown as Document;
-  const unwrap = (nodes: ChildNode[]): ChildNode[] =>
-    nodes.flatMap((node) => {
-      if (node.nodeType === DOCUMENT_TYPE_NODE) return [];
-      if (node.nodeType !== ELEMENT_NODE) return [node];
-      const { tagName } = node as Element;
-      if (tagName === "HEAD") return [];
-      return tagName === "HTML" || tagName === "BODY" ? unwrap([...node.childNodes]) : [node];
-    });
-  page.body.append(...unwrap([...parsed.childNodes]));
+  // <html> and <body> (nested in one another any number of times) give their children; a stack keeps the order.
+  const kept: ChildNode[] = [];
+  const pending = [...parsed.childNodes].reverse();
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (node.nodeType === DOCUMENT_TYPE_NODE) continue;
+    const tagName = node.nodeType === ELEMENT_NODE ? (node as Element).tagName : "";
+    if (tagName === "HTML" || tagName === "BODY") pending.push(...[...node.childNodes].reverse());
+    else if (tagName !== "HEAD") kept.push(node);
+  }
+  page.body.append(...kept);
   return page;
+}
+
+/** The options linkedom's parseHTML gives htmlparser2: the scan below then sees the very elements the document will hold. */
+const LINKEDOM_PARSER_OPTIONS = { lowerCaseAttributeNames: false, decodeEntities: true, xmlMode: false };
+
+/** Stops the scan at the first limit passed: the rest of the markup need not be read. */
+const PAST_A_LIMIT = Symbol("past a limit");
+
+const READ_ONLY_PART = "Paste the article's own part of the page, or its text.";
+
+/**
+ * Why this HTML is refused before any document is built from it, or null. Reading it into a document
+ * and finding its article grow faster than its size with the depth of its elements (a megabyte of
+ * nested <div>s took minutes, then overflowed the stack), so the markup is first scanned as a stream
+ * of tags with htmlparser2, the parser linkedom builds its documents with, with the same options: the
+ * depth counted is the depth the document will have (implied closes, unclosed tags and tags written
+ * `<div/>`, which HTML does not close, included). The scan stops at the first limit passed, so it
+ * never holds more than MAX_HTML_DEPTH open elements and its time grows with the size of the markup only.
+ */
+function structureProblem(html: string): string | null {
+  let depth = 0;
+  let elements = 0;
+  let nestingLoad = 0;
+  let problem: string | null = null;
+  const refuse = (message: string): never => {
+    problem = message;
+    throw PAST_A_LIMIT;
+  };
+  const scanner = new Parser(
+    {
+      onopentag() {
+        depth += 1;
+        elements += 1;
+        nestingLoad += depth * depth;
+        if (depth > MAX_HTML_DEPTH) {
+          refuse(`This HTML nests elements more than ${MAX_HTML_DEPTH} levels deep; no article needs that. ${READ_ONLY_PART}`);
+        }
+        if (elements > MAX_HTML_ELEMENTS) {
+          refuse(`This HTML has more than ${MAX_HTML_ELEMENTS.toLocaleString("en")} elements, too many to find its article in. ${READ_ONLY_PART}`);
+        }
+        if (nestingLoad > MAX_HTML_NESTING_LOAD) {
+          refuse(`This HTML nests too many of its elements too deeply to find its article in. ${READ_ONLY_PART}`);
+        }
+      },
+      onclosetag() {
+        depth -= 1;
+      },
+    },
+    LINKEDOM_PARSER_OPTIONS,
+  );
+  try {
+    scanner.end(html);
+  } catch (error) {
+    if (error !== PAST_A_LIMIT) throw error;
+  }
+  return problem;
 }
 
 /** Collects text into paragraphs of lines, collapsing whitespace as a browser renders it. */
@@ -131,56 +190,66 @@ interface WalkContext {
   preformatted: boolean;
 }
 
-function walk(node: Node, collector: TextCollector, context: WalkContext): void {
-  if (node.nodeType === TEXT_NODE) {
-    collector.text(node.nodeValue ?? "", context.preformatted);
-    return;
-  }
-  if (node.nodeType !== ELEMENT_NODE) return;
-  const element = node as Element;
-  if (isDropped(element)) return;
-  const tag = element.tagName;
-  if (tag === "BR") {
-    collector.lineBreak(true);
-    return;
-  }
-  const children = (inner: WalkContext) => {
-    for (const child of [...element.childNodes]) walk(child, collector, inner);
-  };
-  if (LINE_ELEMENTS.has(tag) || (PARAGRAPH_ELEMENTS.has(tag) && context.inLine)) {
-    collector.lineBreak();
-    if (tag === "LI") collector.text(listMarker(element), true);
-    children({ ...context, inLine: true });
-    collector.lineBreak();
-    return;
-  }
-  if (PARAGRAPH_ELEMENTS.has(tag)) {
-    collector.paragraphBreak();
-    children({ ...context, preformatted: context.preformatted || tag === "PRE" });
-    collector.paragraphBreak();
-    return;
-  }
-  if (CELL_ELEMENTS.has(tag)) {
-    const previous = element.previousElementSibling;
-    if (previous && CELL_ELEMENTS.has(previous.tagName)) collector.text(" | ", true);
-    children({ ...context, inLine: true });
-    return;
-  }
-  children(context);
-}
+/** A node still to read, or what to do once an element's children are read. */
+type WalkStep = { node: Node; context: WalkContext } | (() => void);
 
-/** "- " in a bulleted list, "3. " for the third item of a numbered one (counting from its `start`). */
-function listMarker(item: Element): string {
-  const list = item.parentElement;
-  if (list?.tagName !== "OL") return "- ";
+/** "3. " for the third item of a numbered list (counting from its `start`): every item of the list in one pass over it. */
+function numberListItems(list: Element, markers: Map<Element, string>): void {
   const start = Number.parseInt(list.getAttribute("start") ?? "1", 10);
-  const position = [...list.children].filter((child) => child.tagName === "LI").indexOf(item);
-  return `${(Number.isFinite(start) ? start : 1) + position}. `;
+  let number = Number.isFinite(start) ? start : 1;
+  for (const child of list.children) {
+    if (child.tagName === "LI") markers.set(child, `${number++}. `);
+  }
 }
 
+/**
+ * The text of a document tree, in document order. An explicit stack instead of recursion: the walk's
+ * depth is not the call stack's, whatever the depth of the tree.
+ */
 function textOf(root: Node): string {
   const collector = new TextCollector();
-  walk(root, collector, { inLine: false, preformatted: false });
+  const listMarkers = new Map<Element, string>();
+  const steps: WalkStep[] = [{ node: root, context: { inLine: false, preformatted: false } }];
+  const readChildren = (element: Element, context: WalkContext, after?: () => void) => {
+    if (after) steps.push(after);
+    const children = [...element.childNodes];
+    for (let index = children.length - 1; index >= 0; index--) steps.push({ node: children[index]!, context });
+  };
+  for (let step = steps.pop(); step !== undefined; step = steps.pop()) {
+    if (typeof step === "function") {
+      step();
+      continue;
+    }
+    const { node, context } = step;
+    if (node.nodeType === TEXT_NODE) {
+      collector.text(node.nodeValue ?? "", context.preformatted);
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const element = node as Element;
+    if (isDropped(element)) continue;
+    const tag = element.tagName;
+    if (tag === "BR") {
+      collector.lineBreak(true);
+    } else if (LINE_ELEMENTS.has(tag) || (PARAGRAPH_ELEMENTS.has(tag) && context.inLine)) {
+      collector.lineBreak();
+      if (tag === "LI") {
+        const list = element.parentElement;
+        if (list?.tagName === "OL" && !listMarkers.has(element)) numberListItems(list, listMarkers);
+        collector.text(listMarkers.get(element) ?? "- ", true);
+      }
+      readChildren(element, { ...context, inLine: true }, () => collector.lineBreak());
+    } else if (PARAGRAPH_ELEMENTS.has(tag)) {
+      collector.paragraphBreak();
+      readChildren(element, { ...context, preformatted: context.preformatted || tag === "PRE" }, () => collector.paragraphBreak());
+    } else if (CELL_ELEMENTS.has(tag)) {
+      const previous = element.previousElementSibling;
+      if (previous && CELL_ELEMENTS.has(previous.tagName)) collector.text(" | ", true);
+      readChildren(element, { ...context, inLine: true });
+    } else {
+      readChildren(element, context);
+    }
+  }
   return collector.result();
 }
 
@@ -191,13 +260,17 @@ function textOf(root: Node): string {
  * the article's structure: a blank line between paragraphs, headings as paragraphs of their own,
  * each list item and table row on its own line, a line break for <br>. Entities are decoded and
  * whitespace inside a paragraph collapses to single spaces, as a browser shows it. Empty when the
- * HTML holds no text.
+ * HTML holds no text. Refused, with the reason, when the markup is past the limits `structureProblem`
+ * checks: no document is built from it then.
  */
-export function htmlToArticleText(html: string): string {
-  const document = loadDocument(html);
+export function htmlToArticleText(html: string): { text: string } | { refused: string } {
+  const markup = html.trim();
+  const problem = structureProblem(markup);
+  if (problem !== null) return { refused: problem };
+  const document = loadDocument(markup);
   removeDropped(document.body);
   const article = new Readability(document, { serializer: (node) => node }).parse();
   const text = article?.content ? textOf(article.content) : "";
   // A parser may decode &#0; or a lone surrogate's reference: neither can be stored as it is.
-  return text.replaceAll("\u0000", "\uFFFD").toWellFormed();
+  return { text: text.replaceAll("\u0000", "\uFFFD").toWellFormed() };
 }

@@ -5,6 +5,15 @@ export const MAX_ARTICLE_BYLINE_LENGTH = 200;
 export const MAX_BODY_LENGTH = 200_000;
 /** Raw HTML before reduction: the API's request limit (1 MB) bounds it anyway. */
 export const MAX_HTML_LENGTH = 1_000_000;
+/**
+ * What HTML may hold to be read at all: Readability's work grows with the elements times the square of
+ * their depth (each cleaned block measures the text of every block inside it), so a megabyte of deep or
+ * dense markup took minutes. Of Readability's 130 real test pages the deepest nests 38 levels, the
+ * largest has 9,888 elements and a nesting load (the sum of each element's depth squared) of 1,768,887.
+ */
+export const MAX_HTML_DEPTH = 256;
+export const MAX_HTML_ELEMENTS = 20_000;
+export const MAX_HTML_NESTING_LOAD = 8_000_000;
 /** An uploaded file, read on the server. */
 export const MAX_UPLOAD_BYTES = 1_000_000;
 export const UPLOAD_EXTENSIONS = [".txt", ".md", ".html", ".htm"] as const;

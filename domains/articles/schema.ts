@@ -9,6 +9,8 @@ import {
   MAX_ARTICLE_BYLINE_LENGTH,
   MAX_ARTICLE_TITLE_LENGTH,
   MAX_BODY_LENGTH,
+  MAX_HTML_DEPTH,
+  MAX_HTML_ELEMENTS,
   MAX_HTML_LENGTH,
   MAX_UPLOAD_BYTES,
   PASTED_TEXT_FORMATS,
@@ -88,9 +90,16 @@ const bodySchema = textSchema("Give the text as a string.")
 
 const htmlSchema = textSchema("Give the HTML as a string.")
   .max(MAX_HTML_LENGTH, `At most ${formatCount(MAX_HTML_LENGTH)} characters of HTML.`)
-  .transform((html, context) => checkBody(htmlToArticleText(html), context, "The readable text of this HTML"))
+  .transform((html, context) => {
+    const reduced = htmlToArticleText(html);
+    if ("refused" in reduced) {
+      context.addIssue({ code: "custom", message: reduced.refused });
+      return z.NEVER;
+    }
+    return checkBody(reduced.text, context, "The readable text of this HTML");
+  })
   .describe(
-    `An HTML page or fragment. Its readable text is stored (navigation, scripts, headers and footers dropped; a blank line between paragraphs); that text may have at most ${formatCount(MAX_BODY_LENGTH)} characters.`,
+    `An HTML page or fragment. Its readable text is stored (navigation, scripts, headers and footers dropped; a blank line between paragraphs); that text may have at most ${formatCount(MAX_BODY_LENGTH)} characters. The markup may nest elements at most ${MAX_HTML_DEPTH} levels deep and hold at most ${formatCount(MAX_HTML_ELEMENTS)} elements.`,
   );
 
 /** POST /api/articles: the fields as sent (the text as `body` or `html`). */

@@ -1,9 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { htmlToArticleText } from "@/domains/articles/html";
+import { IDLE_STATE } from "@/lib/action-state";
 import { toIsoDate } from "@/lib/dates";
 import { paragraphRanges } from "@/lib/text/highlight";
 import { IMPORT_FIXTURE, importFixtureHtml } from "@/tests/fixtures/article-import";
 import { apiRequest, DEMO, responseJson, routeParams, signInCookie } from "@/tests/support/api";
 import { cloneSeededDatabase, type TestDatabase } from "@/tests/support/database";
+
+// The import form's Server Action reads its session from next/headers, which only Next provides: it answers the cookie set here.
+const requestScope = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers", () => ({ headers: async () => requestScope.headers }));
+// Watched, not replaced: the form's test checks that a refused import never reaches the HTML reduction.
+vi.mock("@/domains/articles/html", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/domains/articles/html")>();
+  return { ...actual, htmlToArticleText: vi.fn(actual.htmlToArticleText) };
+});
 
 let database: TestDatabase;
 let cookies: { editor: string; admin: string; reviewer: string };
@@ -11,6 +22,7 @@ let routes: {
   create: typeof import("@/app/api/articles/route").POST;
   get: typeof import("@/app/api/articles/[id]/route").GET;
 };
+let importArticleFromForm: typeof import("@/domains/articles/actions").importArticleFromForm;
 
 beforeAll(async () => {
   database = await cloneSeededDatabase("article_import");
@@ -20,6 +32,7 @@ beforeAll(async () => {
     create: (await import("@/app/api/articles/route")).POST,
     get: (await import("@/app/api/articles/[id]/route")).GET,
   };
+  ({ importArticleFromForm } = await import("@/domains/articles/actions"));
   cookies = {
     editor: await signInCookie(DEMO.editor),
     admin: await signInCookie(DEMO.admin),
@@ -197,6 +210,19 @@ describe("POST /api/articles refusals store nothing", () => {
     );
   });
 
+  it("400 naming the field, at once, for HTML nested deeper than any article (it took minutes, then answered 500)", async () => {
+    const nested = (levels: number) => `${"<div>".repeat(levels)}x${"</div>".repeat(levels)}`;
+    for (const levels of [20_000, 40_000, 80_000]) {
+      await expectRefused(
+        {
+          status: 400,
+          fields: { html: ["This HTML nests elements more than 256 levels deep; no article needs that. Paste the article's own part of the page, or its text."] },
+        },
+        { title: "Nested", language: "en", html: nested(levels) },
+      );
+    }
+  });
+
   it("413 for a request over 1 MB", async () => {
     await expectRefused({ status: 413 }, { ...ARTICLE, body: "x".repeat(1_000_001) });
   });
@@ -210,5 +236,53 @@ describe("POST /api/articles refusals store nothing", () => {
     const { body } = await post(ARTICLE, { cookie: cookies.reviewer });
     expect(body.error).toBe("Only editors and above can add articles.");
     await expectRefused({ status: 403 }, ARTICLE, { origin: "https://evil.example" });
+  });
+});
+
+describe("the import form (Server Action)", () => {
+  const NESTED_HTML = `${"<div>".repeat(80_000)}x${"</div>".repeat(80_000)}`;
+
+  async function submit(cookie: string, fields: Record<string, string>, file?: File) {
+    requestScope.headers = new Headers({ host: "localhost:3000", cookie });
+    const formData = new FormData();
+    for (const [name, value] of Object.entries(fields)) formData.set(name, value);
+    if (file) formData.set("file", file);
+    try {
+      return { state: await importArticleFromForm(IDLE_STATE, formData) };
+    } catch (error) {
+      const digest = (error as { digest?: unknown }).digest;
+      if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;")) return { redirectedTo: digest.split(";")[2] };
+      throw error;
+    }
+  }
+
+  it("refuses a reviewer before reading the upload or reducing any HTML", async () => {
+    const before = await articleCount();
+    vi.mocked(htmlToArticleText).mockClear();
+    const pasted = await submit(cookies.reviewer, { title: "Pasted", language: "en", format: "html", text: NESTED_HTML });
+    const upload = new File([NESTED_HTML], "nested.html", { type: "text/html" });
+    const read = vi.spyOn(upload, "text");
+    const uploaded = await submit(cookies.reviewer, { title: "Uploaded", language: "en" }, upload);
+    for (const { state } of [pasted, uploaded]) {
+      expect(state).toMatchObject({ status: "error", message: "Only editors and above can add articles.", fields: undefined });
+    }
+    expect(pasted.state).toMatchObject({ values: { title: "Pasted", format: "html", text: NESTED_HTML } });
+    expect(read).not.toHaveBeenCalled();
+    expect(htmlToArticleText).not.toHaveBeenCalled();
+    expect(await articleCount()).toBe(before);
+  });
+
+  it("imports an editor's upload, and refuses deeply nested HTML on the control it came from", async () => {
+    const imported = await submit(cookies.editor, { title: "Uploaded by the form", language: "en" }, new File([importFixtureHtml()], "page.html"));
+    expect(imported.redirectedTo).toMatch(/^\/articles\/\d+$/);
+    const stored = await database.prisma.article.findUniqueOrThrow({ where: { id: Number(imported.redirectedTo!.split("/").at(-1)) } });
+    expect(stored.body).toBe(IMPORT_FIXTURE.expectedBody);
+
+    const before = await articleCount();
+    const { state } = await submit(cookies.editor, { title: "Nested upload", language: "en" }, new File([NESTED_HTML], "nested.html"));
+    expect(state).toMatchObject({ status: "error", fields: { file: [expect.stringMatching(/^This HTML nests elements more than 256 levels deep/)] } });
+    expect(state).toMatchObject({ values: { title: "Nested upload", language: "en" } });
+    expect(state).not.toHaveProperty("values.fileText");
+    expect(await articleCount()).toBe(before);
   });
 });

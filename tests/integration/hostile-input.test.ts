@@ -38,6 +38,7 @@ async function loadHandlers() {
   return {
     auth: (await import("@/app/api/auth/[...all]/route")).POST,
     articles: (await import("@/app/api/articles/route")).GET,
+    addArticle: (await import("@/app/api/articles/route")).POST,
     article: (await import("@/app/api/articles/[id]/route")).GET,
     articleClaimReview: (await import("@/app/api/articles/[id]/claimreview/route")).GET,
     claims: (await import("@/app/api/claims/route")).GET,
@@ -986,6 +987,35 @@ describe(`hostile input (seed ${SEED})`, () => {
         },
       }));
     });
+  });
+
+  it("POST /api/articles with deeply nested or dense HTML", async () => {
+    // Under the 1 MB limit; each took seconds to minutes to reduce, and the deepest answered 500 (a stack overflow).
+    const nested = (open: string, close: string, levels: number) => `${open.repeat(levels)}x${close.repeat(levels)}`;
+    const bodies = [
+      nested("<div>", "</div>", 20_000),
+      nested("<div>", "</div>", 40_000),
+      nested("<div>", "</div>", 80_000),
+      nested("<span>", "</span>", 70_000),
+      nested("<b>", "</b>", 80_000),
+      nested("<ul><li>", "</li></ul>", 50_000),
+      nested("<table><tr><td>", "</td></tr></table>", 25_000),
+      "<div>".repeat(180_000),
+      "<div/>".repeat(150_000),
+      `${"<div>".repeat(250)}${"<p>words</p>".repeat(70_000)}`,
+      `<ol>${"<li>item</li>".repeat(70_000)}</ol>`,
+      `<div>${"<a href='/x'>link</a> ".repeat(40_000)}</div>`,
+    ];
+    for (const html of bodies) {
+      const request = apiRequest("/api/articles", { method: "POST", cookie: cookies.editor, json: { title: "Nested", language: "en", html } });
+      let fields: unknown;
+      await checkOutcome("POST /api/articles", undefined, async () => {
+        const response = await handlers.addArticle(request, routeParams({}));
+        fields = ((await response.clone().json()) as { fields?: unknown }).fields;
+        return { response };
+      });
+      expect(fields, preview(html)).toEqual({ html: [expect.stringMatching(/^This HTML (nests|has more than)/)] });
+    }
   });
 
   it("every other route under app/api, found on disk, with generic hostile input", async () => {

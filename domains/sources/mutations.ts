@@ -15,6 +15,7 @@ import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sourceSelect } from "./data";
+import { mayChangeSource } from "./rules";
 import type { NewSource, SourceRemoval, SourceUpdate } from "./schema";
 
 type SourceRecord = Prisma.SourceGetPayload<{ select: typeof sourceSelect }>;
@@ -45,9 +46,16 @@ function assertSourcesEditable(claim: ClaimState): void {
   }
 }
 
-async function findSourceOnClaim(tx: Tx, claimId: number, sourceId: number): Promise<SourceRecord> {
-  const source = await tx.source.findFirst({ where: { id: sourceId, claimId }, select: sourceSelect });
-  if (!source) throw new DomainError("not_found", `Claim #${claimId} has no source #${sourceId}.`);
+/** The source the actor is about to edit or remove: on this claim, and theirs to change by the rule in `mayChangeSource`. */
+async function findChangeableSource(tx: Tx, actor: CurrentUser, claim: ClaimState, sourceId: number): Promise<SourceRecord> {
+  const source = await tx.source.findFirst({ where: { id: sourceId, claimId: claim.id }, select: sourceSelect });
+  if (!source) throw new DomainError("not_found", `Claim #${claim.id} has no source #${sourceId}.`);
+  if (!mayChangeSource(actor, claim, source)) {
+    throw new DomainError(
+      "forbidden",
+      `Source #${sourceId} was added by ${source.addedBy.name}: only they, the claim's assignee or an editor can change or remove it.`,
+    );
+  }
   return source;
 }
 
@@ -152,7 +160,7 @@ export async function updateSource(
       const claim = await lockClaim(tx, claimId);
       await assertVersion(tx, claim, version);
       assertSourcesEditable(claim);
-      const current = await findSourceOnClaim(tx, claimId, sourceId);
+      const current = await findChangeableSource(tx, actor, claim, sourceId);
       const changed = EDITABLE_FIELDS.filter((field) => changes[field] !== undefined && changes[field] !== current[field]);
       if (changed.length === 0) return { source: current, claimVersion: claim.version };
       if (changes.url !== undefined && changed.includes("url")) {
@@ -185,7 +193,7 @@ export async function removeSource(
     const claim = await lockClaim(tx, claimId);
     await assertVersion(tx, claim, input.version);
     assertSourcesEditable(claim);
-    const source = await findSourceOnClaim(tx, claimId, input.sourceId);
+    const source = await findChangeableSource(tx, actor, claim, input.sourceId);
     await tx.source.delete({ where: { id: source.id } });
     const claimVersion = (await commitClaimChange(tx, {
       claimId,

@@ -484,8 +484,16 @@ const API_MATRIX: Record<string, ApiCase[]> = {
   ],
   "PATCH /api/claims/[id]/sources/[sourceId]": [
     {
-      what: "edit a source",
+      what: "edit a source of one's own claim",
       expect: signedIn(200, 401),
+      call: async (actor) => {
+        const { id, sourceId } = await openClaim(workerFor(actor));
+        return { path: claimPath(id, `/sources/${sourceId}`), json: { version: await versionOf(id), title: "Renamed evidence" } };
+      },
+    },
+    {
+      what: "edit a colleague's source of their claim",
+      expect: editorsOnly(200, 403, 401),
       call: async () => {
         const { id, sourceId } = await openClaim(people.reviewer2);
         return { path: claimPath(id, `/sources/${sourceId}`), json: { version: await versionOf(id), title: "Renamed evidence" } };
@@ -494,8 +502,16 @@ const API_MATRIX: Record<string, ApiCase[]> = {
   ],
   "DELETE /api/claims/[id]/sources/[sourceId]": [
     {
-      what: "remove a source",
+      what: "remove a source of one's own claim",
       expect: signedIn(200, 401),
+      call: async (actor) => {
+        const { id, sourceId } = await openClaim(workerFor(actor));
+        return { path: claimPath(id, `/sources/${sourceId}`), json: { version: await versionOf(id) } };
+      },
+    },
+    {
+      what: "remove a colleague's source of their claim",
+      expect: editorsOnly(200, 403, 401),
       call: async () => {
         const { id, sourceId } = await openClaim(people.reviewer2);
         return { path: claimPath(id, `/sources/${sourceId}`), json: { version: await versionOf(id) } };
@@ -897,8 +913,16 @@ const ACTION_MATRIX: Record<string, ActionCase[]> = {
   ],
   "domains/sources/actions.ts#updateSourceAction": [
     {
-      what: "edit a source",
+      what: "edit a source of one's own claim",
       expect: signedIn<ActionOutcome>("done", "refused"),
+      form: async (actor) => {
+        const { id, sourceId } = await openClaim(workerFor(actor));
+        return { ...(await claimForm(id)), sourceId: String(sourceId), title: "Retitled evidence" };
+      },
+    },
+    {
+      what: "edit a colleague's source of their claim",
+      expect: editorsOnly<ActionOutcome>("done", "refused", "refused"),
       form: async () => {
         const { id, sourceId } = await openClaim(people.reviewer2);
         return { ...(await claimForm(id)), sourceId: String(sourceId), title: "Retitled evidence" };
@@ -907,8 +931,16 @@ const ACTION_MATRIX: Record<string, ActionCase[]> = {
   ],
   "domains/sources/actions.ts#removeSourceAction": [
     {
-      what: "remove a source",
+      what: "remove a source of one's own claim",
       expect: signedIn<ActionOutcome>("done", "refused"),
+      form: async (actor) => {
+        const { id, sourceId } = await openClaim(workerFor(actor));
+        return { ...(await claimForm(id)), sourceId: String(sourceId) };
+      },
+    },
+    {
+      what: "remove a colleague's source of their claim",
+      expect: editorsOnly<ActionOutcome>("done", "refused", "refused"),
       form: async () => {
         const { id, sourceId } = await openClaim(people.reviewer2);
         return { ...(await claimForm(id)), sourceId: String(sourceId) };

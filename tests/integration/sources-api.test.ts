@@ -5,6 +5,7 @@ import { cloneSeededDatabase, type TestDatabase } from "@/tests/support/database
 let database: TestDatabase;
 let cookie: string;
 let otherCookie: string;
+let editorCookie: string;
 let reviewer1Id: string;
 let unusedClaimIds: number[];
 let routes: {
@@ -24,6 +25,7 @@ beforeAll(async () => {
   };
   cookie = await signInCookie(DEMO.reviewer1);
   otherCookie = await signInCookie(DEMO.reviewer2);
+  editorCookie = await signInCookie(DEMO.editor);
   reviewer1Id = (await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO.reviewer1 } })).id;
   unusedClaimIds = (await database.prisma.claim.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((claim) => claim.id);
 });
@@ -296,7 +298,7 @@ describe("DELETE /api/claims/[id]/sources/[sourceId]", () => {
 
   it("requires the version, refuses a stale one with 409, and keeps the source", async () => {
     const { claimId, sourceId, version } = await claimWithSource();
-    await patch(claimId, sourceId, { version, title: "Renamed" }, { cookie: otherCookie });
+    await patch(claimId, sourceId, { version, title: "Renamed" }, { cookie: editorCookie });
     const before = await snapshot(claimId);
     for (const body of [undefined, "{}"]) {
       const missing = await remove(claimId, sourceId, undefined, { body });
@@ -331,11 +333,49 @@ describe("who may change sources, and when", () => {
     await expectPristine(refusedClaimId);
   });
 
-  it("lets any signed-in reviewer work on the sources of an unassigned or someone else's claim", async () => {
-    const { claimId, sourceId, version } = await claimWithSource();
+  it("lets any signed-in reviewer attach a source to an unassigned or someone else's claim", async () => {
+    const unassigned = freshClaimId();
+    expect((await post(unassigned, REPORT, { cookie: otherCookie })).status).toBe(201);
+    const { claimId } = await claimWithSource();
     await database.prisma.claim.update({ where: { id: claimId }, data: { status: "in_progress", assigneeId: reviewer1Id } });
-    const { status } = await patch(claimId, sourceId, { version, title: "Collaborating" }, { cookie: otherCookie });
-    expect(status).toBe(200);
+    expect((await post(claimId, { ...REPORT, url: "https://example.org/pooled" }, { cookie: otherCookie })).status).toBe(201);
+  });
+
+  it("refuses with 403 a colleague's edit or removal of a source they did not add, on a claim not theirs, storing nothing", async () => {
+    const { claimId, sourceId } = await claimWithSource();
+    const { version } = await database.prisma.claim.update({
+      where: { id: claimId },
+      data: { status: "in_progress", assigneeId: reviewer1Id },
+      select: { version: true },
+    });
+    const before = await snapshot(claimId);
+    for (const result of [
+      await patch(claimId, sourceId, { version, title: "Not mine to retitle" }, { cookie: otherCookie }),
+      await remove(claimId, sourceId, { version }, { cookie: otherCookie }),
+    ]) {
+      expect(result).toEqual({
+        status: 403,
+        body: { error: `Source #${sourceId} was added by Rita Reviewer: only they, the claim's assignee or an editor can change or remove it.` },
+      });
+    }
+    expect(await snapshot(claimId)).toEqual(before);
+  });
+
+  it("lets the source's author, the claim's assignee and an editor edit or remove it", async () => {
+    const { claimId } = await claimWithSource();
+    await database.prisma.claim.update({ where: { id: claimId }, data: { status: "in_progress", assigneeId: reviewer1Id } });
+    const added = await post(claimId, { ...REPORT, url: "https://example.org/by-reviewer2" }, { cookie: otherCookie });
+    const theirs = added.body.id as number;
+    let version = added.body.claimVersion as number;
+    const edit = async (who: string, title: string) => {
+      const result = await patch(claimId, theirs, { version, title }, { cookie: who });
+      expect(result.status, title).toBe(200);
+      version = result.body.claimVersion as number;
+    };
+    await edit(otherCookie, "Retitled by its author");
+    await edit(cookie, "Retitled by the claim's assignee");
+    await edit(editorCookie, "Retitled by an editor");
+    expect((await remove(claimId, theirs, { version }, { cookie: otherCookie })).status).toBe(200);
   });
 
   it.each([

@@ -122,7 +122,14 @@ export default async function ClaimPage({ params }: Props) {
       </SectionCard>
 
       <SectionCard title={<>Sources ({claim.sources.length})</>}>
-        <SourcesPanel claimId={claim.id} version={claim.version} editable={sourcesEditable} sources={claim.sources} />
+        <SourcesPanel
+          claimId={claim.id}
+          version={claim.version}
+          editable={sourcesEditable}
+          sources={claim.sources}
+          viewer={{ id: viewer.id, role: viewer.role }}
+          assigneeId={claim.assignee?.id ?? null}
+        />
       </SectionCard>
 
       <SectionCard title="Earlier fact-checks like this one">

@@ -6,6 +6,8 @@ import { FieldError, fieldErrors, FormAlert, IDLE_STATE, INPUT, LABEL, SubmitBut
 import type { ClaimDetail } from "@/domains/claims/data";
 import { addSourceAction, removeSourceAction, updateSourceAction } from "@/domains/sources/actions";
 import { MAX_EXCERPT_LENGTH, MAX_TITLE_LENGTH } from "@/domains/sources/limits";
+import { mayChangeSource } from "@/domains/sources/rules";
+import type { CurrentUser } from "@/domains/users/roles";
 import type { ActionState } from "@/lib/action-state";
 import type { SourceStance } from "@/lib/generated/prisma/enums";
 
@@ -144,13 +146,13 @@ function EditSourceForm({ claimId, version, source }: { claimId: number; version
 function SourceItem({
   claimId,
   version,
-  editable,
+  changeable,
   source,
   removeAction,
 }: {
   claimId: number;
   version: number;
-  editable: boolean;
+  changeable: boolean;
   source: Source;
   removeAction: (formData: FormData) => void;
 }) {
@@ -177,7 +179,7 @@ function SourceItem({
         ) : null}
       </p>
       {source.excerpt ? <blockquote className="whitespace-pre-wrap border-l-4 border-slate-200 pl-3">{source.excerpt}</blockquote> : null}
-      {editable ? (
+      {changeable ? (
         <div className="flex flex-wrap items-start gap-4 pt-1">
           <div className="min-w-0 flex-1">
             <EditSourceForm claimId={claimId} version={version} source={source} />
@@ -216,11 +218,15 @@ export function SourcesPanel({
   version,
   editable,
   sources,
+  viewer,
+  assigneeId,
 }: {
   claimId: number;
   version: number;
   editable: boolean;
   sources: Source[];
+  viewer: Pick<CurrentUser, "id" | "role">;
+  assigneeId: string | null;
 }) {
   const [removeState, removeAction] = useActionState(removeSourceAction, IDLE_STATE);
   return (
@@ -235,7 +241,7 @@ export function SourcesPanel({
               key={source.id}
               claimId={claimId}
               version={version}
-              editable={editable}
+              changeable={editable && mayChangeSource(viewer, { assigneeId }, source)}
               source={source}
               removeAction={removeAction}
             />

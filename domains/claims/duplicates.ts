@@ -95,8 +95,8 @@ export async function linkDuplicate(actor: CurrentUser, claimId: number, link: D
 
 /**
  * Takes what the reviewer asked for from the claim this one duplicates: its verdict and rationale
- * (as a draft, still to be proposed and approved here), its sources not yet attached, or both. One
- * transaction: all of it is taken or none.
+ * (as a draft, still to be proposed and approved here), its sources not yet attached, or both, while
+ * that claim is verified. One transaction: all of it is taken or none.
  */
 export async function startFromDuplicate(actor: CurrentUser, claimId: number, request: StartFromDuplicate): Promise<void> {
   await db().$transaction(async (tx) => {
@@ -106,6 +106,13 @@ export async function startFromDuplicate(actor: CurrentUser, claimId: number, re
     assertCanWork(actor, claim, "start from the earlier verdict");
     const original = claim.duplicateOfId === null ? null : await getDuplicateTarget(claim.duplicateOfId, tx);
     if (!original) throw new DomainError("invalid", "This claim is not marked as a duplicate of another.");
+    // Marked while it was verified, it may have been reopened since: a verdict under correction is no one's starting point.
+    if (original.status !== "verified") {
+      throw new DomainError(
+        "forbidden",
+        `Claim #${original.id} is no longer verified (it was reopened for a correction): its verdict and sources can be taken once it is verified again.`,
+      );
+    }
 
     let version = claim.version;
     if (request.take.includes("verdict")) {

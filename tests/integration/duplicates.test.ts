@@ -161,6 +161,30 @@ describe("marking a duplicate and starting from the earlier fact-check", () => {
     expect(await database.prisma.source.count({ where: { claimId: repeat } })).toBe(2);
   });
 
+  it("refuses with 403 to take anything from an original reopened for a correction, changing nothing", async () => {
+    const reopened = { status: "in_progress", verifiedById: null, verifiedAt: null } as const;
+    const verified = await database.prisma.claim.update({ where: { id: original.id }, data: reopened, select: { verifiedById: true, verifiedAt: true } });
+    await database.prisma.source.create({
+      data: { claimId: original.id, url: "https://example.org/under-correction", title: "Under correction", stance: "refutes", addedById: reviewer1Id },
+    });
+    try {
+      const snapshot = () => database.prisma.claim.findUniqueOrThrow({ where: { id: repeat }, include: { sources: true, events: true } });
+      const before = await snapshot();
+      for (const take of [["verdict"], ["sources"], ["verdict", "sources"]]) {
+        expect(await start(reviewer1, take)).toEqual({
+          status: 403,
+          body: {
+            error: `Claim #${original.id} is no longer verified (it was reopened for a correction): its verdict and sources can be taken once it is verified again.`,
+          },
+        });
+      }
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await database.prisma.source.deleteMany({ where: { claimId: original.id, url: "https://example.org/under-correction" } });
+      await database.prisma.claim.update({ where: { id: original.id }, data: { status: "verified", ...verified } });
+    }
+  });
+
   it("clears the mark", async () => {
     const { status, body } = await mark(reviewer1, null);
     expect(status).toBe(200);

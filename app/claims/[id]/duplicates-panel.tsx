@@ -53,7 +53,11 @@ export function DuplicatesPanel({ claimId, version, status, canWork, duplicateOf
             </Link>
             : “{duplicateOf.statement}” <VerdictBadge verdict={duplicateOf.verdict} />
           </p>
-          {canWork && status === "in_progress" ? (
+          {canWork && status === "in_progress" && duplicateOf.status !== "verified" ? (
+            <p className="text-slate-700">
+              Claim #{duplicateOf.id} was reopened for a correction: its verdict and sources can be taken once it is verified again.
+            </p>
+          ) : canWork && status === "in_progress" ? (
             <form action={startAction} className="flex flex-wrap gap-2">
               <Hidden claimId={claimId} version={version} />
               <SubmitButton variant="secondary" name="take" value="verdict">

@@ -377,7 +377,28 @@ function stateOf(record: ClaimRecord): ClaimState {
   };
 }
 
-/** The second review: anyone but the proposer approves (verified) or sends it back with a comment. */
+/**
+ * Whether the actor wrote any of the verdict or rationale under review: an event of theirs that set
+ * either (an edit, a start or proposal that edited, a verdict taken from a duplicate) since the claim
+ * was created or last reopened. Approvals repeat the verdict in their event but do not write it.
+ */
+async function wroteVerdictUnderReview(tx: Tx, claimId: number, actorId: string): Promise<boolean> {
+  const [row] = await tx.$queryRaw<{ wrote: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "ClaimEvent" e
+      WHERE e."claimId" = ${claimId} AND e."actorId" = ${actorId}
+        AND e.action NOT IN ('approved', 'correction_approved')
+        AND e.after ?| array['verdict', 'rationale']
+        AND e.id > COALESCE((SELECT max(r.id) FROM "ClaimEvent" r WHERE r."claimId" = ${claimId} AND r.action = 'reopened'), 0)
+    ) AS wrote`;
+  return row?.wrote === true;
+}
+
+/**
+ * The second review: anyone but the proposer approves (verified) or sends it back with a comment. The
+ * two-person rule goes further for approval: no one who wrote any of the verdict or its rationale
+ * approves it, an editor who edited it included; assigning the claim or sending it back is not writing it.
+ */
 export async function reviewClaim(actor: CurrentUser, claimId: number, review: ReviewInput): Promise<{ version: number }> {
   return db().$transaction(async (tx) => {
     const claim = await loadClaimState(tx, claimId);
@@ -387,6 +408,12 @@ export async function reviewClaim(actor: CurrentUser, claimId: number, review: R
     }
     if (claim.proposedById === actor.id) {
       throw new DomainError("forbidden", "You proposed this verdict: another reviewer or an editor must review it.");
+    }
+    if (review.decision === "approve" && (await wroteVerdictUnderReview(tx, claimId, actor.id))) {
+      throw new DomainError(
+        "forbidden",
+        "You wrote part of this verdict or its rationale: someone who did not must approve it. You can still send it back.",
+      );
     }
     if (review.decision === "send_back") {
       return {

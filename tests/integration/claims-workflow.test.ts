@@ -231,6 +231,68 @@ describe("the second review", () => {
   });
 });
 
+describe("the two-person rule", () => {
+  const versionOf = async (claimId: number) =>
+    (await database.prisma.claim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } })).version;
+  const RATIONALE = "UNICEF's 2024 humanitarian appeal gives the same figure.";
+
+  /** Taken and worked on by reviewer1, with a source, so it can be proposed. */
+  async function claimOfReviewer1() {
+    const claim = await freshClaim();
+    await addSource(claim.id);
+    expect((await call("patch", "editor", claim.id, { version: claim.version, assigneeId: ids.reviewer1 })).status).toBe(200);
+    expect((await call("patch", "reviewer1", claim.id, { version: claim.version + 1, status: "in_progress" })).status).toBe(200);
+    return claim.id;
+  }
+  const propose = async (claimId: number, fields: Record<string, string> = {}) =>
+    expect((await call("patch", "reviewer1", claimId, { version: await versionOf(claimId), status: "awaiting_second_review", ...fields })).status).toBe(200);
+  const review = async (as: As, claimId: number, decision: "approve" | "send_back") =>
+    call("review", as, claimId, { version: await versionOf(claimId), decision, ...(decision === "send_back" ? { comment: "Give the date of the appeal." } : {}) });
+
+  it("refuses approval (403) by an editor who edited the verdict or its rationale, and stores nothing; another reviewer approves", async () => {
+    const claimId = await claimOfReviewer1();
+    const edited = await call("patch", "editor", claimId, { version: await versionOf(claimId), verdict: "mostly_true", rationale: RATIONALE });
+    expect(edited.status).toBe(200);
+    await propose(claimId);
+    const before = await snapshot(claimId);
+    const refused = await review("editor", claimId, "approve");
+    expect(refused).toEqual({
+      status: 403,
+      body: { error: "You wrote part of this verdict or its rationale: someone who did not must approve it. You can still send it back." },
+    });
+    expect(await snapshot(claimId)).toEqual(before);
+    expect((await review("reviewer2", claimId, "approve")).body).toMatchObject({ status: "verified", verifiedBy: { id: ids.reviewer2 } });
+  });
+
+  it("refuses an editor who only changed the rationale, even after sending the claim back", async () => {
+    const claimId = await claimOfReviewer1();
+    await propose(claimId, { verdict: "true", rationale: RATIONALE });
+    expect((await review("editor", claimId, "send_back")).status).toBe(200);
+    expect((await call("patch", "editor", claimId, { version: await versionOf(claimId), rationale: `${RATIONALE} Dated 5 June 2024.` })).status).toBe(200);
+    await propose(claimId);
+    expect((await review("editor", claimId, "approve")).status).toBe(403);
+    expect((await review("admin", claimId, "approve")).status).toBe(200);
+  });
+
+  it("lets an editor who only assigned the claim and sent it back approve it", async () => {
+    const claimId = await claimOfReviewer1();
+    await propose(claimId, { verdict: "true", rationale: RATIONALE });
+    expect((await review("editor", claimId, "send_back")).status).toBe(200);
+    await propose(claimId, { rationale: `${RATIONALE} Dated 5 June 2024.` });
+    expect((await review("editor", claimId, "approve")).body).toMatchObject({ status: "verified", verifiedBy: { id: ids.editor } });
+  });
+
+  it("counts only what was written since the claim was last reopened", async () => {
+    const claimId = await claimOfReviewer1();
+    expect((await call("patch", "editor", claimId, { version: await versionOf(claimId), verdict: "true", rationale: RATIONALE })).status).toBe(200);
+    await propose(claimId);
+    expect((await review("reviewer2", claimId, "approve")).status).toBe(200);
+    expect((await call("reopen", "editor", claimId, { version: await versionOf(claimId), reason: "UNICEF revised the figure in June." })).status).toBe(200);
+    await propose(claimId, { verdict: "mostly_true", rationale: "The revised figure is 7.2 million, close to the one quoted." });
+    expect((await review("editor", claimId, "approve")).body).toMatchObject({ status: "verified", verdict: "mostly_true" });
+  });
+});
+
 describe("reopening and corrections", () => {
   it("only editors reopen a verified claim, with a reason, and the new verdict closes the correction", async () => {
     const claim = await freshClaim();

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT, resolveDatabase } from "./lib/database";
-import { applyMigrations, DEMO_USERS_WANTED, seed } from "./lib/tasks";
+import { applyMigrations, demoUsersOnServer, seed } from "./lib/tasks";
 
 function localAuthSecret(): string {
   const file = path.join(PROJECT_ROOT, ".data", "auth-secret");
@@ -39,8 +39,7 @@ const database = await resolveDatabase();
 console.log(`Database: ${database.description}.`);
 try {
   await applyMigrations(database.url);
-  // `npm start` against your own DATABASE_URL is a deployment: no demo accounts there.
-  const demoUsers = DEMO_USERS_WANTED && (mode === "dev" || !process.env.DATABASE_URL);
+  const demoUsers = demoUsersOnServer(mode);
   console.log(await seed(database.url, { onlyIfEmpty: true, demoUsers }));
 } catch (error) {
   await database.release();

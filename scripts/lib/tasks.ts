@@ -25,6 +25,15 @@ export async function applyMigrations(databaseUrl: string): Promise<void> {
 /** Demo accounts are for development and tests: never where NODE_ENV is production. */
 export const DEMO_USERS_WANTED = process.env.NODE_ENV !== "production";
 
+/**
+ * Whether `npm run dev` or `npm start` seeds the demo accounts: `dev` does, unless NODE_ENV is
+ * production; `start` is a production server and never does, whatever NODE_ENV and DATABASE_URL say
+ * (on the embedded database too: a preview reached by others would open with a known admin password).
+ */
+export function demoUsersOnServer(mode: "dev" | "start", env: Partial<Record<string, string>> = process.env): boolean {
+  return mode === "dev" && env.NODE_ENV !== "production";
+}
+
 export async function seed(databaseUrl: string, options: { onlyIfEmpty: boolean; demoUsers: boolean }): Promise<string> {
   const prisma = createPrismaClient(databaseUrl);
   try {

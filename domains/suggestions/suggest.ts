@@ -20,7 +20,7 @@ export interface Suggestion {
  * version; a stored result of another version is computed again. Any change to segment.ts, signals.ts or this file
  * changes the result, so it changes this too: tests/unit/suggestions-engine-version.test.ts fails until it does.
  */
-export const SUGGESTION_ENGINE_VERSION = "2";
+export const SUGGESTION_ENGINE_VERSION = "3";
 
 /**
  * How much each signal says "this can be checked against a record". Signals combine like independent
@@ -60,6 +60,12 @@ export const MIN_SCORE = 0.2;
  * no editor reads and a megabytes-long answer to every page view.
  */
 export const MAX_SUGGESTIONS = 2000;
+
+/**
+ * A one-word "sentence" (a figure alone on its line, "Yes!", an initial) names nothing to check. Scoring it was most
+ * of the cost of a body made of them: some 30 patterns for a word, so a figure per line cost 15× prose.
+ */
+const MIN_WORDS = 2;
 
 /** Headings, datelines, bylines and credits: a paragraph this short without end punctuation is no prose. */
 const HEADING_MAX_WORDS = 15;
@@ -112,7 +118,9 @@ function* suggestionSteps(body: string, language: string): Generator<void, Sugge
   for (const paragraph of paragraphRanges(body)) {
     if (isProse(body.slice(paragraph.start, paragraph.end))) {
       for (const sentence of paragraphSentences(body, paragraph, segmenter)) {
-        suggestions.push(...checkWorthyRanges(body, sentence, lexicon));
+        if (hasMoreWordsThan(body.slice(sentence.start, sentence.end), MIN_WORDS - 1)) {
+          suggestions.push(...checkWorthyRanges(body, sentence, lexicon));
+        }
         // Only the best are kept: dropping the rest as the list grows keeps both memory and sorting bounded.
         if (suggestions.length >= 2 * MAX_SUGGESTIONS) keepBest(suggestions);
         yield;

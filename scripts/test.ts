@@ -4,6 +4,7 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 import { hasSystemChromium, SYSTEM_CHROMIUM } from "./lib/chromium";
 import { embeddedServerBlocker, PROJECT_ROOT } from "./lib/database";
+import { freePort } from "./lib/test-database";
 import { run } from "./lib/tasks";
 import { describeCounts as describe, playwrightCounts, vitestCounts } from "./lib/test-report";
 
@@ -14,7 +15,14 @@ const reports = path.join(PROJECT_ROOT, "test-results");
 const unitReport = path.join(reports, "unit-report.json");
 const e2eReport = path.join(reports, "e2e-report.json");
 // The typecheck step comes first, so the build skips its own copy of it (next.config.js).
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: ".next-test", NEXT_SKIP_TYPECHECK: "1" };
+// The end-to-end server listens on a free port, so two checkouts' suites can run on one machine at once.
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_DIST_DIR: ".next-test",
+  NEXT_SKIP_TYPECHECK: "1",
+  E2E_PORT: process.env.E2E_PORT ?? String(await freePort()),
+};
 
 const steps: { name: string; command: string; args: string[] }[] = [
   { name: "typecheck", command: bin("tsc"), args: ["--noEmit"] },

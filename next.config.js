@@ -9,7 +9,9 @@ const SECURITY_HEADERS = [
   // years. Not `preload`: that asks browsers to ship the rule for the whole registrable domain, a
   // decision for whoever owns the domain, not for this app. Browsers ignore the header over http, so
   // a local `npm start` on http://localhost is not affected; `next dev` does not send it.
-  ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+  ...(process.env.NODE_ENV === "production"
+    ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+    : []),
 ];
 
 // API responses are data, never documents: opened in a tab, nothing in them may load or run, nor be framed.

@@ -29,7 +29,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
         >
           Skip to content
         </a>
@@ -45,7 +45,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   <span className="text-slate-700">
                     {user.name} <span className="text-slate-500">({ROLE_LABELS[user.role]})</span>
                   </span>
-                  <button type="submit" className="rounded-md px-2 py-1 text-blue-800 underline underline-offset-2 hover:bg-slate-100">
+                  <button
+                    type="submit"
+                    className="rounded-md px-2 py-1 text-blue-800 underline underline-offset-2 hover:bg-slate-100"
+                  >
                     Sign out
                   </button>
                 </form>

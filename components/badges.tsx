@@ -28,7 +28,8 @@ const VERDICT_STYLES: Record<Verdict, string> = {
   not_a_claim: "bg-slate-50 text-slate-800 ring-slate-400",
 };
 
-const BADGE = "inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
+const BADGE =
+  "inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
 
 export function StatusBadge({ status }: { status: ReviewStatus }) {
   return (

@@ -9,7 +9,9 @@ test.use({ storageState: storageStateOf("editor") });
 
 const HTML = readFileSync(path.join(import.meta.dirname, "../tests/fixtures/article-import.html"), "utf8");
 
-test("an editor pastes a web page's HTML and gets the article page with its paragraphs, and nothing around them", async ({ page }) => {
+test("an editor pastes a web page's HTML and gets the article page with its paragraphs, and nothing around them", async ({
+  page,
+}) => {
   await page.goto("/");
   await page.getByRole("link", { name: "Add an article" }).click();
   const form = new NewArticlePage(page);
@@ -41,8 +43,17 @@ test("an editor pastes a web page's HTML and gets the article page with its para
     "The price of millet in Bamako rose by 38\u00a0% between January 2024 and January 2025, according to the World Food Programme.",
   );
   await expect(paragraphs.nth(2)).toHaveText(/^Aid falls short/);
-  await expect(paragraphs.nth(7)).toContainText("- Millet: 38% higher than a year ago\n- Sorghum: 24% higher than a year ago");
-  for (const dropped of ["We use cookies", "World news", "Subscribe for one euro", "Related stories", "All rights reserved", "dataLayer"]) {
+  await expect(paragraphs.nth(7)).toContainText(
+    "- Millet: 38% higher than a year ago\n- Sorghum: 24% higher than a year ago",
+  );
+  for (const dropped of [
+    "We use cookies",
+    "World news",
+    "Subscribe for one euro",
+    "Related stories",
+    "All rights reserved",
+    "dataLayer",
+  ]) {
     await expect(article.text).not.toContainText(dropped);
   }
 });

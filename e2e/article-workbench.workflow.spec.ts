@@ -29,7 +29,9 @@ test("an editor accepts and dismisses suggestions, and claims any selected words
   await suggestions.getByRole("button", { name: "Accept S1…" }).click();
   const quote = (await newClaim.locator("blockquote").textContent())!;
   expect(quote.length).toBeGreaterThan(20);
-  await newClaim.getByRole("textbox", { name: "Statement" }).fill("A checkable statement written by the editor from S1.");
+  await newClaim
+    .getByRole("textbox", { name: "Statement" })
+    .fill("A checkable statement written by the editor from S1.");
   await newClaim.getByRole("combobox", { name: "Topic" }).fill("Economy");
   await newClaim.getByRole("button", { name: "Add the claim" }).click();
   await expect(newClaim.getByRole("status")).toContainText(/Claim #\d+ added\./);
@@ -42,7 +44,9 @@ test("an editor accepts and dismisses suggestions, and claims any selected words
 
   const filler = "Nobody in the village could say";
   await page.evaluate((words) => {
-    const piece = [...document.querySelectorAll<HTMLElement>("[data-offset]")].find((element) => element.textContent?.includes(words))!;
+    const piece = [...document.querySelectorAll<HTMLElement>("[data-offset]")].find((element) =>
+      element.textContent?.includes(words),
+    )!;
     const text = piece.firstChild!;
     const start = text.textContent!.indexOf(words);
     const range = document.createRange();

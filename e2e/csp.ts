@@ -9,7 +9,8 @@ export const ANONYMOUS = { storageState: { cookies: [], origins: [] } };
 export async function watchCspViolations(page: Page): Promise<() => Promise<string[]>> {
   const consoleErrors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error" && /content security policy/i.test(message.text())) consoleErrors.push(message.text());
+    if (message.type() === "error" && /content security policy/i.test(message.text()))
+      consoleErrors.push(message.text());
   });
   page.on("pageerror", (error) => consoleErrors.push(`page error: ${error.message}`));
   await page.addInitScript(() => {
@@ -19,7 +20,10 @@ export async function watchCspViolations(page: Page): Promise<() => Promise<stri
       violations.push(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"} ${event.sample}`.trim());
     });
   });
-  return async () => [...consoleErrors, ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations))];
+  return async () => [
+    ...consoleErrors,
+    ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)),
+  ];
 }
 
 /** Opens a page and waits until Next's scripts have run. */
@@ -34,5 +38,7 @@ export async function expectClientNavigation(page: Page, linkName: string, headi
   await page.evaluate(() => Object.assign(window, { navigationMarker: "still here" }));
   await page.getByRole("link", { name: linkName, exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { navigationMarker?: string }).navigationMarker)).toBe("still here");
+  expect(await page.evaluate(() => (window as unknown as { navigationMarker?: string }).navigationMarker)).toBe(
+    "still here",
+  );
 }

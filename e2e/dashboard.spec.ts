@@ -4,7 +4,10 @@ import { ArticlePage } from "./pages/article-page";
 import { ClaimsListPage } from "./pages/claims-list-page";
 import { seededArticle } from "./support";
 
-test("the overview shows 0 verified of every seeded claim, and the article with its count", async ({ page, request }) => {
+test("the overview shows 0 verified of every seeded claim, and the article with its count", async ({
+  page,
+  request,
+}) => {
   const article = await seededArticle(request);
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
@@ -29,7 +32,9 @@ test("searching the list finds the 7.1 million claim, and its page highlights th
   await expect(unicef).toBeVisible();
 
   await unicef.click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("UNICEF estimates that 7.1 million people in Mali need humanitarian assistance.");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "UNICEF estimates that 7.1 million people in Mali need humanitarian assistance.",
+  );
   const quoteSection = page.getByRole("region", { name: "In the article" });
   await expect(quoteSection.locator("mark")).toHaveText("UNICEF estimates that 7.1 million people");
   await expect(quoteSection).toContainText("more than half of them children, need humanitarian assistance");
@@ -50,7 +55,9 @@ test("filters held in the URL: status, no match, and pagination", async ({ page,
   await claims.goto("?status=unreviewed");
   await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: "Page 2" }).click();
   await expect(page).toHaveURL(/status=unreviewed.*page=2|page=2.*status=unreviewed/);
-  await expect(page.getByText(`Showing 21–${Math.min(40, article.claimCount)} of ${article.claimCount} claims`)).toBeVisible();
+  await expect(
+    page.getByText(`Showing 21–${Math.min(40, article.claimCount)} of ${article.claimCount} claims`),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: "Page 2" })).toHaveAttribute("aria-current", "page");
 });
 
@@ -80,7 +87,9 @@ test("the article page highlights and links every claim, with its status in text
 
   await highlights.filter({ hasText: "7.1 million" }).click();
   await expect(page).toHaveURL(/\/claims\/\d+$/);
-  await expect(page.getByRole("region", { name: "In the article" }).locator("mark")).toHaveText("UNICEF estimates that 7.1 million people");
+  await expect(page.getByRole("region", { name: "In the article" }).locator("mark")).toHaveText(
+    "UNICEF estimates that 7.1 million people",
+  );
 });
 
 test("an unknown claim id shows the not-found page with status 404", async ({ page }) => {
@@ -94,7 +103,9 @@ test("an unknown claim id shows the not-found page with status 404", async ({ pa
 test("the API answers 400 with field errors and 404 as JSON", async ({ request }) => {
   const invalid = await request.get("/api/claims?pageSize=101&status=maybe");
   expect(invalid.status()).toBe(400);
-  expect(await invalid.json()).toMatchObject({ fields: { pageSize: [expect.any(String)], status: [expect.any(String)] } });
+  expect(await invalid.json()).toMatchObject({
+    fields: { pageSize: [expect.any(String)], status: [expect.any(String)] },
+  });
   const missing = await request.get("/api/claims/999999");
   expect(missing.status()).toBe(404);
   expect(await missing.json()).toEqual({ error: expect.any(String) });
@@ -119,7 +130,9 @@ test.describe("at a phone's width", () => {
     const article = await seededArticle(request);
     for (const path of ["/", "/claims", `/articles/${article.id}`]) {
       await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
   });
@@ -129,7 +142,10 @@ test("the CSV download holds exactly the filtered view", async ({ page }) => {
   const claims = new ClaimsListPage(page);
   await claims.goto("?q=banned");
   const shown = Number((await page.getByText(/^Showing 1–\d+ of \d+ claims?$/).textContent())?.match(/of (\d+)/)?.[1]);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV of this view" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download CSV of this view" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^claims-q-banned-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = await readFile((await download.path())!, "utf8");
   const lines = text.trimEnd().split("\r\n");

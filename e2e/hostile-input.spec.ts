@@ -32,7 +32,9 @@ const BODY = [
 async function expectNothingInjected(page: Page) {
   await expect(page.locator("img[src='x'], iframe, [onerror], [onload], [onmouseover]")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Look again" })).toHaveCount(0);
-  const injectedScripts = await page.evaluate(() => [...document.scripts].filter((script) => script.textContent?.trim() === "window.__xss=1").length);
+  const injectedScripts = await page.evaluate(
+    () => [...document.scripts].filter((script) => script.textContent?.trim() === "window.__xss=1").length,
+  );
   expect(injectedScripts).toBe(0);
   expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
 }
@@ -63,7 +65,12 @@ async function claimVersion(request: APIRequestContext, claimId: number): Promis
   return ((await response.json()) as { version: number }).version;
 }
 
-async function write(request: APIRequestContext, method: "post" | "patch", path: string, data: Record<string, unknown>) {
+async function write(
+  request: APIRequestContext,
+  method: "post" | "patch",
+  path: string,
+  data: Record<string, unknown>,
+) {
   const response = await request[method](path, { data });
   expect(response.status(), `${method.toUpperCase()} ${path}: ${await response.text()}`).toBeLessThan(300);
   return response.json();
@@ -105,7 +112,12 @@ test("accepted markup renders as text on every page that shows it", async ({ bro
   // One source through the form, as a user types it; the excerpt through the API.
   const claimPage = new ClaimPage(page);
   await claimPage.goto(claimId);
-  await claimPage.addSource({ url: "https://example.org/report?q=<b>x</b>", title: PAYLOADS.sourceTitle, publisher: PAYLOADS.sourcePublisher, stance: "refutes" });
+  await claimPage.addSource({
+    url: "https://example.org/report?q=<b>x</b>",
+    title: PAYLOADS.sourceTitle,
+    publisher: PAYLOADS.sourcePublisher,
+    stance: "refutes",
+  });
   await write(editor, "post", `/api/claims/${claimId}/sources`, {
     url: "https://example.org/second-report",
     title: "Second report",
@@ -125,12 +137,23 @@ test("accepted markup renders as text on every page that shows it", async ({ bro
     decision: "send_back",
     comment: PAYLOADS.comment,
   });
-  await write(editor, "patch", `/api/claims/${claimId}`, { version: await claimVersion(editor, claimId), status: "awaiting_second_review" });
+  await write(editor, "patch", `/api/claims/${claimId}`, {
+    version: await claimVersion(editor, claimId),
+    status: "awaiting_second_review",
+  });
 
   await expectShownAsText(editorViews, "/", [PAYLOADS.articleTitle]);
-  await expectShownAsText(editorViews, `/claims?article=${article.id}`, [PAYLOADS.statement, PAYLOADS.topic, PAYLOADS.attributedTo]);
+  await expectShownAsText(editorViews, `/claims?article=${article.id}`, [
+    PAYLOADS.statement,
+    PAYLOADS.topic,
+    PAYLOADS.attributedTo,
+  ]);
   await expectShownAsText(editorViews, "/queue", [PAYLOADS.statement]);
-  await expectShownAsText(editorViews, `/articles/${article.id}`, [PAYLOADS.articleTitle, PAYLOADS.bodySentence, PAYLOADS.topic]);
+  await expectShownAsText(editorViews, `/articles/${article.id}`, [
+    PAYLOADS.articleTitle,
+    PAYLOADS.bodySentence,
+    PAYLOADS.topic,
+  ]);
   await expectShownAsText(editorViews, `/claims/${claimId}`, [
     PAYLOADS.statement,
     PAYLOADS.bodySentence,
@@ -141,21 +164,32 @@ test("accepted markup renders as text on every page that shows it", async ({ bro
     PAYLOADS.rationale,
     PAYLOADS.comment,
   ]);
-  await expect(claimPage.sources.getByRole("link", { name: PAYLOADS.sourceTitle })).toHaveAttribute("href", "https://example.org/report?q=%3Cb%3Ex%3C/b%3E");
+  await expect(claimPage.sources.getByRole("link", { name: PAYLOADS.sourceTitle })).toHaveAttribute(
+    "href",
+    "https://example.org/report?q=%3Cb%3Ex%3C/b%3E",
+  );
 
   // Verified only for as long as it takes to read the public page, then reopened with a reason: the
   // overview's verified count, which another test checks, is back as it was within a second.
-  await write(reviewer, "post", `/api/claims/${claimId}/review`, { version: await claimVersion(reviewer, claimId), decision: "approve" });
+  await write(reviewer, "post", `/api/claims/${claimId}/review`, {
+    version: await claimVersion(reviewer, claimId),
+    decision: "approve",
+  });
   const published = await editor.get(`/fact-checks/${claimId}`);
   const claimReview = await editor.get(`/api/claims/${claimId}/claimreview`);
-  await write(editor, "post", `/api/claims/${claimId}/reopen`, { version: await claimVersion(editor, claimId), reason: PAYLOADS.reason });
+  await write(editor, "post", `/api/claims/${claimId}/reopen`, {
+    version: await claimVersion(editor, claimId),
+    reason: PAYLOADS.reason,
+  });
   expect(published.status()).toBe(200);
   expect(claimReview.status()).toBe(200);
   expect((await claimReview.json()).reviewRating.ratingExplanation).toBe(PAYLOADS.rationale);
 
   // The public page as it was served while the claim was verified, rendered by a visitor's browser.
   const html = await published.text();
-  const headers = Object.fromEntries(Object.entries(published.headers()).filter(([name]) => !["content-encoding", "content-length"].includes(name)));
+  const headers = Object.fromEntries(
+    Object.entries(published.headers()).filter(([name]) => !["content-encoding", "content-length"].includes(name)),
+  );
   const visitor = await browser.newContext();
   const visitorServed = await browser.newContext({ javaScriptEnabled: false });
   const visitorViews = { live: await visitor.newPage(), served: await visitorServed.newPage() };

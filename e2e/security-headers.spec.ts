@@ -4,8 +4,11 @@ import { type APIResponse, expect, test } from "@playwright/test";
 import { ANONYMOUS, expectClientNavigation, openHydrated, watchCspViolations } from "./csp";
 import { seededArticle } from "./support";
 
-const NEXT_VERSION = (JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "node_modules/next/package.json"), "utf8")) as { version: string })
-  .version;
+const NEXT_VERSION = (
+  JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "node_modules/next/package.json"), "utf8")) as {
+    version: string;
+  }
+).version;
 
 function expectStaticHeaders(response: APIResponse) {
   const headers = response.headers();
@@ -21,8 +24,15 @@ function expectStaticHeaders(response: APIResponse) {
 /** The page's CSP, checked directive by directive; returns its nonce. */
 function expectPageCsp(response: APIResponse): string {
   const policy = response.headers()["content-security-policy"] ?? "";
-  const directives = new Map(policy.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
-  const nonce = /^'nonce-([A-Za-z0-9+/]+={0,2})'$/.exec(directives.get("script-src")?.find((value) => value.startsWith("'nonce-")) ?? "")?.[1];
+  const directives = new Map(
+    policy
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
+  const nonce = /^'nonce-([A-Za-z0-9+/]+={0,2})'$/.exec(
+    directives.get("script-src")?.find((value) => value.startsWith("'nonce-")) ?? "",
+  )?.[1];
   expect(nonce, policy).toBeDefined();
   expect(directives.get("script-src")).toEqual(["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"]);
   expect(directives.get("style-src")).toEqual(["'self'", `'nonce-${nonce}'`]);
@@ -38,7 +48,9 @@ function expectPageCsp(response: APIResponse): string {
 async function expectNoncedScripts(response: APIResponse, nonce: string) {
   const tags = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
   expect(tags.length).toBeGreaterThan(0);
-  const unnonced = tags.filter((tag) => !tag.includes(`nonce="${nonce}"`) && !tag.includes('type="application/ld+json"'));
+  const unnonced = tags.filter(
+    (tag) => !tag.includes(`nonce="${nonce}"`) && !tag.includes('type="application/ld+json"'),
+  );
   expect(unnonced).toEqual([]);
 }
 
@@ -51,7 +63,10 @@ async function expectSecurePage(get: (path: string) => Promise<APIResponse>, pag
   expect(expectPageCsp(await get(pagePath)), "a fresh nonce for every request").not.toBe(nonce);
 }
 
-test("signed-in pages carry a nonce CSP without unsafe-eval, framing refused, and the static headers", async ({ page, request }) => {
+test("signed-in pages carry a nonce CSP without unsafe-eval, framing refused, and the static headers", async ({
+  page,
+  request,
+}) => {
   const article = await seededArticle(request);
   for (const pagePath of ["/", "/claims", `/articles/${article.id}`, "/queue", "/corrections"]) {
     await test.step(pagePath, () => expectSecurePage((url) => page.request.get(url), pagePath));
@@ -61,7 +76,9 @@ test("signed-in pages carry a nonce CSP without unsafe-eval, framing refused, an
 test.describe("for visitors", () => {
   test.use(ANONYMOUS);
 
-  test("public pages carry the same CSP and headers, and the sign-in redirect the static headers", async ({ request }) => {
+  test("public pages carry the same CSP and headers, and the sign-in redirect the static headers", async ({
+    request,
+  }) => {
     for (const pagePath of ["/sign-in", "/api-docs", "/fact-checks/999999"]) {
       await test.step(pagePath, () => expectSecurePage((url) => request.get(url), pagePath));
     }
@@ -70,10 +87,18 @@ test.describe("for visitors", () => {
     expectStaticHeaders(redirect);
   });
 
-  test("Next refuses a Server Action posted from another origin before looking for the action", async ({ request, baseURL }) => {
+  test("Next refuses a Server Action posted from another origin before looking for the action", async ({
+    request,
+    baseURL,
+  }) => {
     const post = (origin: string) =>
       request.post("/sign-in", {
-        headers: { "next-action": "0".repeat(42), origin, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+        headers: {
+          "next-action": "0".repeat(42),
+          origin,
+          "content-type": "text/plain;charset=UTF-8",
+          accept: "text/x-component",
+        },
         data: "[]",
         maxRedirects: 0,
       });
@@ -83,7 +108,11 @@ test.describe("for visitors", () => {
   });
 });
 
-test("API responses: the static headers and a CSP that allows nothing to load or run", async ({ page, playwright, baseURL }) => {
+test("API responses: the static headers and a CSP that allows nothing to load or run", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const signedIn = await page.request.get("/api/claims?pageSize=1");
   const visitor = await playwright.request.newContext({ baseURL, ...ANONYMOUS });
   const anonymous = await visitor.get("/api/claims?pageSize=1");
@@ -91,7 +120,9 @@ test("API responses: the static headers and a CSP that allows nothing to load or
   expect([signedIn.status(), anonymous.status(), published.status()]).toEqual([200, 401, 200]);
   for (const response of [signedIn, anonymous, published]) {
     expectStaticHeaders(response);
-    expect(response.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    expect(response.headers()["content-security-policy"]).toBe(
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    );
   }
   await visitor.dispose();
 });
@@ -101,7 +132,12 @@ for (const name of ["/", "/claims", "a claim", "the article", "/queue", "/correc
   test(`the browser reports no CSP violation on ${name}, and it hydrates`, async ({ page, request }) => {
     const article = await seededArticle(request);
     const detail = (await (await request.get(`/api/articles/${article.id}`)).json()) as { claims: { id: number }[] };
-    const pagePath = name === "a claim" ? `/claims/${detail.claims[0]!.id}` : name === "the article" ? `/articles/${article.id}` : name;
+    const pagePath =
+      name === "a claim"
+        ? `/claims/${detail.claims[0]!.id}`
+        : name === "the article"
+          ? `/articles/${article.id}`
+          : name;
     const violations = await watchCspViolations(page);
     await openHydrated(page, pagePath);
     await expectClientNavigation(page, "Claims", "Claims");
@@ -124,7 +160,11 @@ test.describe("for visitors, in the browser", () => {
   test("the watch sees a violation: an image from another site is blocked and reported", async ({ page }) => {
     const violations = await watchCspViolations(page);
     await openHydrated(page, "/sign-in");
-    await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<img src="https://elsewhere.example/pixel.png" alt="">'));
-    await expect.poll(violations).toContainEqual(expect.stringContaining("img-src blocked https://elsewhere.example/pixel.png"));
+    await page.evaluate(() =>
+      document.body.insertAdjacentHTML("beforeend", '<img src="https://elsewhere.example/pixel.png" alt="">'),
+    );
+    await expect
+      .poll(violations)
+      .toContainEqual(expect.stringContaining("img-src blocked https://elsewhere.example/pixel.png"));
   });
 });

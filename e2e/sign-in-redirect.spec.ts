@@ -30,7 +30,10 @@ const TRICKS: { next: string; lands: string }[] = [
 /** Nothing may leave the app: a request to another host fails instead of reaching it. */
 async function stayOnThisSite(page: Page, baseURL: string) {
   const ownHost = new URL(baseURL).host;
-  await page.context().route((url) => url.host !== ownHost, (route) => route.abort());
+  await page.context().route(
+    (url) => url.host !== ownHost,
+    (route) => route.abort(),
+  );
 }
 
 async function expectLandedOn(page: Page, baseURL: string, expected: string) {
@@ -54,12 +57,17 @@ for (const { next, lands } of TRICKS) {
     await expectLandedOn(page, baseURL!, lands);
   });
 
-  test(`the sign-in action itself sends next=${next} to ${lands} when the form was tampered with`, async ({ page, baseURL }) => {
+  test(`the sign-in action itself sends next=${next} to ${lands} when the form was tampered with`, async ({
+    page,
+    baseURL,
+  }) => {
     await stayOnThisSite(page, baseURL!);
     await page.goto("/sign-in");
     await page.waitForFunction(() => (window as unknown as { next?: { appDir?: boolean } }).next?.appDir === true);
     const decoded = new URLSearchParams(`next=${next}`).get("next")!;
-    await page.locator('input[name="next"]').evaluate((input: HTMLInputElement, value) => (input.value = value), decoded);
+    await page
+      .locator('input[name="next"]')
+      .evaluate((input: HTMLInputElement, value) => (input.value = value), decoded);
     await new SignInPage(page).signIn("reviewer2@example.org");
     await expectLandedOn(page, baseURL!, lands);
   });

@@ -13,7 +13,9 @@ async function signedInPage(browser: Browser, email: string) {
   return { context, page };
 }
 
-test("a verdict needs a second reviewer: reviewer1 proposes, cannot approve, reviewer2 approves", async ({ browser }) => {
+test("a verdict needs a second reviewer: reviewer1 proposes, cannot approve, reviewer2 approves", async ({
+  browser,
+}) => {
   const first = await signedInPage(browser, DEMO_ACCOUNTS.reviewer1);
   const claim = await findClaim(first.page.request, "UNICEF estimates that 7.1 million people");
   const asReviewer1 = new ClaimPage(first.page);
@@ -33,7 +35,10 @@ test("a verdict needs a second reviewer: reviewer1 proposes, cannot approve, rev
     publisher: "OCHA",
     stance: "context",
   });
-  await asReviewer1.propose("True", "UNICEF's 2024 appeal for Mali counts 7.1 million people in need, 4.1 million of them children.");
+  await asReviewer1.propose(
+    "True",
+    "UNICEF's 2024 appeal for Mali counts 7.1 million people in need, 4.1 million of them children.",
+  );
 
   await expect(asReviewer1.review.getByRole("button", { name: "Approve verdict" })).toHaveCount(0);
   await expect(asReviewer1.review).toContainText("You proposed this verdict, so someone else reviews it.");
@@ -90,7 +95,9 @@ test("a verdict needs a second reviewer: reviewer1 proposes, cannot approve, rev
   await second.context.close();
 });
 
-test("two people saving the same claim: the second sees who changed what, and keeps their text", async ({ browser }) => {
+test("two people saving the same claim: the second sees who changed what, and keeps their text", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ storageState: storageStateOf("editor") });
   const claim = await findClaim(context.request, "retaking by force the town of Kidal");
   const [pageA, pageB] = [await context.newPage(), await context.newPage()];

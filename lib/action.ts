@@ -32,7 +32,13 @@ export function formAction<Schema extends z.ZodType>(
     if (!user) return { status: "error", message: "Your session has ended: sign in again.", values, at };
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
-      return { status: "error", message: "Some fields need attention.", fields: fieldErrorsOf(parsed.error), values, at };
+      return {
+        status: "error",
+        message: "Some fields need attention.",
+        fields: fieldErrorsOf(parsed.error),
+        values,
+        at,
+      };
     }
     try {
       return { status: "success", message: await run(parsed.data, user), at };

@@ -4,14 +4,24 @@ import { DomainError, HTTP_STATUS, isDomainError } from "@/lib/errors";
 import { userFromHeaders } from "@/lib/session";
 import { type FieldErrors, fieldErrorsOf, parseId } from "@/lib/validation";
 
-export function jsonError(status: number, error: string, fields?: FieldErrors, details?: Record<string, unknown>): Response {
+export function jsonError(
+  status: number,
+  error: string,
+  fields?: FieldErrors,
+  details?: Record<string, unknown>,
+): Response {
   return Response.json({ error, ...(fields ? { fields } : {}), ...details }, { status });
 }
 
 /** Prisma's codes for a server it cannot reach, a connection it lost, or no free connection in time. */
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 /** @prisma/adapter-pg's kinds for the same. */
-const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const UNAVAILABLE_ADAPTER_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
 /** PostgreSQL: connection exception (08…), shutting down or starting up (57P01-57P03), too many connections; Node's socket errors. */
 const UNAVAILABLE_CODE = /^(08[0-9A-Z]{3}|57P0[1-3]|53300|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/;
 const UNAVAILABLE_MESSAGE =
@@ -27,7 +37,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
     const { code, errorCode, kind, message, meta, cause } = current as Record<string, unknown>;
     for (const value of [code, errorCode]) {
-      if (typeof value === "string" && (UNAVAILABLE_PRISMA_CODES.has(value) || UNAVAILABLE_CODE.test(value))) return true;
+      if (typeof value === "string" && (UNAVAILABLE_PRISMA_CODES.has(value) || UNAVAILABLE_CODE.test(value)))
+        return true;
     }
     if (typeof kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(kind)) return true;
     if (typeof message === "string" && UNAVAILABLE_MESSAGE.test(message)) return true;
@@ -49,7 +60,8 @@ export function handleErrors<Args extends unknown[]>(
       return await handler(...args);
     } catch (error) {
       if (isDomainError(error)) return jsonError(HTTP_STATUS[error.kind], error.message, error.fields, error.details);
-      if (isDatabaseUnavailable(error)) return jsonError(503, "The database is unavailable. Try again in a few seconds.");
+      if (isDatabaseUnavailable(error))
+        return jsonError(503, "The database is unavailable. Try again in a few seconds.");
       console.error(error);
       return jsonError(500, "Internal error.");
     }
@@ -89,7 +101,9 @@ const MAX_BODY_BYTES = 1_000_000;
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 /** The request's JSON body; broken, missing, oversized or non-UTF-8 JSON is a 4xx, never a 500. */
-export async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+export async function readJson(
+  request: Request,
+): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
   const bytes = new Uint8Array(await request.arrayBuffer());
   if (bytes.length > MAX_BODY_BYTES) return { ok: false, response: jsonError(413, "The request body is too large.") };
   let text: string;

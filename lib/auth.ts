@@ -96,7 +96,10 @@ function createAuth() {
           const token = await ctx.getSignedCookie(ctx.context.authCookies.sessionToken.name, ctx.context.secret);
           const session = token ? await findSessionWithUser(token) : null;
           if (session && !session.user.active) {
-            throw new APIError("UNAUTHORIZED", { message: "Your session has ended: sign in again.", code: "SESSION_ENDED" });
+            throw new APIError("UNAUTHORIZED", {
+              message: "Your session has ended: sign in again.",
+              code: "SESSION_ENDED",
+            });
           }
           return;
         }
@@ -105,7 +108,10 @@ function createAuth() {
         // pads a password with NULs, so "password\0" would pass for "password".
         const password: unknown = ctx.body?.password;
         if (!isStorableText(email) || (typeof password === "string" && !isStorableText(password))) {
-          throw new APIError("BAD_REQUEST", { message: "The email or password contains a NUL character or broken unicode.", code: "INVALID_TEXT" });
+          throw new APIError("BAD_REQUEST", {
+            message: "The email or password contains a NUL character or broken unicode.",
+            code: "INVALID_TEXT",
+          });
         }
         // Better Auth answers a successful sign-in with `callbackURL` as a Location header, which can
         // only hold ASCII: anything else (an RTL override in a look-alike host) threw there, a 500.
@@ -116,11 +122,17 @@ function createAuth() {
             code: "INVALID_CALLBACK_URL",
           });
         }
-        const retryAfter = await signInRetryAfterSeconds(email, getIP(ctx.request ?? ctx.headers ?? new Headers(), ctx.context.options));
+        const retryAfter = await signInRetryAfterSeconds(
+          email,
+          getIP(ctx.request ?? ctx.headers ?? new Headers(), ctx.context.options),
+        );
         if (retryAfter > 0) {
           throw new APIError(
             "TOO_MANY_REQUESTS",
-            { message: `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`, code: "TOO_MANY_ATTEMPTS" },
+            {
+              message: `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
+              code: "TOO_MANY_ATTEMPTS",
+            },
             { "Retry-After": String(retryAfter) },
           );
         }

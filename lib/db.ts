@@ -9,7 +9,9 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 export function db(): PrismaClient {
   if (!globalForPrisma.prisma) {
     const env = serverEnv();
-    globalForPrisma.prisma = createPrismaClient(env.DATABASE_URL, { preparedStatements: env.DATABASE_PREPARED_STATEMENTS === "on" });
+    globalForPrisma.prisma = createPrismaClient(env.DATABASE_URL, {
+      preparedStatements: env.DATABASE_PREPARED_STATEMENTS === "on",
+    });
   }
   return globalForPrisma.prisma;
 }

@@ -10,7 +10,9 @@ const serverEnvSchema = z
      * "off" behind a connection pooler that cannot keep prepared statements (PgBouncer in
      * transaction mode before 1.21, or without max_prepared_statements).
      */
-    DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"], { error: 'DATABASE_PREPARED_STATEMENTS must be "on" or "off".' }).default("on"),
+    DATABASE_PREPARED_STATEMENTS: z
+      .enum(["on", "off"], { error: 'DATABASE_PREPARED_STATEMENTS must be "on" or "off".' })
+      .default("on"),
     BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters.").optional(),
     /** Better Auth's versioned secrets ("2:new,1:old", current first); when set, the current one signs the session cookies. */
     BETTER_AUTH_SECRETS: z
@@ -34,7 +36,8 @@ const serverEnvSchema = z
       .pipe(
         z.array(
           z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], {
-            error: "TRUSTED_PROXIES must be IP addresses or CIDR ranges separated by commas, e.g. 10.0.0.0/8,192.0.2.7.",
+            error:
+              "TRUSTED_PROXIES must be IP addresses or CIDR ranges separated by commas, e.g. 10.0.0.0/8,192.0.2.7.",
           }),
         ),
       )

@@ -64,7 +64,10 @@ function statementNames(): (query: { sql: string }) => string | undefined {
  * With LOG_QUERIES=1 every SQL statement is printed as one line starting with `prisma:query`:
  * `npm run bench` counts them to report the number of queries each request issues.
  */
-export function createPrismaClient(connectionString: string, options: { preparedStatements?: boolean } = {}): PrismaClient {
+export function createPrismaClient(
+  connectionString: string,
+  options: { preparedStatements?: boolean } = {},
+): PrismaClient {
   const pool = new pg.Pool({
     connectionString,
     max: POOL_SIZE,
@@ -88,7 +91,9 @@ export function createPrismaClient(connectionString: string, options: { prepared
   if (process.env.LOG_QUERIES !== "1") return new PrismaClient({ adapter, transactionOptions });
   const client = new PrismaClient({ adapter, transactionOptions, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => {
-    console.log(`prisma:query ${Number(event.duration).toFixed(1)}ms ${event.query.replace(/\s+/g, " ").slice(0, 300)}`);
+    console.log(
+      `prisma:query ${Number(event.duration).toFixed(1)}ms ${event.query.replace(/\s+/g, " ").slice(0, 300)}`,
+    );
   });
   return client as unknown as PrismaClient;
 }

@@ -76,6 +76,9 @@ export async function requireUser(returnTo: string): Promise<CurrentUser> {
 /** Server actions and route handlers: refuses instead of redirecting. */
 export function assertRole(user: CurrentUser, atLeast: Role, doing: string): void {
   if (!hasRole(user.role, atLeast)) {
-    throw new DomainError("forbidden", `Only ${atLeast === "admin" ? "admins" : `${atLeast}s and above`} can ${doing}.`);
+    throw new DomainError(
+      "forbidden",
+      `Only ${atLeast === "admin" ? "admins" : `${atLeast}s and above`} can ${doing}.`,
+    );
   }
 }

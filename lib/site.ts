@@ -5,7 +5,9 @@ export function siteOrigin(requestHeaders: Headers): string {
   const configured = serverEnv().BETTER_AUTH_URL;
   if (configured) return new URL(configured).origin;
   const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost:3000";
-  const protocol = requestHeaders.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  const protocol =
+    requestHeaders.get("x-forwarded-proto") ??
+    (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
   return `${protocol}://${host}`;
 }
 

@@ -29,7 +29,10 @@ function readArguments() {
 }
 
 function defaultOut(): string {
-  const stamp = new Date().toISOString().replace(/\.\d+Z$/, "Z").replaceAll(":", "-");
+  const stamp = new Date()
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replaceAll(":", "-");
   return path.join(PROJECT_ROOT, "backups", `factcheck-${stamp}.ndjson`);
 }
 
@@ -41,7 +44,9 @@ async function main(): Promise<void> {
   const database = await resolveDatabase();
   const started = performance.now();
   try {
-    console.log(`Backing up ${database.description}${args["with-passwords"] ? ", with the password hashes" : ", without passwords"}.`);
+    console.log(
+      `Backing up ${database.description}${args["with-passwords"] ? ", with the password hashes" : ", without passwords"}.`,
+    );
     const header = await writeBackup({
       databaseUrl: database.url,
       out,

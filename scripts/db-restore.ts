@@ -34,8 +34,12 @@ async function main(): Promise<void> {
     console.log(`Restoring ${file} into ${database.description}.`);
     const { header, rows } = await restoreBackup({ databaseUrl: database.url, file });
     const seconds = (performance.now() - started) / 1000;
-    const counts = Object.entries(rows).map(([table, count]) => `${table} ${count}`).join(", ");
-    console.log(`Restored the backup of ${header.createdAt} (schema ${header.schemaVersion}): ${counts}, in ${seconds.toFixed(1)} s.`);
+    const counts = Object.entries(rows)
+      .map(([table, count]) => `${table} ${count}`)
+      .join(", ");
+    console.log(
+      `Restored the backup of ${header.createdAt} (schema ${header.schemaVersion}): ${counts}, in ${seconds.toFixed(1)} s.`,
+    );
     if (!header.withPasswords) {
       console.log(
         "The backup holds no passwords, so no restored user can sign in until given a new one: set an admin's with " +

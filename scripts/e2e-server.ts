@@ -16,16 +16,20 @@ if (!existsSync(path.join(PROJECT_ROOT, distDir, "BUILD_ID"))) {
 const server = await startTestServer();
 const database = await createMigratedDatabase(server.adminUrl, "e2e");
 
-const next = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", port], {
-  cwd: PROJECT_ROOT,
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    DATABASE_URL: database.url,
-    NEXT_TELEMETRY_DISABLED: "1",
-    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+const next = spawn(
+  process.execPath,
+  [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", port],
+  {
+    cwd: PROJECT_ROOT,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXT_TELEMETRY_DISABLED: "1",
+      BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+    },
   },
-});
+);
 
 let cleaning: Promise<void> | undefined;
 function cleanUp(): Promise<void> {

@@ -41,7 +41,9 @@ function report(name: string, suggestions: Suggestion[], expected: ExpectedSpan[
   if (verbose) {
     console.log("\nAll suggestions, best first:");
     for (const suggestion of suggestions) {
-      console.log(`- ${suggestion.score.toFixed(2)} [${suggestion.startOffset}-${suggestion.endOffset}] ${suggestion.reasons.join(",")}: ${shorten(suggestion.text, 120)}`);
+      console.log(
+        `- ${suggestion.score.toFixed(2)} [${suggestion.startOffset}-${suggestion.endOffset}] ${suggestion.reasons.join(",")}: ${shorten(suggestion.text, 120)}`,
+      );
     }
   }
 }
@@ -52,5 +54,13 @@ const seedExpected = locateSeedClaims(seedBody, seedClaims).map((claim, index) =
   startOffset: claim.startOffset,
   endOffset: claim.endOffset,
 }));
-report(`Seed article "${seedArticle.title}" (${seedArticle.language})`, suggestClaims(seedBody, seedArticle.language), seedExpected);
-report("French test text (tests/fixtures/suggestions-fr.ts)", suggestClaims(frenchBody, "fr"), locateQuotes(frenchBody, frenchCheckWorthy));
+report(
+  `Seed article "${seedArticle.title}" (${seedArticle.language})`,
+  suggestClaims(seedBody, seedArticle.language),
+  seedExpected,
+);
+report(
+  "French test text (tests/fixtures/suggestions-fr.ts)",
+  suggestClaims(frenchBody, "fr"),
+  locateQuotes(frenchBody, frenchCheckWorthy),
+);

@@ -59,7 +59,9 @@ function hasCachedBinary(env) {
   try {
     return readdirSync(versionDir).some((target) => {
       const binary = join(versionDir, target, "schema-engine");
-      return existsSync(binary) && (existsSync(`${binary}.sha256`) || Boolean(env.PRISMA_ENGINES_CHECKSUM_IGNORE_MISSING));
+      return (
+        existsSync(binary) && (existsSync(`${binary}.sha256`) || Boolean(env.PRISMA_ENGINES_CHECKSUM_IGNORE_MISSING))
+      );
     });
   } catch {
     return false;
@@ -98,7 +100,9 @@ export async function prismaEnv(baseEnv = process.env) {
   env.PRISMA_SCHEMA_ENGINE_BINARY = STAND_IN_ENGINE;
   if (!announced) {
     announced = true;
-    process.stderr.write("prisma: native schema engine unavailable offline; using the wasm stand-in (scripts/prisma-engine)\n");
+    process.stderr.write(
+      "prisma: native schema engine unavailable offline; using the wasm stand-in (scripts/prisma-engine)\n",
+    );
   }
   return env;
 }

@@ -7,10 +7,18 @@
  */
 import { createUserWithPassword } from "@/domains/users/create-user";
 import { newUserSchema } from "@/domains/users/schema";
-import { obtainPassword, readStringOptions, refuseInvalid, runScript, type ScriptOutcome, withDatabase } from "./lib/operator";
+import {
+  obtainPassword,
+  readStringOptions,
+  refuseInvalid,
+  runScript,
+  type ScriptOutcome,
+  withDatabase,
+} from "./lib/operator";
 
 const SCRIPT: ScriptOutcome = {
-  usage: "Usage: npm run user:create -- --email <email> --name <name> --role <reviewer|editor|admin> [--password <password>]",
+  usage:
+    "Usage: npm run user:create -- --email <email> --name <name> --role <reviewer|editor|admin> [--password <password>]",
   nothingDone: "Nothing was created.",
 };
 

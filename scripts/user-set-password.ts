@@ -9,7 +9,15 @@
 import { hashPassword } from "better-auth/crypto";
 import { replaceCredential } from "@/domains/users/credentials";
 import { passwordByEmailSchema } from "@/domains/users/schema";
-import { obtainPassword, readStringOptions, Refusal, refuseInvalid, runScript, type ScriptOutcome, withDatabase } from "./lib/operator";
+import {
+  obtainPassword,
+  readStringOptions,
+  Refusal,
+  refuseInvalid,
+  runScript,
+  type ScriptOutcome,
+  withDatabase,
+} from "./lib/operator";
 
 const SCRIPT: ScriptOutcome = {
   usage: "Usage: npm run user:set-password -- --email <email> [--password <password>]",
@@ -26,7 +34,9 @@ async function main(): Promise<void> {
     // Looked up before the password is asked for, so a wrong email costs no typing.
     const user = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true, active: true } });
     if (!user) {
-      throw new Refusal(`No user has the email ${email} in ${description}. ${SCRIPT.nothingDone} To add one: npm run user:create.`);
+      throw new Refusal(
+        `No user has the email ${email} in ${description}. ${SCRIPT.nothingDone} To add one: npm run user:create.`,
+      );
     }
     const parsed = passwordByEmailSchema.safeParse({ email, password: await obtainPassword(args.password, SCRIPT) });
     if (!parsed.success) refuseInvalid(parsed.error, SCRIPT);
@@ -34,7 +44,9 @@ async function main(): Promise<void> {
     const result = await prisma.$transaction((tx) => replaceCredential(tx, user.id, passwordHash));
     if (!result) throw new Refusal(`The user ${email} no longer exists in ${description}. ${SCRIPT.nothingDone}`);
     const sessions = result.endedSessions === 1 ? "1 session" : `${result.endedSessions} sessions`;
-    console.log(`Set a new password for user ${user.id}: ${user.name} <${email}>, in ${description}; ${sessions} ended.`);
+    console.log(
+      `Set a new password for user ${user.id}: ${user.name} <${email}>, in ${description}; ${sessions} ended.`,
+    );
     if (!user.active) console.log("The account is deactivated: it cannot sign in until an admin reactivates it.");
   });
 }

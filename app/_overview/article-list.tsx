@@ -22,7 +22,10 @@ export async function ArticleList() {
         {articles.map((article) => (
           <li key={article.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between">
             <div>
-              <Link href={`/articles/${article.id}`} className="font-medium text-blue-800 underline-offset-2 hover:underline">
+              <Link
+                href={`/articles/${article.id}`}
+                className="font-medium text-blue-800 underline-offset-2 hover:underline"
+              >
                 {article.title}
               </Link>
               <p className="text-sm text-slate-700">

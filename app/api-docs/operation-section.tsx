@@ -48,14 +48,18 @@ export function OperationSection({ entry, access }: { entry: DocumentedOperation
   const { path, method, operation } = entry;
   const id = operation.operationId;
   return (
-    <section id={id} aria-labelledby={`${id}-heading`} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+    <section
+      id={id}
+      aria-labelledby={`${id}-heading`}
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+    >
       <div className="space-y-2">
         <h3 id={`${id}-heading`} className="text-base font-semibold">
           {operation.summary}
         </h3>
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <MethodBadge method={method} />
-          <code className="break-all font-mono font-medium text-slate-900">{path}</code>
+          <code className="font-mono font-medium break-all text-slate-900">{path}</code>
           <span className="text-slate-700">{access}</span>
         </p>
       </div>
@@ -86,7 +90,10 @@ export function OperationSection({ entry, access }: { entry: DocumentedOperation
               </thead>
               <tbody>
                 {operation.parameters.map((parameter) => (
-                  <tr key={`${parameter.in}-${parameter.name}`} className="border-b border-slate-100 align-top last:border-b-0">
+                  <tr
+                    key={`${parameter.in}-${parameter.name}`}
+                    className="border-b border-slate-100 align-top last:border-b-0"
+                  >
                     <th scope="row" className="py-2 pr-3 font-normal">
                       <code className="font-mono font-semibold text-slate-900">{parameter.name}</code>
                       {parameter.required ? <span className="block text-xs text-amber-900">required</span> : null}

@@ -48,7 +48,10 @@ export default function ApiDocsPage() {
                 {section.operations.map(({ path, method, operation }) => (
                   <li key={operation.operationId} className="flex items-start gap-2">
                     <MethodBadge method={method} />
-                    <a href={`#${operation.operationId}`} className="break-all text-blue-800 underline-offset-2 hover:underline">
+                    <a
+                      href={`#${operation.operationId}`}
+                      className="break-all text-blue-800 underline-offset-2 hover:underline"
+                    >
                       {path}
                     </a>
                   </li>
@@ -60,7 +63,12 @@ export default function ApiDocsPage() {
       </nav>
 
       {sections.map((section) => (
-        <section key={section.name} id={`tag-${section.name}`} aria-labelledby={`tag-${section.name}-heading`} className="space-y-4">
+        <section
+          key={section.name}
+          id={`tag-${section.name}`}
+          aria-labelledby={`tag-${section.name}-heading`}
+          className="space-y-4"
+        >
           <div className="space-y-1">
             <h2 id={`tag-${section.name}-heading`} className="text-xl font-semibold tracking-tight">
               {section.name}

@@ -25,7 +25,12 @@ function constraintsOf(schema: SchemaObject): ReactNode[] {
   if (length) constraints.push(length);
   const bounds = range(schema.minimum, schema.maximum);
   if (bounds) constraints.push(bounds);
-  if (schema.pattern) constraints.push(<>matching <Code>{schema.pattern}</Code></>);
+  if (schema.pattern)
+    constraints.push(
+      <>
+        matching <Code>{schema.pattern}</Code>
+      </>,
+    );
   if (schema.enum) {
     constraints.push(
       <>
@@ -39,7 +44,12 @@ function constraintsOf(schema: SchemaObject): ReactNode[] {
       </>,
     );
   }
-  if (schema.default !== undefined) constraints.push(<>default <Code>{JSON.stringify(schema.default)}</Code></>);
+  if (schema.default !== undefined)
+    constraints.push(
+      <>
+        default <Code>{JSON.stringify(schema.default)}</Code>
+      </>,
+    );
   if (schema.additionalProperties === false) constraints.push("no other fields");
   return constraints;
 }
@@ -77,7 +87,9 @@ function TypeName({ schema }: { schema: SchemaObject }) {
       </>
     );
   }
-  const type = Array.isArray(schema.type) ? schema.type.join(" or ") : (schema.type ?? (schema.properties ? "object" : "any value"));
+  const type = Array.isArray(schema.type)
+    ? schema.type.join(" or ")
+    : (schema.type ?? (schema.properties ? "object" : "any value"));
   return schema.format ? `${type} (${schema.format})` : type;
 }
 
@@ -108,8 +120,11 @@ export function SchemaSummary({ schema }: { schema: Schema }) {
 function objectWithProperties(schema: Schema): SchemaObject | null {
   if (typeof schema === "boolean") return null;
   if (schema.properties) return schema;
-  if (schema.type === "array" && schema.items !== undefined && !Array.isArray(schema.items)) return objectWithProperties(schema.items);
-  const withProperties = (schema.anyOf ?? schema.oneOf ?? []).map(objectWithProperties).filter((found) => found !== null);
+  if (schema.type === "array" && schema.items !== undefined && !Array.isArray(schema.items))
+    return objectWithProperties(schema.items);
+  const withProperties = (schema.anyOf ?? schema.oneOf ?? [])
+    .map(objectWithProperties)
+    .filter((found) => found !== null);
   return withProperties.length === 1 ? withProperties[0]! : null;
 }
 

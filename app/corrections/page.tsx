@@ -24,17 +24,23 @@ export default async function CorrectionsPage() {
           {corrections.map((correction) => (
             <li key={correction.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
               <h2 className="font-medium">
-                <Link href={`/claims/${correction.claim.id}`} className="text-blue-900 underline-offset-2 hover:underline">
+                <Link
+                  href={`/claims/${correction.claim.id}`}
+                  className="text-blue-900 underline-offset-2 hover:underline"
+                >
                   #{correction.claim.id} {correction.claim.statement}
                 </Link>
               </h2>
               <p className="mt-1">
-                Reopened by {correction.reopenedBy.name}, <FormattedDateTime date={correction.reopenedAt} />: {correction.reason}
+                Reopened by {correction.reopenedBy.name}, <FormattedDateTime date={correction.reopenedAt} />:{" "}
+                {correction.reason}
               </p>
               <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
                 <span>
                   {VERDICT_LABELS[correction.previousVerdict]} →{" "}
-                  {correction.newVerdict && correction.resolvedAt ? VERDICT_LABELS[correction.newVerdict] : "being corrected"}
+                  {correction.newVerdict && correction.resolvedAt
+                    ? VERDICT_LABELS[correction.newVerdict]
+                    : "being corrected"}
                 </span>
                 <StatusBadge status={correction.claim.status} />
               </p>

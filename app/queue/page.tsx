@@ -45,7 +45,10 @@ export default async function QueuePage() {
                 <ul className="mt-3 divide-y divide-slate-200">
                   {group.items.map((claim) => (
                     <li key={claim.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
-                      <Link href={`/claims/${claim.id}`} className="min-w-0 flex-1 text-blue-900 underline-offset-2 hover:underline">
+                      <Link
+                        href={`/claims/${claim.id}`}
+                        className="min-w-0 flex-1 text-blue-900 underline-offset-2 hover:underline"
+                      >
                         {claim.statement}
                       </Link>
                       <StatusBadge status={claim.status} />

@@ -13,9 +13,13 @@ export async function signIn(_previous: ActionState, formData: FormData): Promis
   const values = { email: String(formData.get("email") ?? ""), next: String(formData.get("next") ?? "") };
   const at = Date.now();
   const parsed = signInSchema.safeParse({ ...values, password: formData.get("password") ?? "" });
-  if (!parsed.success) return { status: "error", message: "Some fields need attention.", fields: fieldErrorsOf(parsed.error), values, at };
+  if (!parsed.success)
+    return { status: "error", message: "Some fields need attention.", fields: fieldErrorsOf(parsed.error), values, at };
   try {
-    await auth().api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: await headers() });
+    await auth().api.signInEmail({
+      body: { email: parsed.data.email, password: parsed.data.password },
+      headers: await headers(),
+    });
   } catch (error) {
     if (isAPIError(error)) {
       const message = error.statusCode === 429 ? error.message : WRONG_CREDENTIALS;

@@ -157,7 +157,6 @@ const CLAIM_LIST_PARAMETERS: Record<keyof typeof claimListQuerySchema.shape, str
     "Instead of `page`: the `nextCursor` of the previous response, as it is, with the same filters and sort. The next page then costs the same however deep it is. A cursor from another sort, or given with `page`, is refused.",
 };
 
-
 function pathId(name: string, description: string): OpenApiParameter {
   return {
     name,
@@ -215,18 +214,24 @@ function authErrorResponse(description: string): OpenApiResponse {
 }
 
 function badRequest(what: string): OpenApiResponse {
-  return errorResponse(`${what} \`fields\` names each field at fault and says why; unknown fields and missing or broken JSON are refused.`);
+  return errorResponse(
+    `${what} \`fields\` names each field at fault and says why; unknown fields and missing or broken JSON are refused.`,
+  );
 }
 
 function forbiddenWrite(reasons: string): OpenApiResponse {
-  return errorResponse(`${reasons} Also any write sent from a page of another site (an \`Origin\` that is not this host).`);
+  return errorResponse(
+    `${reasons} Also any write sent from a page of another site (an \`Origin\` that is not this host).`,
+  );
 }
 
 function notFound(what: string): OpenApiResponse {
   return errorResponse(`${what} A malformed id is a 404 too.`);
 }
 
-const unauthorized = errorResponse("Not signed in, or the session has ended (a deactivated user's sessions end at once).");
+const unauthorized = errorResponse(
+  "Not signed in, or the session has ended (a deactivated user's sessions end at once).",
+);
 const databaseUnavailable = errorResponse("The database is unavailable: try again in a few seconds.");
 const bodyTooLarge = errorResponse("The request body is larger than 1 MB.");
 const staleVersion = json(
@@ -282,12 +287,21 @@ const SCHEMAS: Record<string, SchemaObject> = {
       description: "The claim as it is stored now; send its `version` with your next write.",
     },
     lastChange: nullable({
-      ...record({ actor: nullable(ref("UserRef")), action: text, at: dateTime, before: nullable(anyObject), after: nullable(anyObject) }),
+      ...record({
+        actor: nullable(ref("UserRef")),
+        action: text,
+        at: dateTime,
+        before: nullable(anyObject),
+        after: nullable(anyObject),
+      }),
       description: "The latest history event of the claim: who changed what.",
     }),
   }),
   AuthError: {
-    ...record({ code: { type: "string", description: "For example INVALID_EMAIL_OR_PASSWORD, TOO_MANY_ATTEMPTS." }, message: text }),
+    ...record({
+      code: { type: "string", description: "For example INVALID_EMAIL_OR_PASSWORD, TOO_MANY_ATTEMPTS." },
+      message: text,
+    }),
     description: "Errors of the sign-in endpoints, in Better Auth's format.",
   },
   UserRef: userRef,
@@ -344,7 +358,10 @@ const SCHEMAS: Record<string, SchemaObject> = {
   ClaimPage: record({
     items: arrayOf(ref("ClaimListItem")),
     total: { type: "integer", description: "Claims matching the filters, on all pages." },
-    page: { ...nullable(integer), description: "The page number asked for; null when the page was asked for with a cursor." },
+    page: {
+      ...nullable(integer),
+      description: "The page number asked for; null when the page was asked for with a cursor.",
+    },
     pageSize: integer,
     nextCursor: { ...nullable(text), description: "Send it as `cursor` for the next page; null on the last page." },
   }),
@@ -362,14 +379,20 @@ const SCHEMAS: Record<string, SchemaObject> = {
     newVerdict: nullable(verdict),
     newRationale: nullable(text),
     reopenedAt: dateTime,
-    resolvedAt: { ...nullable(dateTime), description: "When the corrected verdict was verified; null while it is being corrected." },
+    resolvedAt: {
+      ...nullable(dateTime),
+      description: "When the corrected verdict was verified; null while it is being corrected.",
+    },
     reopenedBy: ref("UserRef"),
   }),
   ClaimEvent: record({
     id: integer,
     action: { type: "string", description: `One of: ${Object.keys(EVENT_LABELS).join(", ")}.` },
     before: { ...nullable(anyObject), description: "The fields the change touched, before it." },
-    after: { ...nullable(anyObject), description: "The same fields after it (and a comment or reason when there is one)." },
+    after: {
+      ...nullable(anyObject),
+      description: "The same fields after it (and a comment or reason when there is one).",
+    },
     createdAt: dateTime,
     actor: nullable(ref("UserRef")),
   }),
@@ -398,59 +421,66 @@ const SCHEMAS: Record<string, SchemaObject> = {
       description: "The earlier, verified claim this one repeats, when a reviewer marked it so.",
     },
     corrections: arrayOf(ref("Correction")),
-    article: record({ id: integer, title: text, url: nullable(uri), publisher: nullable(text), publishedAt: calendarDate }),
+    article: record({
+      id: integer,
+      title: text,
+      url: nullable(uri),
+      publisher: nullable(text),
+      publishedAt: calendarDate,
+    }),
     sources: arrayOf(ref("Source")),
     history: { ...arrayOf(ref("ClaimEvent")), description: "Every change, oldest first." },
   }),
   ClaimReview: {
-    ...record(
-      {
-        "@context": { const: "https://schema.org" },
-        "@type": { const: "ClaimReview" },
-        url: { ...uri, description: "The public page of this fact-check." },
-        claimReviewed: { type: "string", description: "The claim as one checkable sentence." },
-        datePublished: { ...calendarDate, description: "When the verdict was verified." },
-        author: { ...party(["Organization"]), description: "The fact-checking organisation." },
-        reviewRating: record(
-          {
-            "@type": { const: "Rating" },
-            ratingValue: {
-              type: "integer",
-              minimum: WORST_RATING,
-              maximum: BEST_RATING,
-              description: `${WORST_RATING} is false, ${BEST_RATING} true; absent for verdicts that say nothing about truth (${unnumberedVerdicts.join(", ")}).`,
-            },
-            bestRating: { const: BEST_RATING },
-            worstRating: { const: WORST_RATING },
-            alternateName: {
-              type: "string",
-              enum: Object.keys(VERDICT_RATINGS).map((rated) => VERDICT_LABELS[rated as keyof typeof VERDICT_LABELS]),
-              description: "The verdict.",
-            },
-            ratingExplanation: { type: "string", description: "The rationale." },
+    ...record({
+      "@context": { const: "https://schema.org" },
+      "@type": { const: "ClaimReview" },
+      url: { ...uri, description: "The public page of this fact-check." },
+      claimReviewed: { type: "string", description: "The claim as one checkable sentence." },
+      datePublished: { ...calendarDate, description: "When the verdict was verified." },
+      author: { ...party(["Organization"]), description: "The fact-checking organisation." },
+      reviewRating: record(
+        {
+          "@type": { const: "Rating" },
+          ratingValue: {
+            type: "integer",
+            minimum: WORST_RATING,
+            maximum: BEST_RATING,
+            description: `${WORST_RATING} is false, ${BEST_RATING} true; absent for verdicts that say nothing about truth (${unnumberedVerdicts.join(", ")}).`,
           },
-          ["ratingValue", "ratingExplanation"],
-        ),
-        itemReviewed: record(
-          {
-            "@type": { const: "Claim" },
-            author: { ...party(["Person", "Organization"]), description: "Whom the article attributes the claim to, else its author or publisher." },
-            datePublished: calendarDate,
-            appearance: record(
-              {
-                "@type": { const: "CreativeWork" },
-                headline: text,
-                url: uri,
-                publisher: party(["Organization"]),
-                datePublished: calendarDate,
-              },
-              ["url", "publisher"],
-            ),
+          bestRating: { const: BEST_RATING },
+          worstRating: { const: WORST_RATING },
+          alternateName: {
+            type: "string",
+            enum: Object.keys(VERDICT_RATINGS).map((rated) => VERDICT_LABELS[rated as keyof typeof VERDICT_LABELS]),
+            description: "The verdict.",
           },
-          ["author"],
-        ),
-      },
-    ),
+          ratingExplanation: { type: "string", description: "The rationale." },
+        },
+        ["ratingValue", "ratingExplanation"],
+      ),
+      itemReviewed: record(
+        {
+          "@type": { const: "Claim" },
+          author: {
+            ...party(["Person", "Organization"]),
+            description: "Whom the article attributes the claim to, else its author or publisher.",
+          },
+          datePublished: calendarDate,
+          appearance: record(
+            {
+              "@type": { const: "CreativeWork" },
+              headline: text,
+              url: uri,
+              publisher: party(["Organization"]),
+              datePublished: calendarDate,
+            },
+            ["url", "publisher"],
+          ),
+        },
+        ["author"],
+      ),
+    }),
     description: "A schema.org ClaimReview (https://schema.org/ClaimReview) as JSON-LD.",
   },
   SignInResult: record(
@@ -460,7 +490,13 @@ const SCHEMAS: Record<string, SchemaObject> = {
       url: text,
       user: {
         type: "object",
-        properties: { id: text, name: text, email: text, role: { type: "string", enum: ROLES }, active: { type: "boolean" } },
+        properties: {
+          id: text,
+          name: text,
+          email: text,
+          role: { type: "string", enum: ROLES },
+          active: { type: "boolean" },
+        },
         required: ["id", "name", "email", "role", "active"],
       },
     },
@@ -508,7 +544,9 @@ const OPERATIONS: { path: string; method: HttpMethod; operation: OpenApiOperatio
           ...json(ref("Article"), "The article as stored, as GET /api/articles/{id} answers it (no claims yet)."),
           headers: { Location: { description: "The article's address in the API.", schema: text } },
         },
-        "400": badRequest("Invalid article: a field at fault, no text or both `body` and `html`, or a text over the limit (named on `body` or `html`)."),
+        "400": badRequest(
+          "Invalid article: a field at fault, no text or both `body` and `html`, or a text over the limit (named on `body` or `html`).",
+        ),
         "401": unauthorized,
         "403": forbiddenWrite("You are not an editor or admin."),
         "413": bodyTooLarge,
@@ -572,7 +610,8 @@ const OPERATIONS: { path: string; method: HttpMethod; operation: OpenApiOperatio
       operationId: "dismissSuggestion",
       tags: ["Articles"],
       summary: "Dismiss a suggested span",
-      description: "Editors and admins. The span (`startOffset`, `endOffset`) is not suggested again for this article; dismissing it twice is harmless.",
+      description:
+        "Editors and admins. The span (`startOffset`, `endOffset`) is not suggested again for this article; dismissing it twice is harmless.",
       parameters: [articleIdParameter],
       requestBody: jsonBody(dismissalSchema),
       responses: {
@@ -656,7 +695,8 @@ const OPERATIONS: { path: string; method: HttpMethod; operation: OpenApiOperatio
       parameters: queryParameters(claimExportQuerySchema, CLAIM_LIST_PARAMETERS),
       responses: {
         "200": {
-          description: "The claims, one row each after a header row, as a file to save (`Content-Disposition: attachment`, named after the filters).",
+          description:
+            "The claims, one row each after a header row, as a file to save (`Content-Disposition: attachment`, named after the filters).",
           content: { "text/csv": { schema: text } },
         },
         "400": badRequest("Invalid query parameters."),
@@ -704,7 +744,9 @@ const OPERATIONS: { path: string; method: HttpMethod; operation: OpenApiOperatio
       requestBody: jsonBody(claimPatchSchema),
       responses: {
         "200": json(ref("Claim"), "The claim after the change."),
-        "400": badRequest("Invalid change, nothing to change, or a verdict not ready to propose (the verdict, rationale or sources at fault)."),
+        "400": badRequest(
+          "Invalid change, nothing to change, or a verdict not ready to propose (the verdict, rationale or sources at fault).",
+        ),
         "401": unauthorized,
         "403": forbiddenWrite(
           "Not allowed: the claim is someone else's, a reviewer assigning another user, a verdict awaiting review or verified, `status: verified` (that is the review's), or proposing a claim that is not in progress.",
@@ -798,7 +840,15 @@ const OPERATIONS: { path: string; method: HttpMethod; operation: OpenApiOperatio
         "200": json(
           record({
             items: arrayOf(
-              record({ id: integer, statement: text, articleId: integer, articleTitle: text, status: reviewStatus, verdict, similarity: { type: "number", minimum: 0, maximum: 1 } }),
+              record({
+                id: integer,
+                statement: text,
+                articleId: integer,
+                articleTitle: text,
+                status: reviewStatus,
+                verdict,
+                similarity: { type: "number", minimum: 0, maximum: 1 },
+              }),
             ),
           }),
           "The similar claims.",
@@ -957,7 +1007,10 @@ const OPERATIONS: { path: string; method: HttpMethod; operation: OpenApiOperatio
         "Public: no session needed, for load balancers and uptime checks. 200 once the database answers a statement; 503 while it does not. Never cached.",
       security: PUBLIC,
       responses: {
-        "200": json({ type: "object", required: ["status"], properties: { status: { const: "ok" } } }, "The app and its database answer."),
+        "200": json(
+          { type: "object", required: ["status"], properties: { status: { const: "ok" } } },
+          "The app and its database answer.",
+        ),
         "503": databaseUnavailable,
       },
     },
@@ -985,7 +1038,12 @@ const OPERATIONS: { path: string; method: HttpMethod; operation: OpenApiOperatio
         "403": authErrorResponse("Sent from a page of another site."),
         "429": {
           ...authErrorResponse("Too many failed sign-ins for this email or from this address."),
-          headers: { "Retry-After": { description: "Seconds until attempts are allowed again.", schema: { type: "integer", minimum: 1 } } },
+          headers: {
+            "Retry-After": {
+              description: "Seconds until attempts are allowed again.",
+              schema: { type: "integer", minimum: 1 },
+            },
+          },
         },
       },
     },
@@ -997,7 +1055,8 @@ const OPERATIONS: { path: string; method: HttpMethod; operation: OpenApiOperatio
       operationId: "signOut",
       tags: ["Auth"],
       summary: "Sign out",
-      description: "Ends the session the cookie names and clears the cookie. Without a session it has nothing to end and still answers 200.",
+      description:
+        "Ends the session the cookie names and clears the cookie. Without a session it has nothing to end and still answers 200.",
       security: [{ session: [] }, {}],
       responses: {
         "200": {
@@ -1046,7 +1105,8 @@ export function buildOpenApiDocument(): OpenApiDocument {
           type: "apiKey",
           in: "cookie",
           name: SESSION_COOKIE,
-          description: "The session cookie set by POST /api/auth/sign-in/email (named `__Secure-better-auth.session_token` over HTTPS).",
+          description:
+            "The session cookie set by POST /api/auth/sign-in/email (named `__Secure-better-auth.session_token` over HTTPS).",
         },
       },
     },

@@ -34,7 +34,10 @@ export async function listArticles(options: { limit?: number } = {}): Promise<Ar
     if (tally.status === "verified") entry.verifiedCount += tally._sum.count ?? 0;
     counts.set(tally.articleId, entry);
   }
-  return articles.map((article) => ({ ...article, ...(counts.get(article.id) ?? { claimCount: 0, verifiedCount: 0 }) }));
+  return articles.map((article) => ({
+    ...article,
+    ...(counts.get(article.id) ?? { claimCount: 0, verifiedCount: 0 }),
+  }));
 }
 
 export const articleDetailSelect = {

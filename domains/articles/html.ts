@@ -11,25 +11,89 @@ import { MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MAX_HTML_NESTING_LOAD } from "./limi
 
 /** Plain text (pasted, or a .txt or .md file, kept as written): line endings become \n, no byte-order mark, no blank edges. */
 export function normalisePlainText(text: string): string {
-  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").trim();
+  return text
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .trim();
 }
 
 /** Never part of the article's text. */
 const DROPPED_ELEMENTS = new Set([
-  "HEAD", "TITLE", "META", "LINK", "BASE", "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE",
-  "IFRAME", "OBJECT", "EMBED", "SVG", "MATH", "CANVAS", "VIDEO", "AUDIO", "IMG", "PICTURE",
-  "NAV", "ASIDE", "FORM", "BUTTON", "INPUT", "SELECT", "TEXTAREA", "DIALOG",
+  "HEAD",
+  "TITLE",
+  "META",
+  "LINK",
+  "BASE",
+  "SCRIPT",
+  "STYLE",
+  "NOSCRIPT",
+  "TEMPLATE",
+  "IFRAME",
+  "OBJECT",
+  "EMBED",
+  "SVG",
+  "MATH",
+  "CANVAS",
+  "VIDEO",
+  "AUDIO",
+  "IMG",
+  "PICTURE",
+  "NAV",
+  "ASIDE",
+  "FORM",
+  "BUTTON",
+  "INPUT",
+  "SELECT",
+  "TEXTAREA",
+  "DIALOG",
 ]);
 /** Landmarks and widgets around an article, not in it: navigation, the site's banner and footer, consent pop-ups. */
-const DROPPED_ROLES = new Set(["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar"]);
+const DROPPED_ROLES = new Set([
+  "navigation",
+  "banner",
+  "contentinfo",
+  "complementary",
+  "search",
+  "dialog",
+  "alertdialog",
+  "menu",
+  "menubar",
+]);
 /** A header or footer inside these belongs to that part of the page (an article's own header); elsewhere it is the site's. */
 const SECTIONING = "article, main, section";
 
 /** Elements that start and end a paragraph. */
 const PARAGRAPH_ELEMENTS = new Set([
-  "P", "DIV", "SECTION", "ARTICLE", "MAIN", "HEADER", "FOOTER", "ADDRESS", "BLOCKQUOTE", "PRE", "FIGURE",
-  "FIGCAPTION", "H1", "H2", "H3", "H4", "H5", "H6", "HGROUP", "UL", "OL", "DL", "TABLE", "CAPTION", "DETAILS",
-  "SUMMARY", "FIELDSET", "LEGEND", "HR", "CENTER",
+  "P",
+  "DIV",
+  "SECTION",
+  "ARTICLE",
+  "MAIN",
+  "HEADER",
+  "FOOTER",
+  "ADDRESS",
+  "BLOCKQUOTE",
+  "PRE",
+  "FIGURE",
+  "FIGCAPTION",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "HGROUP",
+  "UL",
+  "OL",
+  "DL",
+  "TABLE",
+  "CAPTION",
+  "DETAILS",
+  "SUMMARY",
+  "FIELDSET",
+  "LEGEND",
+  "HR",
+  "CENTER",
 ]);
 /** Elements that sit on their own line inside a paragraph (a list, a table). */
 const LINE_ELEMENTS = new Set(["LI", "DT", "DD", "TR"]);
@@ -47,7 +111,9 @@ function isDropped(element: Element): boolean {
   if (element.hasAttribute("hidden") || element.getAttribute("aria-hidden") === "true") return true;
   const role = element.getAttribute("role");
   if (role !== null && DROPPED_ROLES.has(role.trim().toLowerCase())) return true;
-  return (element.tagName === "HEADER" || element.tagName === "FOOTER") && element.parentElement?.closest(SECTIONING) == null;
+  return (
+    (element.tagName === "HEADER" || element.tagName === "FOOTER") && element.parentElement?.closest(SECTIONING) == null
+  );
 }
 
 function removeDropped(root: Element): void {
@@ -113,10 +179,14 @@ function structureProblem(html: string): string | null {
         elements += 1;
         nestingLoad += depth * depth;
         if (depth > MAX_HTML_DEPTH) {
-          refuse(`This HTML nests elements more than ${MAX_HTML_DEPTH} levels deep; no article needs that. ${READ_ONLY_PART}`);
+          refuse(
+            `This HTML nests elements more than ${MAX_HTML_DEPTH} levels deep; no article needs that. ${READ_ONLY_PART}`,
+          );
         }
         if (elements > MAX_HTML_ELEMENTS) {
-          refuse(`This HTML has more than ${MAX_HTML_ELEMENTS.toLocaleString("en")} elements, too many to find its article in. ${READ_ONLY_PART}`);
+          refuse(
+            `This HTML has more than ${MAX_HTML_ELEMENTS.toLocaleString("en")} elements, too many to find its article in. ${READ_ONLY_PART}`,
+          );
         }
         if (nestingLoad > MAX_HTML_NESTING_LOAD) {
           refuse(`This HTML nests too many of its elements too deeply to find its article in. ${READ_ONLY_PART}`);
@@ -241,7 +311,9 @@ function textOf(root: Node): string {
       readChildren(element, { ...context, inLine: true }, () => collector.lineBreak());
     } else if (PARAGRAPH_ELEMENTS.has(tag)) {
       collector.paragraphBreak();
-      readChildren(element, { ...context, preformatted: context.preformatted || tag === "PRE" }, () => collector.paragraphBreak());
+      readChildren(element, { ...context, preformatted: context.preformatted || tag === "PRE" }, () =>
+        collector.paragraphBreak(),
+      );
     } else if (CELL_ELEMENTS.has(tag)) {
       const previous = element.previousElementSibling;
       if (previous && CELL_ELEMENTS.has(previous.tagName)) collector.text(" | ", true);

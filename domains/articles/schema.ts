@@ -67,7 +67,9 @@ const publishedAtSchema = z.preprocess(
     .nullable(),
 );
 
-const languageSchema = z.enum(ARTICLE_LANGUAGES, { error: `Choose the language: one of ${ARTICLE_LANGUAGES.join(", ")}.` });
+const languageSchema = z.enum(ARTICLE_LANGUAGES, {
+  error: `Choose the language: one of ${ARTICLE_LANGUAGES.join(", ")}.`,
+});
 
 /** The stored text: not empty, within the limit, whichever way it came. */
 function checkBody(text: string, context: z.RefinementCtx<string>, what: string): string {
@@ -111,7 +113,9 @@ export const newArticleRequestSchema = z.strictObject(
     author: optionalLineSchema("author").optional(),
     publishedAt: publishedAtSchema
       .optional()
-      .describe("The day it was published, YYYY-MM-DD, not in the future. Without it, the day of the import is stored."),
+      .describe(
+        "The day it was published, YYYY-MM-DD, not in the future. Without it, the day of the import is stored.",
+      ),
     language: languageSchema,
     body: bodySchema.optional(),
     html: htmlSchema.optional(),
@@ -125,9 +129,17 @@ export const newArticleSchema = newArticleRequestSchema
     (input, context) => {
       const given = ["body", "html"].filter((field) => input[field as "body" | "html"] !== undefined);
       if (given.length === 0) {
-        context.addIssue({ code: "custom", path: ["body"], message: "Give the article's text: `body` (plain text) or `html`." });
+        context.addIssue({
+          code: "custom",
+          path: ["body"],
+          message: "Give the article's text: `body` (plain text) or `html`.",
+        });
       } else if (given.length > 1) {
-        context.addIssue({ code: "custom", path: ["html"], message: "Give the text once: `body` or `html`, not both." });
+        context.addIssue({
+          code: "custom",
+          path: ["html"],
+          message: "Give the text once: `body` or `html`, not both.",
+        });
       }
     },
     // The other fields' refusals must not hide this one: all come back at once.
@@ -158,7 +170,8 @@ export const articleFormSchema = z
     fileTooLarge: z.literal("true").optional(),
   })
   .transform(({ format, text, fileName, fileText, fileTooLarge, ...fields }, context) => {
-    const refuse = (field: "text" | "file", message: string) => context.addIssue({ code: "custom", path: [field], message });
+    const refuse = (field: "text" | "file", message: string) =>
+      context.addIssue({ code: "custom", path: [field], message });
     const pasted = text.trim() !== "";
     let source: { body: string } | { html: string } | undefined;
     if (pasted && fileName !== undefined) {
@@ -182,7 +195,8 @@ export const articleFormSchema = z
     if (parsed.success) return parsed.data;
     for (const issue of parsed.error.issues) {
       const field = issue.path[0];
-      if (field !== "body" && field !== "html") context.addIssue({ code: "custom", path: issue.path, message: issue.message });
+      if (field !== "body" && field !== "html")
+        context.addIssue({ code: "custom", path: issue.path, message: issue.message });
       else if (source) refuse(fileName === undefined ? "text" : "file", issue.message);
     }
     return z.NEVER;

@@ -78,7 +78,9 @@ export const linkDuplicateFromForm = formAction(
     const duplicateOfId = form.duplicateOfId === "" ? null : Number(form.duplicateOfId);
     await linkDuplicate(user, form.claimId, duplicateLinkSchema.parse({ version: form.version, duplicateOfId }));
     revalidatePath(`/claims/${form.claimId}`);
-    return duplicateOfId === null ? "The duplicate mark is cleared." : `Marked as a duplicate of claim #${duplicateOfId}.`;
+    return duplicateOfId === null
+      ? "The duplicate mark is cleared."
+      : `Marked as a duplicate of claim #${duplicateOfId}.`;
   },
 );
 
@@ -88,7 +90,9 @@ export const startFromDuplicateFromForm = formAction(
     const take = form.take === "both" ? ["verdict", "sources"] : [form.take];
     await startFromDuplicate(user, form.claimId, startFromDuplicateSchema.parse({ version: form.version, take }));
     revalidatePath(`/claims/${form.claimId}`);
-    return form.take === "sources" ? "Its sources are attached." : "Its verdict is your draft: check it, then propose it.";
+    return form.take === "sources"
+      ? "Its sources are attached."
+      : "Its verdict is your draft: check it, then propose it.";
   },
 );
 

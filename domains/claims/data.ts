@@ -65,7 +65,8 @@ function whereClause(query: ClaimExportQuery, viewer: CurrentUser, cursor?: Clai
   const conditions: Prisma.Sql[] = [];
   if (cursor) conditions.push(afterCursor(cursor));
   if (query.assignee === "none") conditions.push(Prisma.sql`c."assigneeId" IS NULL`);
-  else if (query.assignee) conditions.push(Prisma.sql`c."assigneeId" = ${query.assignee === "me" ? viewer.id : query.assignee}`);
+  else if (query.assignee)
+    conditions.push(Prisma.sql`c."assigneeId" = ${query.assignee === "me" ? viewer.id : query.assignee}`);
   if (query.article) conditions.push(Prisma.sql`c."articleId" = ${query.article}`);
   if (query.status) conditions.push(Prisma.sql`c.status = ${query.status}::"ReviewStatus"`);
   if (query.verdict) conditions.push(Prisma.sql`c.verdict = ${query.verdict}::"Verdict"`);
@@ -112,7 +113,9 @@ export async function listClaims(query: ClaimListQuery, viewer: CurrentUser): Pr
   const total = rows[0]
     ? Number(rows[0].matching)
     : Number((await db().$queryRaw<{ total: bigint }[]>`${count}`)[0]?.total ?? 0);
-  const items = rows.slice(0, query.pageSize).map(({ matching, ...row }) => ({ ...row, sourceCount: Number(row.sourceCount) }));
+  const items = rows
+    .slice(0, query.pageSize)
+    .map(({ matching, ...row }) => ({ ...row, sourceCount: Number(row.sourceCount) }));
   const last = items.at(-1);
   return {
     items,
@@ -163,7 +166,12 @@ export interface ClaimCounts {
 /** Counts by status and verdict from the totals (kept exact by a trigger), not from the claims themselves. */
 export async function getClaimCounts(): Promise<ClaimCounts> {
   const groups = await db().claimTotal.groupBy({ by: ["status", "verdict"], _sum: { count: true } });
-  const byStatus: Record<ReviewStatus, number> = { unreviewed: 0, in_progress: 0, awaiting_second_review: 0, verified: 0 };
+  const byStatus: Record<ReviewStatus, number> = {
+    unreviewed: 0,
+    in_progress: 0,
+    awaiting_second_review: 0,
+    verified: 0,
+  };
   const byVerdict: Record<Verdict, number> = {
     unrated: 0,
     true: 0,
@@ -252,7 +260,10 @@ export async function getClaim(id: number): Promise<ClaimDetail | null> {
 }
 
 /** The same without the article's text (which can be 200,000 characters), for the API and for writers that answer with the claim. */
-export async function getClaimRecord(id: number, client: Pick<ReturnType<typeof db>, "claim"> = db()): Promise<ClaimRecord | null> {
+export async function getClaimRecord(
+  id: number,
+  client: Pick<ReturnType<typeof db>, "claim"> = db(),
+): Promise<ClaimRecord | null> {
   return client.claim.findUnique({ where: { id }, select: claimRecordSelect });
 }
 

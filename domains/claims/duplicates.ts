@@ -51,10 +51,16 @@ export async function findSimilarClaims(claimId: number): Promise<SimilarClaim[]
 export async function getDuplicateTarget(claimId: number, client: Pick<Tx, "claim"> = db()) {
   return client.claim.findUnique({
     where: { id: claimId },
-    select: { id: true, statement: true, status: true, verdict: true, rationale: true, sources: { select: sourceSelect, orderBy: { id: "asc" } } },
+    select: {
+      id: true,
+      statement: true,
+      status: true,
+      verdict: true,
+      rationale: true,
+      sources: { select: sourceSelect, orderBy: { id: "asc" } },
+    },
   });
 }
-
 
 /**
  * Marks a claim as a duplicate of an earlier, verified claim, or clears the mark. It copies nothing:
@@ -71,10 +77,13 @@ export async function linkDuplicate(actor: CurrentUser, claimId: number, link: D
     if (claim.duplicateOfId === link.duplicateOfId) return;
     if (link.duplicateOfId !== null) {
       if (link.duplicateOfId === claimId) {
-        throw new DomainError("invalid", "A claim cannot duplicate itself.", { duplicateOfId: ["Choose another claim."] });
+        throw new DomainError("invalid", "A claim cannot duplicate itself.", {
+          duplicateOfId: ["Choose another claim."],
+        });
       }
       const target = await tx.claim.findUnique({ where: { id: link.duplicateOfId }, select: { status: true } });
-      if (!target) throw new DomainError("invalid", "No claim has this id.", { duplicateOfId: ["No claim has this id."] });
+      if (!target)
+        throw new DomainError("invalid", "No claim has this id.", { duplicateOfId: ["No claim has this id."] });
       if (target.status !== "verified") {
         throw new DomainError("invalid", "Only a verified claim can be the original.", {
           duplicateOfId: ["This claim is not verified yet: its verdict cannot be reused."],
@@ -98,7 +107,11 @@ export async function linkDuplicate(actor: CurrentUser, claimId: number, link: D
  * (as a draft, still to be proposed and approved here), its sources not yet attached, or both, while
  * that claim is verified. One transaction: all of it is taken or none.
  */
-export async function startFromDuplicate(actor: CurrentUser, claimId: number, request: StartFromDuplicate): Promise<void> {
+export async function startFromDuplicate(
+  actor: CurrentUser,
+  claimId: number,
+  request: StartFromDuplicate,
+): Promise<void> {
   await db().$transaction(async (tx) => {
     const claim = await lockClaim(tx, claimId);
     await assertVersion(tx, claim, request.version);
@@ -117,18 +130,22 @@ export async function startFromDuplicate(actor: CurrentUser, claimId: number, re
     let version = claim.version;
     if (request.take.includes("verdict")) {
       const rationale = `As verified for claim #${original.id}: ${original.rationale ?? ""}`.trim();
-      version = (await commitClaimChange(tx, {
-        claimId,
-        version,
-        actor,
-        action: "edited",
-        data: { verdict: original.verdict, rationale },
-        before: { verdict: claim.verdict, rationale: claim.rationale },
-        after: { verdict: original.verdict, rationale },
-      })).version;
+      version = (
+        await commitClaimChange(tx, {
+          claimId,
+          version,
+          actor,
+          action: "edited",
+          data: { verdict: original.verdict, rationale },
+          before: { verdict: claim.verdict, rationale: claim.rationale },
+          after: { verdict: original.verdict, rationale },
+        })
+      ).version;
     }
     if (request.take.includes("sources")) {
-      const attached = new Set((await tx.source.findMany({ where: { claimId }, select: { url: true } })).map((source) => source.url));
+      const attached = new Set(
+        (await tx.source.findMany({ where: { claimId }, select: { url: true } })).map((source) => source.url),
+      );
       for (const earlier of original.sources.filter((source) => !attached.has(source.url))) {
         const source = await tx.source.create({
           data: {
@@ -143,7 +160,16 @@ export async function startFromDuplicate(actor: CurrentUser, claimId: number, re
           },
           select: sourceSelect,
         });
-        version = (await commitClaimChange(tx, { claimId, version, actor, action: "source_added", before: {}, after: historyRecord(source) })).version;
+        version = (
+          await commitClaimChange(tx, {
+            claimId,
+            version,
+            actor,
+            action: "source_added",
+            before: {},
+            after: historyRecord(source),
+          })
+        ).version;
       }
     }
   });

@@ -64,7 +64,13 @@ export async function conflict(tx: Tx, claimId: number): Promise<DomainError> {
     {
       current: claim,
       lastChange: lastEvent
-        ? { actor: lastEvent.actor, action: lastEvent.action, at: lastEvent.createdAt, before: lastEvent.before, after: lastEvent.after }
+        ? {
+            actor: lastEvent.actor,
+            action: lastEvent.action,
+            at: lastEvent.createdAt,
+            before: lastEvent.before,
+            after: lastEvent.after,
+          }
         : null,
     },
   );
@@ -169,7 +175,12 @@ export interface CommittedChange {
  */
 export async function commitClaimChange(client: Tx, change: ClaimChange): Promise<CommittedChange> {
   const rows = await client.$queryRaw<
-    (Omit<CommittedChange, "event"> & { eventId: number; before: Prisma.JsonValue; after: Prisma.JsonValue; createdAt: Date })[]
+    (Omit<CommittedChange, "event"> & {
+      eventId: number;
+      before: Prisma.JsonValue;
+      after: Prisma.JsonValue;
+      createdAt: Date;
+    })[]
   >`
     ${claimChangeStatement(change, Prisma.sql`version = ${change.version}`, Prisma.sql`${JSON.stringify(change.after)}::jsonb`)}
     SELECT changed.version, changed."updatedAt", event.id AS "eventId", event.before, event.after, event."createdAt"
@@ -205,7 +216,9 @@ export function assertCanWork(user: CurrentUser, claim: ClaimState, doing: strin
   if (isEditor(user) || claim.assigneeId === user.id) return;
   throw new DomainError(
     "forbidden",
-    claim.assigneeId ? `This claim is assigned to someone else: only they or an editor can ${doing}.` : `Take the claim before you ${doing}.`,
+    claim.assigneeId
+      ? `This claim is assigned to someone else: only they or an editor can ${doing}.`
+      : `Take the claim before you ${doing}.`,
   );
 }
 
@@ -216,18 +229,27 @@ interface Person {
 
 async function assertAssignable(tx: Tx, userId: string): Promise<Person> {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, active: true } });
-  if (!user || !user.active) throw new DomainError("invalid", "Choose an active user.", { assigneeId: ["No active user has this id."] });
+  if (!user || !user.active)
+    throw new DomainError("invalid", "Choose an active user.", { assigneeId: ["No active user has this id."] });
   return { id: user.id, name: user.name };
 }
 
 /** Checks the actor may make this assignment; the new assignee, if any. */
-async function applyAssignment(tx: Tx, actor: CurrentUser, claim: ClaimState, assigneeId: string | null): Promise<Person | null> {
+async function applyAssignment(
+  tx: Tx,
+  actor: CurrentUser,
+  claim: ClaimState,
+  assigneeId: string | null,
+): Promise<Person | null> {
   if (assigneeId === claim.assigneeId) return null;
   if (!isEditor(actor)) {
     const taking = assigneeId === actor.id && claim.assigneeId === null;
     const releasing = assigneeId === null && claim.assigneeId === actor.id;
     if (!taking && !releasing) {
-      throw new DomainError("forbidden", "Reviewers can take an unassigned claim or release their own; editors assign claims.");
+      throw new DomainError(
+        "forbidden",
+        "Reviewers can take an unassigned claim or release their own; editors assign claims.",
+      );
     }
   }
   if (!assigneeId) return null;
@@ -243,7 +265,6 @@ function assertProposable(verdict: Verdict, rationale: string | null, sourceCoun
   if (verdict !== "not_a_claim" && sourceCount === 0) fields.sources = ["Attach at least one source first."];
   if (Object.keys(fields).length > 0) throw new DomainError("invalid", "This verdict cannot be proposed yet.", fields);
 }
-
 
 /**
  * PATCH semantics for a claim: take or assign it, start work, edit the verdict and rationale,
@@ -304,15 +325,23 @@ export async function updateClaim(actor: CurrentUser, claimId: number, patch: Cl
       throw new DomainError("forbidden", "A verdict is approved by a second reviewer: POST /api/claims/:id/review.");
     }
     if (targetStatus === "unreviewed") {
-      throw new DomainError("invalid", "A claim cannot go back to unreviewed.", { status: ["Must be in_progress or awaiting_second_review."] });
+      throw new DomainError("invalid", "A claim cannot go back to unreviewed.", {
+        status: ["Must be in_progress or awaiting_second_review."],
+      });
     }
     if (targetStatus === "in_progress") {
       if (claim.status === "verified") {
-        throw new DomainError("forbidden", "A verified claim is reopened by an editor, with a reason: POST /api/claims/:id/reopen.");
+        throw new DomainError(
+          "forbidden",
+          "A verified claim is reopened by an editor, with a reason: POST /api/claims/:id/reopen.",
+        );
       }
       if (claim.status === "awaiting_second_review") {
         if (claim.proposedById !== actor.id && !isEditor(actor)) {
-          throw new DomainError("forbidden", "Only the proposer or an editor can withdraw a proposed verdict; reviewers send it back.");
+          throw new DomainError(
+            "forbidden",
+            "Only the proposer or an editor can withdraw a proposed verdict; reviewers send it back.",
+          );
         }
         action = "withdrawn";
       } else {
@@ -328,7 +357,10 @@ export async function updateClaim(actor: CurrentUser, claimId: number, patch: Cl
     }
     if (targetStatus === "awaiting_second_review") {
       if (claim.status !== "in_progress") {
-        throw new DomainError("forbidden", `Only a claim in progress can be proposed for review; this one is ${STATUS_LABELS[claim.status].toLowerCase()}.`);
+        throw new DomainError(
+          "forbidden",
+          `Only a claim in progress can be proposed for review; this one is ${STATUS_LABELS[claim.status].toLowerCase()}.`,
+        );
       }
       assertCanWork(actor, workingAs, "propose its verdict");
       assertProposable(
@@ -399,7 +431,11 @@ async function wroteVerdictUnderReview(tx: Tx, claimId: number, actorId: string)
  * two-person rule goes further for approval: no one who wrote any of the verdict or its rationale
  * approves it, an editor who edited it included; assigning the claim or sending it back is not writing it.
  */
-export async function reviewClaim(actor: CurrentUser, claimId: number, review: ReviewInput): Promise<{ version: number }> {
+export async function reviewClaim(
+  actor: CurrentUser,
+  claimId: number,
+  review: ReviewInput,
+): Promise<{ version: number }> {
   return db().$transaction(async (tx) => {
     const claim = await loadClaimState(tx, claimId);
     await assertVersion(tx, claim, review.version);
@@ -417,15 +453,17 @@ export async function reviewClaim(actor: CurrentUser, claimId: number, review: R
     }
     if (review.decision === "send_back") {
       return {
-        version: (await commitClaimChange(tx, {
-          claimId,
-          version: review.version,
-          actor,
-          action: "sent_back",
-          data: { status: "in_progress", proposedById: null, proposedAt: null },
-          before: { status: claim.status },
-          after: { status: "in_progress", comment: review.comment },
-        })).version,
+        version: (
+          await commitClaimChange(tx, {
+            claimId,
+            version: review.version,
+            actor,
+            action: "sent_back",
+            data: { status: "in_progress", proposedById: null, proposedAt: null },
+            before: { status: claim.status },
+            after: { status: "in_progress", comment: review.comment },
+          })
+        ).version,
       };
     }
     const now = new Date();
@@ -441,21 +479,27 @@ export async function reviewClaim(actor: CurrentUser, claimId: number, review: R
       });
     }
     return {
-      version: (await commitClaimChange(tx, {
-        claimId,
-        version: review.version,
-        actor,
-        action: openCorrection ? "correction_approved" : "approved",
-        data: { status: "verified", verifiedById: actor.id, verifiedAt: now },
-        before: { status: claim.status },
-        after: { status: "verified", verdict: claim.verdict, ...(review.comment ? { comment: review.comment } : {}) },
-      })).version,
+      version: (
+        await commitClaimChange(tx, {
+          claimId,
+          version: review.version,
+          actor,
+          action: openCorrection ? "correction_approved" : "approved",
+          data: { status: "verified", verifiedById: actor.id, verifiedAt: now },
+          before: { status: claim.status },
+          after: { status: "verified", verdict: claim.verdict, ...(review.comment ? { comment: review.comment } : {}) },
+        })
+      ).version,
     };
   });
 }
 
 /** Editors reopen a verified claim to correct it; the correction is on the record until it is verified again. */
-export async function reopenClaim(actor: CurrentUser, claimId: number, input: ReopenInput): Promise<{ version: number }> {
+export async function reopenClaim(
+  actor: CurrentUser,
+  claimId: number,
+  input: ReopenInput,
+): Promise<{ version: number }> {
   if (!isEditor(actor)) throw new DomainError("forbidden", "Only editors can reopen a verified claim.");
   return db().$transaction(async (tx) => {
     const claim = await loadClaimState(tx, claimId);
@@ -471,15 +515,17 @@ export async function reopenClaim(actor: CurrentUser, claimId: number, input: Re
       },
     });
     return {
-      version: (await commitClaimChange(tx, {
-        claimId,
-        version: input.version,
-        actor,
-        action: "reopened",
-        data: { status: "in_progress", verifiedById: null, verifiedAt: null, proposedById: null, proposedAt: null },
-        before: { status: claim.status, verdict: claim.verdict },
-        after: { status: "in_progress", reason: input.reason },
-      })).version,
+      version: (
+        await commitClaimChange(tx, {
+          claimId,
+          version: input.version,
+          actor,
+          action: "reopened",
+          data: { status: "in_progress", verifiedById: null, verifiedAt: null, proposedById: null, proposedAt: null },
+          before: { status: claim.status, verdict: claim.verdict },
+          after: { status: "in_progress", reason: input.reason },
+        })
+      ).version,
     };
   });
 }
@@ -502,10 +548,15 @@ export async function createClaim(actor: CurrentUser, articleId: number, input: 
     const raw = article.body.slice(input.startOffset, input.endOffset);
     const startOffset = input.startOffset + (raw.length - raw.trimStart().length);
     const endOffset = input.endOffset - (raw.length - raw.trimEnd().length);
-    if (endOffset <= startOffset) throw new DomainError("invalid", "The span holds no text.", { startOffset: ["Select some words of the article."] });
+    if (endOffset <= startOffset)
+      throw new DomainError("invalid", "The span holds no text.", {
+        startOffset: ["Select some words of the article."],
+      });
     // An offset between the two UTF-16 halves of a character (an emoji…) would store a quote PostgreSQL turns into U+FFFD.
     if (!article.body.slice(startOffset, endOffset).isWellFormed()) {
-      throw new DomainError("invalid", "The span cuts a character in half.", { startOffset: ["Select whole characters of the article."] });
+      throw new DomainError("invalid", "The span cuts a character in half.", {
+        startOffset: ["Select whole characters of the article."],
+      });
     }
     const existing = await tx.claim.findFirst({ where: { articleId, startOffset, endOffset }, select: { id: true } });
     if (existing) {

@@ -31,30 +31,37 @@ export const claimListQuerySchema = z
   .object({
     ...claimFiltersShape,
     page: z.coerce
-    .number({ error: "Must be a whole number from 1." })
-    .int("Must be a whole number from 1.")
-    .min(1, "Must be a whole number from 1.")
-    .max(1_000_000, "At most 1000000.")
-    .default(1),
-  pageSize: z.coerce
-    .number({ error: `Must be a whole number from 1 to ${MAX_PAGE_SIZE}.` })
-    .int(`Must be a whole number from 1 to ${MAX_PAGE_SIZE}.`)
-    .min(1, `Must be a whole number from 1 to ${MAX_PAGE_SIZE}.`)
-    .max(MAX_PAGE_SIZE, `Must be a whole number from 1 to ${MAX_PAGE_SIZE}.`)
-    .default(DEFAULT_PAGE_SIZE),
+      .number({ error: "Must be a whole number from 1." })
+      .int("Must be a whole number from 1.")
+      .min(1, "Must be a whole number from 1.")
+      .max(1_000_000, "At most 1000000.")
+      .default(1),
+    pageSize: z.coerce
+      .number({ error: `Must be a whole number from 1 to ${MAX_PAGE_SIZE}.` })
+      .int(`Must be a whole number from 1 to ${MAX_PAGE_SIZE}.`)
+      .min(1, `Must be a whole number from 1 to ${MAX_PAGE_SIZE}.`)
+      .max(MAX_PAGE_SIZE, `Must be a whole number from 1 to ${MAX_PAGE_SIZE}.`)
+      .default(DEFAULT_PAGE_SIZE),
     cursor: z
       .string({ error: BAD_CURSOR })
       .trim()
       .max(300, BAD_CURSOR)
-      .transform((text, context) => decodeCursor(text) ?? (context.addIssue({ code: "custom", message: BAD_CURSOR }), z.NEVER))
+      .transform(
+        (text, context) => decodeCursor(text) ?? (context.addIssue({ code: "custom", message: BAD_CURSOR }), z.NEVER),
+      )
       .optional(),
   })
   .superRefine((query, context) => {
     if (!query.cursor) return;
     if (query.cursor.sort !== query.sort) {
-      context.addIssue({ code: "custom", path: ["cursor"], message: `This cursor is for sort=${query.cursor.sort}: keep the sort it was given with.` });
+      context.addIssue({
+        code: "custom",
+        path: ["cursor"],
+        message: `This cursor is for sort=${query.cursor.sort}: keep the sort it was given with.`,
+      });
     }
-    if (query.page !== 1) context.addIssue({ code: "custom", path: ["cursor"], message: "Give either page or cursor, not both." });
+    if (query.page !== 1)
+      context.addIssue({ code: "custom", path: ["cursor"], message: "Give either page or cursor, not both." });
   });
 
 export type ClaimListQuery = z.infer<typeof claimListQuerySchema>;
@@ -78,7 +85,16 @@ const VERSION_MESSAGE = "Give the claim version you saw (a whole number).";
 
 /** The claim version the user saw: every write carries it, and a stale one is refused (409). Forms send it as text. */
 export const versionSchema = z
-  .union([z.number(), z.string().trim().regex(/^[0-9]{1,10}$/)], { error: VERSION_MESSAGE })
+  .union(
+    [
+      z.number(),
+      z
+        .string()
+        .trim()
+        .regex(/^[0-9]{1,10}$/),
+    ],
+    { error: VERSION_MESSAGE },
+  )
   .transform(Number)
   .pipe(z.number().int(VERSION_MESSAGE).min(1, VERSION_MESSAGE).max(2_147_483_647, VERSION_MESSAGE));
 
@@ -106,7 +122,10 @@ export const claimPatchSchema = z.strictObject(
         })
         .optional(),
     ),
-    verdict: z.preprocess(blankAsUndefined, z.enum(VERDICTS, { error: `Must be one of: ${VERDICTS.join(", ")}.` }).optional()),
+    verdict: z.preprocess(
+      blankAsUndefined,
+      z.enum(VERDICTS, { error: `Must be one of: ${VERDICTS.join(", ")}.` }).optional(),
+    ),
     rationale: rationaleSchema.optional(),
     assigneeId: z
       .union([textSchema("Must be a user id, or null to unassign.").trim().min(1).max(100), z.null()], {
@@ -114,7 +133,9 @@ export const claimPatchSchema = z.strictObject(
       })
       .optional(),
   },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field(s): ${issue.keys.join(", ")}.` : undefined) },
+  {
+    error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field(s): ${issue.keys.join(", ")}.` : undefined),
+  },
 );
 export type ClaimPatch = z.infer<typeof claimPatchSchema>;
 
@@ -158,7 +179,9 @@ export type DuplicateLink = z.infer<typeof duplicateLinkSchema>;
 export const startFromDuplicateSchema = z.strictObject({
   version: versionSchema,
   take: z
-    .array(z.enum(["verdict", "sources"], { error: "Must be verdict or sources." }), { error: "Give a list: verdict, sources or both." })
+    .array(z.enum(["verdict", "sources"], { error: "Must be verdict or sources." }), {
+      error: "Give a list: verdict, sources or both.",
+    })
     .min(1, "Say what to take: verdict, sources or both.")
     .max(2, "Say what to take: verdict, sources or both."),
 });
@@ -167,7 +190,11 @@ export type StartFromDuplicate = z.infer<typeof startFromDuplicateSchema>;
 export const MAX_SPAN_LENGTH = 3_000;
 /** A character position in an article's body (UTF-16 index, as claim offsets are stored). */
 export const offsetSchema = (name: string) =>
-  z.coerce.number({ error: `The ${name} must be a character position.` }).int(`The ${name} must be a whole number.`).min(0, `The ${name} cannot be negative.`).max(2_147_483_647, `The ${name} is past the end of any article.`);
+  z.coerce
+    .number({ error: `The ${name} must be a character position.` })
+    .int(`The ${name} must be a whole number.`)
+    .min(0, `The ${name} cannot be negative.`)
+    .max(2_147_483_647, `The ${name} is past the end of any article.`);
 
 /** A new claim: a span of the article's text (its quote is the text there) and what it claims. */
 export const newClaimSchema = z
@@ -179,13 +206,20 @@ export const newClaimSchema = z
       .min(10, "Write the claim as one checkable sentence (at least 10 characters).")
       .max(1_000, "At most 1000 characters."),
     topic: textSchema("Give a topic.").trim().min(2, "Give a topic.").max(100, "At most 100 characters."),
-    attributedTo: z.preprocess(blankAsUndefined, textSchema("Give who made the claim, as text.").trim().max(200, "At most 200 characters.").optional()),
+    attributedTo: z.preprocess(
+      blankAsUndefined,
+      textSchema("Give who made the claim, as text.").trim().max(200, "At most 200 characters.").optional(),
+    ),
   })
   .superRefine((claim, context) => {
     if (claim.endOffset <= claim.startOffset) {
       context.addIssue({ code: "custom", path: ["endOffset"], message: "The span must end after it starts." });
     } else if (claim.endOffset - claim.startOffset > MAX_SPAN_LENGTH) {
-      context.addIssue({ code: "custom", path: ["endOffset"], message: `A claim spans at most ${MAX_SPAN_LENGTH} characters.` });
+      context.addIssue({
+        code: "custom",
+        path: ["endOffset"],
+        message: `A claim spans at most ${MAX_SPAN_LENGTH} characters.`,
+      });
     }
   });
 export type NewClaim = z.infer<typeof newClaimSchema>;

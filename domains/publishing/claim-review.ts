@@ -46,7 +46,11 @@ export function toClaimReview(input: ClaimReviewInput, context: PublishingContex
     url: context.pageUrl,
     claimReviewed: input.statement,
     datePublished: isoDate(input.verifiedAt),
-    author: { "@type": "Organization", name: context.organization.name, ...(context.organization.url ? { url: context.organization.url } : {}) },
+    author: {
+      "@type": "Organization",
+      name: context.organization.name,
+      ...(context.organization.url ? { url: context.organization.url } : {}),
+    },
     reviewRating: {
       "@type": "Rating",
       ...(ratingValue === null ? {} : { ratingValue }),

@@ -21,7 +21,9 @@ export const addSourceAction = formAction(addSourceFormSchema, async ({ claimId,
 
 export const updateSourceAction = formAction(editSourceFormSchema, async ({ claimId, ...input }, user) => {
   const { claimVersion } = await refreshingClaimPage(claimId, () => updateSource(user, claimId, input));
-  return claimVersion === input.version ? `Source #${input.sourceId} is unchanged.` : `Source #${input.sourceId} saved.`;
+  return claimVersion === input.version
+    ? `Source #${input.sourceId} is unchanged.`
+    : `Source #${input.sourceId} saved.`;
 });
 
 export const removeSourceAction = formAction(removeSourceFormSchema, async ({ claimId, ...input }, user) => {

@@ -39,15 +39,26 @@ export async function lockClaim(tx: Tx, claimId: number): Promise<ClaimState> {
 
 function assertSourcesEditable(claim: ClaimState): void {
   if (claim.status === "awaiting_second_review") {
-    throw new DomainError("forbidden", "This verdict is awaiting a second review: send it back before changing its sources.");
+    throw new DomainError(
+      "forbidden",
+      "This verdict is awaiting a second review: send it back before changing its sources.",
+    );
   }
   if (claim.status === "verified") {
-    throw new DomainError("forbidden", "This claim is verified: an editor must reopen it before its sources can change.");
+    throw new DomainError(
+      "forbidden",
+      "This claim is verified: an editor must reopen it before its sources can change.",
+    );
   }
 }
 
 /** The source the actor is about to edit or remove: on this claim, and theirs to change by the rule in `mayChangeSource`. */
-async function findChangeableSource(tx: Tx, actor: CurrentUser, claim: ClaimState, sourceId: number): Promise<SourceRecord> {
+async function findChangeableSource(
+  tx: Tx,
+  actor: CurrentUser,
+  claim: ClaimState,
+  sourceId: number,
+): Promise<SourceRecord> {
   const source = await tx.source.findFirst({ where: { id: sourceId, claimId: claim.id }, select: sourceSelect });
   if (!source) throw new DomainError("not_found", `Claim #${claim.id} has no source #${sourceId}.`);
   if (!mayChangeSource(actor, claim, source)) {
@@ -59,7 +70,12 @@ async function findChangeableSource(tx: Tx, actor: CurrentUser, claim: ClaimStat
   return source;
 }
 
-async function duplicateUrlError(client: Tx, claimId: number, url: string, otherThan?: number): Promise<DomainError | null> {
+async function duplicateUrlError(
+  client: Tx,
+  claimId: number,
+  url: string,
+  otherThan?: number,
+): Promise<DomainError | null> {
   const existing = await client.source.findFirst({
     where: { claimId, url, ...(otherThan === undefined ? {} : { id: { not: otherThan } }) },
     select: { id: true, title: true },
@@ -89,7 +105,9 @@ async function refusingDuplicateUrl<T>(claimId: number, url: string | undefined,
     if (url === undefined || !isUniqueViolation(error)) throw error;
     throw (
       (await duplicateUrlError(db(), claimId, url)) ??
-      new DomainError("invalid", "This URL is already attached to the claim.", { url: ["This URL is already attached to the claim."] })
+      new DomainError("invalid", "This URL is already attached to the claim.", {
+        url: ["This URL is already attached to the claim."],
+      })
     );
   }
 }
@@ -130,16 +148,19 @@ export async function addSource(
         RETURNING id, "claimId", url, title, publisher, excerpt, stance::text AS stance, "archiveUrl", "addedAt"`,
       after: ADDED_HISTORY_RECORD,
     });
-  const added = await refusingDuplicateUrl(claimId, input.url, async () =>
-    (await write(db())) ??
-    db().$transaction(async (tx) => {
-      const claim = await lockClaim(tx, claimId);
-      if (input.version !== undefined) await assertVersion(tx, claim, input.version);
-      assertSourcesEditable(claim);
-      const underLock = await write(tx);
-      if (!underLock) throw await conflict(tx, claimId);
-      return underLock;
-    }),
+  const added = await refusingDuplicateUrl(
+    claimId,
+    input.url,
+    async () =>
+      (await write(db())) ??
+      db().$transaction(async (tx) => {
+        const claim = await lockClaim(tx, claimId);
+        if (input.version !== undefined) await assertVersion(tx, claim, input.version);
+        assertSourcesEditable(claim);
+        const underLock = await write(tx);
+        if (!underLock) throw await conflict(tx, claimId);
+        return underLock;
+      }),
   );
   const { claimVersion, ...source } = added;
   return { source: { ...source, addedBy: { id: actor.id, name: actor.name } }, claimVersion };
@@ -161,7 +182,9 @@ export async function updateSource(
       await assertVersion(tx, claim, version);
       assertSourcesEditable(claim);
       const current = await findChangeableSource(tx, actor, claim, sourceId);
-      const changed = EDITABLE_FIELDS.filter((field) => changes[field] !== undefined && changes[field] !== current[field]);
+      const changed = EDITABLE_FIELDS.filter(
+        (field) => changes[field] !== undefined && changes[field] !== current[field],
+      );
       if (changed.length === 0) return { source: current, claimVersion: claim.version };
       if (changes.url !== undefined && changed.includes("url")) {
         const duplicate = await duplicateUrlError(tx, claimId, changes.url, sourceId);
@@ -170,15 +193,17 @@ export async function updateSource(
       const before = Object.fromEntries(changed.map((field) => [field, current[field]]));
       const after = Object.fromEntries(changed.map((field) => [field, changes[field]])) as Partial<EditableFields>;
       const source = await tx.source.update({ where: { id: sourceId }, data: after, select: sourceSelect });
-      const claimVersion = (await commitClaimChange(tx, {
-        claimId,
-        version,
-        actor,
-        action: "source_updated",
-        // The id says which source changed; the other keys are only what changed.
-        before: { id: sourceId, ...before },
-        after: { id: sourceId, ...after },
-      })).version;
+      const claimVersion = (
+        await commitClaimChange(tx, {
+          claimId,
+          version,
+          actor,
+          action: "source_updated",
+          // The id says which source changed; the other keys are only what changed.
+          before: { id: sourceId, ...before },
+          after: { id: sourceId, ...after },
+        })
+      ).version;
       return { source, claimVersion };
     }),
   );
@@ -195,14 +220,16 @@ export async function removeSource(
     assertSourcesEditable(claim);
     const source = await findChangeableSource(tx, actor, claim, input.sourceId);
     await tx.source.delete({ where: { id: source.id } });
-    const claimVersion = (await commitClaimChange(tx, {
-      claimId,
-      version: input.version,
-      actor,
-      action: "source_removed",
-      before: historyRecord(source),
-      after: {},
-    })).version;
+    const claimVersion = (
+      await commitClaimChange(tx, {
+        claimId,
+        version: input.version,
+        actor,
+        action: "source_removed",
+        before: historyRecord(source),
+        after: {},
+      })
+    ).version;
     return { id: source.id, claimVersion };
   });
 }

@@ -31,7 +31,8 @@ function normaliseWebUrl(text: string, context: z.RefinementCtx<string>): string
     context.addIssue({ code: "custom", message });
     return z.NEVER;
   };
-  if (/[\s\u0000-\u001f\u007f]/.test(text)) return refuse("A URL cannot contain spaces, line breaks or control characters.");
+  if (/[\s\u0000-\u001f\u007f]/.test(text))
+    return refuse("A URL cannot contain spaces, line breaks or control characters.");
   // The URL parser would turn a lone surrogate into an encoded U+FFFD: the link stored would not be the one given.
   if (!text.isWellFormed()) return refuse("A URL cannot contain broken unicode.");
   let url: URL;
@@ -40,7 +41,8 @@ function normaliseWebUrl(text: string, context: z.RefinementCtx<string>): string
   } catch {
     return refuse("Give the full address, starting with http:// or https://.");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return refuse("Only http:// and https:// addresses are accepted.");
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    return refuse("Only http:// and https:// addresses are accepted.");
   if (url.username !== "" || url.password !== "") return refuse("Remove the user name and password from the address.");
   const isIpv6 = url.hostname.startsWith("[");
   if (isLocalhost(url.hostname) || (!isIpv6 && !DOTTED_HOST.test(url.hostname))) {
@@ -85,7 +87,10 @@ const sourceFieldsShape = {
 };
 
 /** POST: adding cannot overwrite anything, so the version is optional; when given, a stale one is refused. */
-export const newSourceSchema = z.strictObject({ version: versionSchema.optional(), ...sourceFieldsShape }, jsonObjectErrors);
+export const newSourceSchema = z.strictObject(
+  { version: versionSchema.optional(), ...sourceFieldsShape },
+  jsonObjectErrors,
+);
 export type NewSource = z.infer<typeof newSourceSchema>;
 
 /** PATCH: the version the user saw, and only the fields that change. */

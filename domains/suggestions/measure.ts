@@ -21,7 +21,10 @@ function overlaps(a: { startOffset: number; endOffset: number }, b: { startOffse
 }
 
 /** Recall and precision of suggestions against hand-picked spans, counting any overlap as a match. */
-export function measureSuggestions(suggestions: readonly Suggestion[], expected: readonly ExpectedSpan[]): SuggestionMeasure {
+export function measureSuggestions(
+  suggestions: readonly Suggestion[],
+  expected: readonly ExpectedSpan[],
+): SuggestionMeasure {
   const missed = expected.filter((span) => !suggestions.some((suggestion) => overlaps(suggestion, span)));
   const unmatched = suggestions.filter((suggestion) => !expected.some((span) => overlaps(suggestion, span)));
   return {

@@ -5,7 +5,10 @@ import { REASONS } from "./signals";
 /** A suggestion is named by its span: dismissing it remembers the span. */
 export const dismissalSchema = z
   .strictObject({ startOffset: offsetSchema("start"), endOffset: offsetSchema("end") })
-  .refine((span) => span.endOffset > span.startOffset, { path: ["endOffset"], message: "The span must end after it starts." });
+  .refine((span) => span.endOffset > span.startOffset, {
+    path: ["endOffset"],
+    message: "The span must end after it starts.",
+  });
 export type Dismissal = z.infer<typeof dismissalSchema>;
 
 /** The engine's suggestions as stored (ArticleSuggestions.items), checked when read back. */

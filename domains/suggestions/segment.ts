@@ -18,10 +18,64 @@ const PARAGRAPH_BREAK = /(?:\r\n|\r|\n|\u2028)[^\S\r\n\u2028\u2029]*(?:\r\n|\r|\
  * for an initial ("J. R. Smith"), so "Plan B. Then" stays one sentence.
  */
 const ABBREVIATIONS = [
-  "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Col", "Lt", "Capt", "Sgt", "Cmdr",
-  "Gov", "Sen", "Rep", "Pres", "Rev", "Hon", "No", "Nos", "vs", "approx", "Inc", "Ltd", "Co", "Corp", "Jan",
-  "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "p", "pp",
-  "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Pr", "Ste", "av", "apr", "cf", "env",
+  "Mr",
+  "Mrs",
+  "Ms",
+  "Messrs",
+  "Dr",
+  "Prof",
+  "Sr",
+  "Jr",
+  "St",
+  "Mt",
+  "Gen",
+  "Col",
+  "Lt",
+  "Capt",
+  "Sgt",
+  "Cmdr",
+  "Gov",
+  "Sen",
+  "Rep",
+  "Pres",
+  "Rev",
+  "Hon",
+  "No",
+  "Nos",
+  "vs",
+  "approx",
+  "Inc",
+  "Ltd",
+  "Co",
+  "Corp",
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Sept",
+  "Oct",
+  "Nov",
+  "Dec",
+  "p",
+  "pp",
+  "M",
+  "MM",
+  "Mme",
+  "Mmes",
+  "Mlle",
+  "Mlles",
+  "Me",
+  "Mgr",
+  "Pr",
+  "Ste",
+  "av",
+  "apr",
+  "cf",
+  "env",
 ];
 const ENDS_WITH_ABBREVIATION = new RegExp(
   `(?<![\\p{L}\\p{M}.])(?:(?:${ABBREVIATIONS.join("|")})|\\p{Lu}|(?:\\p{L}\\.)+\\p{L})\\.$`,
@@ -74,7 +128,11 @@ export function sentenceSegmenter(language: string): Intl.Segmenter {
  * two sentences the work is bounded: one segmenter window at most, and a sentence that keeps growing is cut as soon as
  * it is longer than MAX_SENTENCE_LENGTH, not at its end.
  */
-export function* paragraphSentences(body: string, paragraph: TextRange, segmenter: Intl.Segmenter): Generator<TextRange> {
+export function* paragraphSentences(
+  body: string,
+  paragraph: TextRange,
+  segmenter: Intl.Segmenter,
+): Generator<TextRange> {
   const text = body.slice(paragraph.start, paragraph.end);
   let current: TextRange | undefined;
   for (const { start, end } of icuSentences(segmenter, text)) {
@@ -256,7 +314,8 @@ function segmenterLocale(language: string): string {
 }
 
 /** Emoji and list bullets that open a line are decoration, not part of a claim. */
-const LEADING_DECORATION = /^(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f\u20e3]|[-*•·▪►](?=\s)|\s)+/u;
+const LEADING_DECORATION =
+  /^(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f\u20e3]|[-*•·▪►](?=\s)|\s)+/u;
 
 function trimmed(body: string, range: TextRange): TextRange | undefined {
   let { start, end } = range;

@@ -112,7 +112,8 @@ const FRENCH: Lexicon = {
   timeUnits: "ans?|années?|mois|semaines?|jours?|heures?|décennies?|siècles?",
   since: "depuis",
   vagueCount: "quelques|plusieurs|de nombreux|de nombreuses",
-  frequency: "(?:chaque|par) (?:jour|semaine|mois|an|année|heure)|(?:tous les|toutes les) (?:jours|semaines|mois|ans|heures)",
+  frequency:
+    "(?:chaque|par) (?:jour|semaine|mois|an|année|heure)|(?:tous les|toutes les) (?:jours|semaines|mois|ans|heures)",
   quantity: "plusieurs|nombreux|nombreuses|majorité|minorité|la plupart|(?:le|un) nombre de|des dizaines de",
   comparison:
     "plus de|moins de|plus que|moins que|au moins|au plus|par rapport à|comparé à|contre \\d|deux fois plus|deux fois moins|doublé|triplé|hausse|baisse|augmenté|diminué|progressé|reculé|chuté",
@@ -200,16 +201,16 @@ function compilePatterns(lexicon: Lexicon): Patterns {
     new RegExp(`(?<![${LETTER}])(?:${source})(?![${LETTER}])`, flags);
   const year = "(?:19|20)\\d{2}";
   return {
-    percentage: [
-      new RegExp(`${NUMBER}\\s?%`, "gu"),
-      words(`${numeric}\\s(?:${lexicon.percent})`, "%"),
-    ],
+    percentage: [new RegExp(`${NUMBER}\\s?%`, "gu"), words(`${numeric}\\s(?:${lexicon.percent})`, "%")],
     amount: [
       new RegExp(`[$€£¥₦]\\s?${NUMBER}(?:\\s?(?:bn|m|k|millions?|billions?|milliards?))?`, "gu"),
       words(`${numeric}(?:\\s(?:${lexicon.numberWords}))?\\s(?:d['’]|de\\s)?(?:${lexicon.currencies})`),
     ],
     date: [
-      wordsWithFlags(`(?:\\d{1,2}(?:st|nd|rd|th|er)?\\s)?${months}(?:\\s\\d{1,2}(?:st|nd|rd|th)?,?)?(?:\\s${year})?`, monthFlags),
+      wordsWithFlags(
+        `(?:\\d{1,2}(?:st|nd|rd|th|er)?\\s)?${months}(?:\\s\\d{1,2}(?:st|nd|rd|th)?,?)?(?:\\s${year})?`,
+        monthFlags,
+      ),
       wordsWithFlags(`${lexicon.weekdays}`, monthFlags),
       words(`${year}s?`, "\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)?\\d{2}", `${year}-\\d{2}-\\d{2}`),
     ],
@@ -347,15 +348,115 @@ const TOKEN = /[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*/gu;
 const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}]/u;
 const ACRONYM = /^\p{Lu}{2,}(?:-\p{Lu}+)*s?$/u;
 const ROMAN_NUMERAL = /^[IVXLCDM]+$/;
-const NAME_CONNECTORS = new Set(["of", "for", "de", "des", "du", "d", "la", "le", "les", "l", "al", "el", "bin", "ben", "van", "von", "der", "da", "dos"]);
+const NAME_CONNECTORS = new Set([
+  "of",
+  "for",
+  "de",
+  "des",
+  "du",
+  "d",
+  "la",
+  "le",
+  "les",
+  "l",
+  "al",
+  "el",
+  "bin",
+  "ben",
+  "van",
+  "von",
+  "der",
+  "da",
+  "dos",
+]);
 /** Capitalised only because they open a sentence: never the first word of a name. */
 const SENTENCE_OPENERS = new Set([
-  "the", "a", "an", "in", "on", "at", "by", "but", "and", "or", "so", "yet", "this", "these", "that", "those",
-  "it", "its", "he", "she", "they", "we", "our", "their", "his", "her", "when", "after", "before", "since",
-  "for", "if", "as", "while", "then", "today", "there", "here", "some", "every", "each", "all", "according",
-  "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "ce", "cet", "cette", "ces", "en", "au", "aux",
-  "dans", "mais", "et", "ou", "il", "elle", "ils", "elles", "nous", "on", "quand", "après", "avant", "depuis",
-  "pour", "si", "comme", "alors", "puis", "aujourd", "selon", "chaque", "tous", "toutes", "sur", "par",
+  "the",
+  "a",
+  "an",
+  "in",
+  "on",
+  "at",
+  "by",
+  "but",
+  "and",
+  "or",
+  "so",
+  "yet",
+  "this",
+  "these",
+  "that",
+  "those",
+  "it",
+  "its",
+  "he",
+  "she",
+  "they",
+  "we",
+  "our",
+  "their",
+  "his",
+  "her",
+  "when",
+  "after",
+  "before",
+  "since",
+  "for",
+  "if",
+  "as",
+  "while",
+  "then",
+  "today",
+  "there",
+  "here",
+  "some",
+  "every",
+  "each",
+  "all",
+  "according",
+  "le",
+  "la",
+  "les",
+  "l",
+  "un",
+  "une",
+  "des",
+  "du",
+  "de",
+  "d",
+  "ce",
+  "cet",
+  "cette",
+  "ces",
+  "en",
+  "au",
+  "aux",
+  "dans",
+  "mais",
+  "et",
+  "ou",
+  "il",
+  "elle",
+  "ils",
+  "elles",
+  "nous",
+  "on",
+  "quand",
+  "après",
+  "avant",
+  "depuis",
+  "pour",
+  "si",
+  "comme",
+  "alors",
+  "puis",
+  "aujourd",
+  "selon",
+  "chaque",
+  "tous",
+  "toutes",
+  "sur",
+  "par",
 ]);
 const OPENING_MARKS = /(?:[«“"‘(\[:—–.!?]|(?:^|\s)['-])\s*$/u;
 /** Enough text before a word to see the mark or title that precedes it. */
@@ -434,7 +535,11 @@ export function quotedRanges(text: string): { start: number; end: number }[] {
     let end = -1;
     if (character === "‘") {
       end = findClosing("’", CLOSING_CURLY_SINGLE, index + 1);
-    } else if (character === "'" && /[\s(\[—–-]/u.test(text[index - 1] ?? " ") && /[\p{L}\p{N}]/u.test(text[index + 1] ?? "")) {
+    } else if (
+      character === "'" &&
+      /[\s(\[—–-]/u.test(text[index - 1] ?? " ") &&
+      /[\p{L}\p{N}]/u.test(text[index + 1] ?? "")
+    ) {
       end = findClosing("'", CLOSING_STRAIGHT_SINGLE, index + 1);
     } else if (character in DOUBLE_QUOTES) {
       const closing = DOUBLE_QUOTES[character]!;

@@ -21,7 +21,9 @@ export async function createUserWithPassword(prisma: PrismaClient, user: NewUser
     ]);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new DomainError("invalid", "A user with this email already exists.", { email: ["This email is already in use."] });
+      throw new DomainError("invalid", "A user with this email already exists.", {
+        email: ["This email is already in use."],
+      });
     }
     throw error;
   }

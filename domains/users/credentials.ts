@@ -19,10 +19,17 @@ export function credentialAccount(userId: string, passwordHash: string): Prisma.
  * resets at once cannot both find no credential and create two. Null when there is no such user.
  * Shared by the admin page and `npm run user:set-password`, so it is not server-only.
  */
-export async function replaceCredential(tx: Prisma.TransactionClient, userId: string, passwordHash: string): Promise<{ endedSessions: number } | null> {
+export async function replaceCredential(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  passwordHash: string,
+): Promise<{ endedSessions: number } | null> {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
   if (locked.length === 0) return null;
-  const replaced = await tx.account.updateMany({ where: { userId, providerId: CREDENTIAL_PROVIDER }, data: { password: passwordHash } });
+  const replaced = await tx.account.updateMany({
+    where: { userId, providerId: CREDENTIAL_PROVIDER },
+    data: { password: passwordHash },
+  });
   if (replaced.count === 0) await tx.account.create({ data: credentialAccount(userId, passwordHash) });
   const { count } = await tx.session.deleteMany({ where: { userId } });
   return { endedSessions: count };

@@ -39,7 +39,11 @@ export async function createUser(actor: CurrentUser, input: NewUser): Promise<{ 
   return createUserWithPassword(db(), input);
 }
 
-export async function changeRole(actor: CurrentUser, userId: string, role: Role): Promise<{ name: string; role: Role }> {
+export async function changeRole(
+  actor: CurrentUser,
+  userId: string,
+  role: Role,
+): Promise<{ name: string; role: Role }> {
   assertRole(actor, "admin", "change roles");
   if (userId === actor.id && role !== "admin") {
     throw new DomainError(
@@ -54,7 +58,11 @@ export async function changeRole(actor: CurrentUser, userId: string, role: Role)
 }
 
 /** Deactivating also ends every session of the user, in the same transaction, so it takes effect at once. */
-export async function setActive(actor: CurrentUser, userId: string, active: boolean): Promise<{ name: string; active: boolean }> {
+export async function setActive(
+  actor: CurrentUser,
+  userId: string,
+  active: boolean,
+): Promise<{ name: string; active: boolean }> {
   assertRole(actor, "admin", "deactivate or reactivate users");
   if (userId === actor.id && !active) {
     throw new DomainError(
@@ -64,7 +72,11 @@ export async function setActive(actor: CurrentUser, userId: string, active: bool
   }
   return db().$transaction(async (tx) => {
     await lockActorAndTarget(tx, actor, userId, "deactivate or reactivate users");
-    const user = await tx.user.update({ where: { id: userId }, data: { active }, select: { name: true, email: true, active: true } });
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: { active },
+      select: { name: true, email: true, active: true },
+    });
     if (active) {
       // Attempts made while deactivated count as failed sign-ins; they must not lock the user out now.
       await tx.signInFailure.deleteMany({ where: { email: user.email } });
@@ -84,7 +96,9 @@ export async function setPassword(actor: CurrentUser, userId: string, password: 
   assertRole(actor, "admin", "set passwords");
   const checked = passwordSchema.safeParse(password);
   if (!checked.success) {
-    throw new DomainError("invalid", "Some fields need attention.", { password: Object.values(fieldErrorsOf(checked.error)).flat() });
+    throw new DomainError("invalid", "Some fields need attention.", {
+      password: Object.values(fieldErrorsOf(checked.error)).flat(),
+    });
   }
   // Hashed before the transaction: scrypt takes a while, and the rows stay locked only for the writes.
   const passwordHash = await hashPassword(checked.data);

@@ -10,7 +10,10 @@ export class ClaimsListPage {
     this.searchBox = page.getByRole("searchbox", { name: "Search quote and statement" });
     this.statusFilter = page.getByRole("combobox", { name: "Status" });
     this.applyButton = page.getByRole("button", { name: "Apply filters" });
-    this.results = page.getByRole("main").getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2 }) });
+    this.results = page
+      .getByRole("main")
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { level: 2 }) });
   }
 
   async goto(search = "") {

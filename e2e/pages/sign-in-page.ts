@@ -12,7 +12,9 @@ export class SignInPage {
     await this.page.getByLabel("Email").fill(email);
     await this.page.getByLabel("Password").fill(password);
     await Promise.all([
-      this.page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/sign-in"),
+      this.page.waitForResponse(
+        (response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/sign-in",
+      ),
       this.page.getByRole("button", { name: "Sign in" }).click(),
     ]);
   }

@@ -49,8 +49,7 @@ export const seedClaims: SeedClaim[] = [
   },
   {
     quote: "the colonels who took power",
-    statement:
-      "The leaders of Mali's ruling junta were army colonels when they took power in a military coup.",
+    statement: "The leaders of Mali's ruling junta were army colonels when they took power in a military coup.",
     topic: "Political transition",
   },
   {
@@ -62,8 +61,7 @@ export const seedClaims: SeedClaim[] = [
   // ── Paragraph 3: repression ──────────────────────────────────────────────
   {
     quote: "which has just delivered its 300 proposals",
-    statement:
-      "The 2024 inter-Malian dialogue delivered 300 proposals shortly before the end of May 2024.",
+    statement: "The 2024 inter-Malian dialogue delivered 300 proposals shortly before the end of May 2024.",
     topic: "Inter-Malian dialogue",
   },
   {
@@ -97,8 +95,7 @@ export const seedClaims: SeedClaim[] = [
     topic: "Repression and civil liberties",
   },
   {
-    quote:
-      "as has the Observatoire pour les élections et la bonne gouvernance, a civil society organisation",
+    quote: "as has the Observatoire pour les élections et la bonne gouvernance, a civil society organisation",
     statement:
       "The Observatoire pour les élections et la bonne gouvernance, a Malian civil society organisation, has been banned by Mali's transitional authorities.",
     topic: "Repression and civil liberties",
@@ -128,8 +125,7 @@ export const seedClaims: SeedClaim[] = [
   },
   {
     quote: "For writing a critical book",
-    statement:
-      "Étienne Fakaba Sissoko was convicted for writing a book critical of Mali's transitional authorities.",
+    statement: "Étienne Fakaba Sissoko was convicted for writing a book critical of Mali's transitional authorities.",
     topic: "Repression and civil liberties",
   },
   {
@@ -150,8 +146,7 @@ export const seedClaims: SeedClaim[] = [
     topic: "Repression and civil liberties",
   },
   {
-    quote:
-      "an Amnesty International leader who spoke of a 'culture of self-censorship that is taking hold'",
+    quote: "an Amnesty International leader who spoke of a 'culture of self-censorship that is taking hold'",
     statement:
       "An Amnesty International official spoke of a 'culture of self-censorship that is taking hold' in the Malian media.",
     topic: "Repression and civil liberties",
@@ -183,8 +178,7 @@ export const seedClaims: SeedClaim[] = [
     topic: "History",
   },
   {
-    quote:
-      "had the merit of pacifying relations between Tuareg armed groups and the Malian armed forces",
+    quote: "had the merit of pacifying relations between Tuareg armed groups and the Malian armed forces",
     statement:
       "The 2015 Algiers peace accord pacified relations between Tuareg armed groups and the Malian armed forces.",
     topic: "Security and armed conflict",
@@ -196,8 +190,7 @@ export const seedClaims: SeedClaim[] = [
   },
   {
     quote: "controlled by Tuareg rebels",
-    statement:
-      "Before Mali's armed forces retook it, the town of Kidal was controlled by Tuareg rebels.",
+    statement: "Before Mali's armed forces retook it, the town of Kidal was controlled by Tuareg rebels.",
     topic: "Security and armed conflict",
   },
   {
@@ -227,8 +220,7 @@ export const seedClaims: SeedClaim[] = [
   // ── Paragraph 7: the dialogue's proposals ────────────────────────────────
   {
     quote: "the hand-picked participants in the dialogue",
-    statement:
-      "The participants in the 2024 inter-Malian dialogue were selected by Mali's ruling authorities.",
+    statement: "The participants in the 2024 inter-Malian dialogue were selected by Mali's ruling authorities.",
     topic: "Inter-Malian dialogue",
   },
   {
@@ -250,8 +242,7 @@ export const seedClaims: SeedClaim[] = [
   },
   {
     quote: "To severely restrict the number of political parties",
-    statement:
-      "The inter-Malian dialogue proposed severely restricting the number of political parties in Mali.",
+    statement: "The inter-Malian dialogue proposed severely restricting the number of political parties in Mali.",
     topic: "Inter-Malian dialogue",
   },
   {
@@ -300,14 +291,12 @@ export const seedClaims: SeedClaim[] = [
   },
   {
     quote: "Every week, civilians die caught between armed groups and Malian forces",
-    statement:
-      "Civilians in Mali are killed every week, caught between armed groups and the Malian armed forces.",
+    statement: "Civilians in Mali are killed every week, caught between armed groups and the Malian armed forces.",
     topic: "Security and armed conflict",
   },
   {
     quote: "their Wagner auxiliaries",
-    statement:
-      "Fighters of the Russian Wagner group operate in Mali as auxiliaries of the Malian armed forces.",
+    statement: "Fighters of the Russian Wagner group operate in Mali as auxiliaries of the Malian armed forces.",
     topic: "Security and armed conflict",
   },
 ];

@@ -52,9 +52,12 @@ export const DEMO_USERS = [
 /** Idempotent: an existing account (even one whose role or password was changed since) is left alone. */
 export async function seedDemoUsers(prisma: PrismaClient): Promise<number> {
   const existing = new Set(
-    (await prisma.user.findMany({ where: { email: { in: DEMO_USERS.map((user) => user.email) } }, select: { email: true } })).map(
-      (user) => user.email,
-    ),
+    (
+      await prisma.user.findMany({
+        where: { email: { in: DEMO_USERS.map((user) => user.email) } },
+        select: { email: true },
+      })
+    ).map((user) => user.email),
   );
   const missing = DEMO_USERS.filter((user) => !existing.has(user.email));
   for (const user of missing) await createUserWithPassword(prisma, { ...user, password: DEMO_PASSWORD });

@@ -22,7 +22,17 @@ import pg from "pg";
  */
 
 const STATUSES = new Set(["unreviewed", "in_progress", "awaiting_second_review", "verified"]);
-const VERDICTS = new Set(["unrated", "true", "mostly_true", "mixed", "mostly_false", "false", "misleading", "unverifiable", "not_a_claim"]);
+const VERDICTS = new Set([
+  "unrated",
+  "true",
+  "mostly_true",
+  "mixed",
+  "mostly_false",
+  "false",
+  "misleading",
+  "unverifiable",
+  "not_a_claim",
+]);
 const ORDER_BY: Record<string, string> = {
   position: `c."articleId", c."startOffset", c."endOffset"`,
   recent: `c."updatedAt" DESC, c.id DESC`,
@@ -35,7 +45,8 @@ class BadRequest extends Error {}
 function integer(params: URLSearchParams, name: string, fallback: number, max: number): number {
   const raw = params.get(name)?.trim();
   if (!raw) return fallback;
-  if (!/^[0-9]+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw new BadRequest(`${name} must be a whole number from 1 to ${max}.`);
+  if (!/^[0-9]+$/.test(raw) || Number(raw) < 1 || Number(raw) > max)
+    throw new BadRequest(`${name} must be a whole number from 1 to ${max}.`);
   return Number(raw);
 }
 
@@ -45,7 +56,8 @@ function escapeLike(text: string): string {
 
 /** The app's keyset cursor (domains/claims/cursor.ts): base64url JSON `{ sort, key }`, the last row's sort key. */
 const CURSOR_CONDITION: Record<string, (key: unknown[], param: (value: unknown) => string) => string> = {
-  position: (key, param) => `(c."articleId", c."startOffset", c."endOffset") > (${param(key[0])}::int, ${param(key[1])}::int, ${param(key[2])}::int)`,
+  position: (key, param) =>
+    `(c."articleId", c."startOffset", c."endOffset") > (${param(key[0])}::int, ${param(key[1])}::int, ${param(key[2])}::int)`,
   status: (key, param) =>
     `(c.status, c."articleId", c."startOffset", c."endOffset") > (${param(key[0])}::"ReviewStatus", ${param(key[1])}::int, ${param(key[2])}::int, ${param(key[3])}::int)`,
   verdict: (key, param) =>
@@ -66,7 +78,11 @@ function decodeCursor(text: string, sort: string): unknown[] {
 export function encodeCursor(sort: string, row: Record<string, unknown>): string {
   const span = [row.articleId, row.startOffset, row.endOffset];
   const key =
-    sort === "position" ? span : sort === "recent" ? [(row.updatedAt as Date).toISOString(), row.id] : [row[sort], ...span];
+    sort === "position"
+      ? span
+      : sort === "recent"
+        ? [(row.updatedAt as Date).toISOString(), row.id]
+        : [row[sort], ...span];
   return Buffer.from(JSON.stringify({ sort, key })).toString("base64url");
 }
 
@@ -85,7 +101,9 @@ export interface CountTables {
   totals: boolean;
 }
 
-export async function findCountTables(query: (text: string) => Promise<{ rows: { tally: boolean; totals: boolean }[] }>): Promise<CountTables> {
+export async function findCountTables(
+  query: (text: string) => Promise<{ rows: { tally: boolean; totals: boolean }[] }>,
+): Promise<CountTables> {
   const { rows } = await query(
     `SELECT to_regclass('"ClaimTally"') IS NOT NULL AS tally, to_regclass('"ClaimTotal"') IS NOT NULL AS totals`,
   );
@@ -123,7 +141,9 @@ export function buildListQueries(params: URLSearchParams, tables: CountTables): 
   if (q) {
     const word = param(q);
     const pattern = param(`%${escapeLike(q)}%`);
-    conditions.push(`(c."searchVector" @@ websearch_to_tsquery('english', ${word}) OR c.quote ILIKE ${pattern} OR c.statement ILIKE ${pattern})`);
+    conditions.push(
+      `(c."searchVector" @@ websearch_to_tsquery('english', ${word}) OR c.quote ILIKE ${pattern} OR c.statement ILIKE ${pattern})`,
+    );
   }
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
   const whereValues = [...values];
@@ -152,7 +172,13 @@ export function buildListQueries(params: URLSearchParams, tables: CountTables): 
     values,
   };
   if (topic || assignee || q || !tables.tally) {
-    return { page: cursorKey ? null : page, sort, pageSize, rows, count: { text: `SELECT count(*) AS total FROM "Claim" c ${where}`, values: whereValues } };
+    return {
+      page: cursorKey ? null : page,
+      sort,
+      pageSize,
+      rows,
+      count: { text: `SELECT count(*) AS total FROM "Claim" c ${where}`, values: whereValues },
+    };
   }
   const tallyConditions: string[] = [];
   const tallyValues: unknown[] = [];
@@ -185,7 +211,12 @@ function statementName(text: string): string {
   return name;
 }
 
-async function listClaims(pool: pg.Pool, params: URLSearchParams, tables: CountTables, logQueries: boolean): Promise<unknown> {
+async function listClaims(
+  pool: pg.Pool,
+  params: URLSearchParams,
+  tables: CountTables,
+  logQueries: boolean,
+): Promise<unknown> {
   const queries = buildListQueries(params, tables);
   const run = <Row extends pg.QueryResultRow>(statement: { text: string; values: unknown[] }) => {
     if (logQueries) console.log(`baseline:query ${statement.text.replace(/\s+/g, " ").slice(0, 120)}`);
@@ -221,7 +252,12 @@ async function main(): Promise<void> {
         : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
   };
   // The same pool size as the app's (lib/prisma-client.ts).
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10, connectionTimeoutMillis: 5_000, types });
+  const pool = new pg.Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    types,
+  });
   const logQueries = process.env.LOG_QUERIES === "1";
   const tables = await findCountTables((text) => pool.query<CountTables>(text));
 

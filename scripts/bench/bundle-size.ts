@@ -84,7 +84,8 @@ function readJson<T>(distDir: string, file: string): T {
 /** The `entryJSFiles` of a page's client reference manifest, all entries merged. */
 function entryJsFiles(distDir: string, entry: string): string[] {
   const file = path.resolve(PROJECT_ROOT, distDir, "server/app", `.${entry}_client-reference-manifest.js`);
-  if (!existsSync(file)) throw new Error(`No client reference manifest for ${entry} in ${distDir}/ (not a Turbopack build of Next 16?)`);
+  if (!existsSync(file))
+    throw new Error(`No client reference manifest for ${entry} in ${distDir}/ (not a Turbopack build of Next 16?)`);
   // The file assigns `globalThis.__RSC_MANIFEST[entry]`: run it in a context of its own and read that back.
   const context: { __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }> } = createContext({});
   runInContext(readFileSync(file, "utf8"), context);
@@ -99,7 +100,9 @@ export function measureFromManifests(distDir = BENCH_DIST_DIR): BundleReport {
   const routes: RouteSize[] = [];
   for (const [entry, route] of Object.entries(appRoutes)) {
     if (!entry.endsWith("/page")) continue; // route handlers ship no JavaScript
-    const files = [...new Set([...shared, ...entryJsFiles(distDir, entry)])].filter((file) => !buildManifest.polyfillFiles.includes(file));
+    const files = [...new Set([...shared, ...entryJsFiles(distDir, entry)])].filter(
+      (file) => !buildManifest.polyfillFiles.includes(file),
+    );
     const gzipBytes = total(distDir, files, "gzip");
     routes.push({
       route,
@@ -130,7 +133,9 @@ export function routeOfPath(urlPath: string, routes: string[]): string {
   const segments = pathname.split("/");
   const dynamic = routes.find((route) => {
     const parts = route.split("/");
-    return parts.length === segments.length && parts.every((part, i) => part === segments[i] || /^\[[^.\]]+\]$/.test(part));
+    return (
+      parts.length === segments.length && parts.every((part, i) => part === segments[i] || /^\[[^.\]]+\]$/.test(part))
+    );
   });
   return dynamic ?? pathname;
 }
@@ -144,7 +149,10 @@ export async function measureFromHtml(
   const polyfills = readJson<{ polyfillFiles: string[] }>(report.distDir, "build-manifest.json").polyfillFiles;
   const checks: HtmlCheck[] = [];
   for (const page of pages) {
-    const response = await fetch(`${baseUrl}${page.path}`, { headers: page.cookie ? { cookie: page.cookie } : {}, redirect: "manual" });
+    const response = await fetch(`${baseUrl}${page.path}`, {
+      headers: page.cookie ? { cookie: page.cookie } : {},
+      redirect: "manual",
+    });
     if (response.status !== 200) throw new Error(`GET ${page.path} answered ${response.status}`);
     const html = await response.text();
     const noModule = new Set(
@@ -153,7 +161,10 @@ export async function measureFromHtml(
     const files = [...new Set([...html.matchAll(/static\/chunks\/[\w~.-]+?\.js/g)].map((match) => match[0]))].filter(
       (file) => !noModule.has(file) && !polyfills.includes(file),
     );
-    const route = routeOfPath(page.path, report.routes.map((r) => r.route));
+    const route = routeOfPath(
+      page.path,
+      report.routes.map((r) => r.route),
+    );
     const manifestFiles = report.routes.find((r) => r.route === route)?.files ?? [];
     checks.push({
       path: page.path,
@@ -171,7 +182,9 @@ export async function measureFromHtml(
 const kb = (bytes: number) => (bytes / KB).toFixed(1);
 
 export function printBundleReport(report: BundleReport): void {
-  console.log(`\nFirst-load JavaScript per page (${report.distDir}/, build ${report.buildId}); budget ${report.budgetKb} kB gzipped`);
+  console.log(
+    `\nFirst-load JavaScript per page (${report.distDir}/, build ${report.buildId}); budget ${report.budgetKb} kB gzipped`,
+  );
   console.log(`method: ${report.method}`);
   console.log(`shared by every page: ${report.sharedFiles.length} files, ${kb(report.sharedGzipBytes)} kB gzipped`);
   const width = Math.max(...report.routes.map((r) => r.route.length), 5);
@@ -201,7 +214,9 @@ async function main() {
     try {
       const cookie = await signIn(server.baseUrl);
       const claim = await firstClaimPath(server.baseUrl, cookie);
-      const articles = (await (await fetch(`${server.baseUrl}/api/articles`, { headers: { cookie } })).json()) as { items: { id: string | number }[] };
+      const articles = (await (await fetch(`${server.baseUrl}/api/articles`, { headers: { cookie } })).json()) as {
+        items: { id: string | number }[];
+      };
       const pages = [
         { path: "/", cookie },
         { path: "/claims", cookie },
@@ -219,7 +234,13 @@ async function main() {
   }
   printBundleReport(report);
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const out = path.join(RESULTS_DIR, `bundle-size-${new Date().toISOString().replaceAll(":", "-").replace(/\.\d+Z$/, "Z")}.json`);
+  const out = path.join(
+    RESULTS_DIR,
+    `bundle-size-${new Date()
+      .toISOString()
+      .replaceAll(":", "-")
+      .replace(/\.\d+Z$/, "Z")}.json`,
+  );
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nWritten ${path.relative(PROJECT_ROOT, out)}`);
   const failing = report.routes.filter((route) => !route.pass);

@@ -227,7 +227,9 @@ function claimText(random: Random): { quote: string; statement: string; attribut
   const core = `${figure(random)} ${pick(random, GROUPS)} ${pick(random, PREDICATES)} ${pick(random, PLACES)} in ${year}`;
   const tail = ceasefire ? ` after the ${SEARCH_WORD} of that year collapsed` : pick(random, TAILS);
   const statement = `${capitalise(core)}${tail}.`;
-  const quote = attributedTo ? `According to ${attributedTo === "Residents" ? "residents" : attributedTo}, ${core}${tail}.` : statement;
+  const quote = attributedTo
+    ? `According to ${attributedTo === "Residents" ? "residents" : attributedTo}, ${core}${tail}.`
+    : statement;
   return { quote, statement, attributedTo };
 }
 
@@ -260,7 +262,10 @@ async function demoUsers(client: pg.Client): Promise<Users & { names: Map<string
   const byEmail = new Map(rows.map((row) => [row.email, row.id]));
   const get = (email: string) => {
     const id = byEmail.get(email);
-    if (!id) throw new Error(`Demo user ${email} is missing: generate into a database made by createMigratedDatabase (seeded).`);
+    if (!id)
+      throw new Error(
+        `Demo user ${email} is missing: generate into a database made by createMigratedDatabase (seeded).`,
+      );
     return id;
   };
   return {
@@ -289,13 +294,22 @@ class Columns {
   }
 }
 
-async function flush(client: pg.Client, table: string, columns: Columns, types: readonly string[], casts: readonly string[]) {
+async function flush(
+  client: pg.Client,
+  table: string,
+  columns: Columns,
+  types: readonly string[],
+  casts: readonly string[],
+) {
   if (columns.length === 0) return;
   const names = columns.names.map((name) => `"${name}"`).join(", ");
   const params = types.map((type, i) => `$${i + 1}::${type}[]`).join(", ");
   const aliases = columns.names.map((_, i) => `c${i}`);
   const selected = aliases.map((alias, i) => `${alias}${casts[i] ?? ""}`).join(", ");
-  await client.query(`INSERT INTO "${table}" (${names}) SELECT ${selected} FROM unnest(${params}) AS t(${aliases.join(", ")})`, columns.data);
+  await client.query(
+    `INSERT INTO "${table}" (${names}) SELECT ${selected} FROM unnest(${params}) AS t(${aliases.join(", ")})`,
+    columns.data,
+  );
   columns.clear();
 }
 
@@ -324,7 +338,17 @@ export async function generateData(databaseUrl: string, options: GenerateOptions
     let eventId = maxima[0]!.event;
     const firstClaimId = claimId + 1;
 
-    const articles = new Columns(["id", "slug", "title", "url", "publisher", "publishedAt", "language", "body", "updatedAt"]);
+    const articles = new Columns([
+      "id",
+      "slug",
+      "title",
+      "url",
+      "publisher",
+      "publishedAt",
+      "language",
+      "body",
+      "updatedAt",
+    ]);
     const articleTypes = ["int", "text", "text", "text", "text", "date", "text", "text", "timestamp"];
     const claims = new Columns([
       "id",
@@ -347,9 +371,39 @@ export async function generateData(databaseUrl: string, options: GenerateOptions
       "createdAt",
       "updatedAt",
     ]);
-    const claimTypes = ["int", "int", "text", "int", "int", "text", "text", "text", "text", "text", "text", "int", "text", "text", "timestamp", "text", "timestamp", "timestamp", "timestamp"];
+    const claimTypes = [
+      "int",
+      "int",
+      "text",
+      "int",
+      "int",
+      "text",
+      "text",
+      "text",
+      "text",
+      "text",
+      "text",
+      "int",
+      "text",
+      "text",
+      "timestamp",
+      "text",
+      "timestamp",
+      "timestamp",
+      "timestamp",
+    ];
     const claimCasts = ["", "", "", "", "", "", "", "", `::"ReviewStatus"`, `::"Verdict"`];
-    const sources = new Columns(["id", "claimId", "url", "title", "publisher", "excerpt", "stance", "addedById", "addedAt"]);
+    const sources = new Columns([
+      "id",
+      "claimId",
+      "url",
+      "title",
+      "publisher",
+      "excerpt",
+      "stance",
+      "addedById",
+      "addedAt",
+    ]);
     const sourceTypes = ["int", "int", "text", "text", "text", "text", "text", "text", "timestamp"];
     const sourceCasts = ["", "", "", "", "", "", `::"SourceStance"`];
     const events = new Columns(["id", "claimId", "actorId", "action", "before", "after", "createdAt"]);
@@ -369,7 +423,7 @@ export async function generateData(databaseUrl: string, options: GenerateOptions
       await flush(client, "ClaimEvent", events, eventTypes, eventCasts);
     };
 
-    for (let made = 0; made < options.claims; ) {
+    for (let made = 0; made < options.claims;) {
       const inArticle = Math.min(CLAIMS_PER_ARTICLE, options.claims - made);
       articleId += 1;
       articleCount += 1;
@@ -401,7 +455,9 @@ export async function generateData(databaseUrl: string, options: GenerateOptions
         const id = claimId;
         const status = weighted(random, STATUS_MIX);
         const verdict =
-          status === "unreviewed" || (status === "in_progress" && random() < 0.4) ? "unrated" : weighted(random, VERDICT_MIX);
+          status === "unreviewed" || (status === "in_progress" && random() < 0.4)
+            ? "unrated"
+            : weighted(random, VERDICT_MIX);
         const rationale = verdict === "unrated" ? null : pick(random, RATIONALES);
         const assignee =
           status === "unreviewed" ? (random() < 0.75 ? null : pick(random, everyone)) : weighted(random, workers);
@@ -421,13 +477,30 @@ export async function generateData(databaseUrl: string, options: GenerateOptions
           events.push(eventId, id, actor, action, JSON.stringify(before), JSON.stringify(after), iso(t));
         };
         if (status !== "unreviewed") {
-          event(assignee, "started", { status: "unreviewed", assigneeId: null }, { status: "in_progress", assigneeId: assignee });
+          event(
+            assignee,
+            "started",
+            { status: "unreviewed", assigneeId: null },
+            { status: "in_progress", assigneeId: assignee },
+          );
           const sourceTotal =
             status === "in_progress"
-              ? weighted(random, [[0, 0.15], [1, 0.35], [2, 0.35], [3, 0.15]] as const)
+              ? weighted(random, [
+                  [0, 0.15],
+                  [1, 0.35],
+                  [2, 0.35],
+                  [3, 0.15],
+                ] as const)
               : verdict === "not_a_claim"
-                ? weighted(random, [[0, 0.5], [1, 0.5]] as const)
-                : weighted(random, [[1, 0.6], [2, 0.3], [3, 0.1]] as const);
+                ? weighted(random, [
+                    [0, 0.5],
+                    [1, 0.5],
+                  ] as const)
+                : weighted(random, [
+                    [1, 0.6],
+                    [2, 0.3],
+                    [3, 0.1],
+                  ] as const);
           for (let s = 0; s < sourceTotal; s++) {
             const [publisher, domain] = pick(random, PUBLISHERS);
             sourceId += 1;
@@ -512,7 +585,9 @@ export async function generateData(databaseUrl: string, options: GenerateOptions
       ["Source", "id"],
       ["ClaimEvent", "id"],
     ] as const) {
-      await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', '${column}'), (SELECT max(id) FROM "${table}"))`);
+      await client.query(
+        `SELECT setval(pg_get_serial_sequence('"${table}"', '${column}'), (SELECT max(id) FROM "${table}"))`,
+      );
     }
     await client.query("COMMIT");
     return {

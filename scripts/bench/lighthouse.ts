@@ -23,7 +23,9 @@ import { BENCH_DIST_DIR, RESULTS_DIR, ensureBuild, firstClaimPath, signIn, start
 const CHROMIUM = SYSTEM_CHROMIUM;
 const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_FLAGS];
 const LIGHTHOUSE_VERSION = (
-  JSON.parse(readFileSync(path.join(PROJECT_ROOT, "node_modules/lighthouse/package.json"), "utf8")) as { version: string }
+  JSON.parse(readFileSync(path.join(PROJECT_ROOT, "node_modules/lighthouse/package.json"), "utf8")) as {
+    version: string;
+  }
 ).version;
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 type Category = (typeof CATEGORIES)[number];
@@ -46,9 +48,12 @@ function option(name: string): string | undefined {
 
 const runs = Number(option("runs") ?? 3);
 const formFactorOption = option("form-factor") ?? "both";
-const formFactors: FormFactor[] = formFactorOption === "both" ? ["mobile", "desktop"] : [formFactorOption as FormFactor];
+const formFactors: FormFactor[] =
+  formFactorOption === "both" ? ["mobile", "desktop"] : [formFactorOption as FormFactor];
 if (!Number.isInteger(runs) || runs < 1 || formFactors.some((f) => f !== "mobile" && f !== "desktop")) {
-  console.error("Usage: tsx scripts/bench/lighthouse.ts [--runs N] [--form-factor both|mobile|desktop] [--port N] [--no-bundle] [--check]");
+  console.error(
+    "Usage: tsx scripts/bench/lighthouse.ts [--runs N] [--form-factor both|mobile|desktop] [--port N] [--no-bundle] [--check]",
+  );
   process.exit(2);
 }
 const portOption = option("port");
@@ -82,11 +87,17 @@ interface PageResult {
   };
 }
 
-const score100 = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(value * 100));
+const score100 = (value: number | null | undefined) =>
+  value === null || value === undefined ? null : Math.round(value * 100);
 
 function summarise(lhr: Result): RunSummary {
-  const scores = Object.fromEntries(CATEGORIES.map((id) => [id, score100(lhr.categories[id]?.score)])) as Record<Category, number | null>;
-  const metrics = Object.fromEntries(Object.entries(METRICS).map(([id, short]) => [short, lhr.audits[id]?.numericValue]));
+  const scores = Object.fromEntries(CATEGORIES.map((id) => [id, score100(lhr.categories[id]?.score)])) as Record<
+    Category,
+    number | null
+  >;
+  const metrics = Object.fromEntries(
+    Object.entries(METRICS).map(([id, short]) => [short, lhr.audits[id]?.numericValue]),
+  );
   return { scores, metrics };
 }
 
@@ -106,7 +117,8 @@ function failingAudits(lhr: Result, category: Category): FailingAudit[] {
 }
 
 function resourceBytes(lhr: Result, type: string): number | undefined {
-  const details = lhr.audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined;
+  const details = lhr.audits["resource-summary"]?.details as
+    { items?: { resourceType: string; transferSize: number }[] } | undefined;
   return details?.items?.find((item) => item.resourceType === type)?.transferSize;
 }
 
@@ -124,7 +136,10 @@ async function runLighthouse(url: string, formFactor: FormFactor, cookie: string
     const config: Config | undefined = formFactor === "desktop" ? desktopConfig : undefined;
     const result = await lighthouse(url, flags, config);
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-    if (result.lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+    if (result.lhr.runtimeError)
+      throw new Error(
+        `Lighthouse failed on ${url}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`,
+      );
     if (new URL(result.lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) {
       throw new Error(`${url} ended at ${result.lhr.finalDisplayedUrl}: the session cookie was not accepted.`);
     }
@@ -187,9 +202,13 @@ function printFailures(results: PageResult[]): string[] {
       const value = r.median.scores[category];
       if (value === null || value >= TARGETS[category]) continue;
       missed.push(`${r.page} ${r.formFactor} ${category} ${value} < ${TARGETS[category]}`);
-      console.log(`\n${r.page} (${r.path}), ${r.formFactor}: ${category} ${value} < ${TARGETS[category]}; audits losing points:`);
+      console.log(
+        `\n${r.page} (${r.path}), ${r.formFactor}: ${category} ${value} < ${TARGETS[category]}; audits losing points:`,
+      );
       for (const audit of r.median.failingAudits[category] ?? []) {
-        console.log(`  - ${audit.title} [${audit.id}] score ${audit.score}${audit.displayValue ? ` (${audit.displayValue})` : ""}`);
+        console.log(
+          `  - ${audit.title} [${audit.id}] score ${audit.score}${audit.displayValue ? ` (${audit.displayValue})` : ""}`,
+        );
       }
     }
     for (const warning of r.median.runWarnings) console.log(`  warning (${r.page}, ${r.formFactor}): ${warning}`);
@@ -201,9 +220,14 @@ async function main() {
   await ensureBuild();
   const loadBefore = os.loadavg()[0]!;
   if (loadBefore > os.cpus().length) {
-    console.warn(`Warning: load average ${loadBefore.toFixed(1)} on ${os.cpus().length} cores; scores will be lower and noisier than on a quiet machine.`);
+    console.warn(
+      `Warning: load average ${loadBefore.toFixed(1)} on ${os.cpus().length} cores; scores will be lower and noisier than on a quiet machine.`,
+    );
   }
-  const server = await startBenchServer({ port: portOption ? Number(portOption) : undefined, logName: "lighthouse-server.log" });
+  const server = await startBenchServer({
+    port: portOption ? Number(portOption) : undefined,
+    logName: "lighthouse-server.log",
+  });
   const started = new Date();
   const results: PageResult[] = [];
   let bundle: BundleReport | undefined;
@@ -219,11 +243,14 @@ async function main() {
     for (let i = 0; i < 3; i++) {
       for (const page of pages) {
         const response = await fetch(`${server.baseUrl}${page.path}`, { headers: { cookie }, redirect: "manual" });
-        if (response.status !== 200) throw new Error(`GET ${page.path} answered ${response.status} as the signed-in reviewer`);
+        if (response.status !== 200)
+          throw new Error(`GET ${page.path} answered ${response.status} as the signed-in reviewer`);
         await response.arrayBuffer();
       }
     }
-    console.log(`Server ${server.baseUrl} (${BENCH_DIST_DIR}/), signed in as reviewer1@example.org; ${runs} run(s) per page and form factor.`);
+    console.log(
+      `Server ${server.baseUrl} (${BENCH_DIST_DIR}/), signed in as reviewer1@example.org; ${runs} run(s) per page and form factor.`,
+    );
 
     for (const formFactor of formFactors) {
       for (const page of pages) {
@@ -247,14 +274,19 @@ async function main() {
             performanceRange: [Math.min(...performance), Math.max(...performance)],
             scriptTransferBytes: resourceBytes(median, "script"),
             totalTransferBytes: resourceBytes(median, "total"),
-            failingAudits: Object.fromEntries(CATEGORIES.map((category) => [category, failingAudits(median, category)])),
+            failingAudits: Object.fromEntries(
+              CATEGORIES.map((category) => [category, failingAudits(median, category)]),
+            ),
             runWarnings: median.runWarnings.map(String),
             benchmarkIndex: median.environment.benchmarkIndex,
           },
         });
         const lhrDir = path.join(RESULTS_DIR, `lighthouse-${stamp(started)}`);
         mkdirSync(lhrDir, { recursive: true });
-        writeFileSync(path.join(lhrDir, `${page.page.replaceAll(" ", "-")}-${formFactor}.report.json`), JSON.stringify(median));
+        writeFileSync(
+          path.join(lhrDir, `${page.page.replaceAll(" ", "-")}-${formFactor}.report.json`),
+          JSON.stringify(median),
+        );
       }
     }
 
@@ -304,9 +336,16 @@ async function main() {
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nWritten ${path.relative(PROJECT_ROOT, out)} (median Lighthouse reports in ${report.medianReports}/)`);
   console.log(
-    missed.length === 0 ? "Every Lighthouse target met." : `Lighthouse targets missed: ${missed.length} (${missed.join("; ")})`,
+    missed.length === 0
+      ? "Every Lighthouse target met."
+      : `Lighthouse targets missed: ${missed.length} (${missed.join("; ")})`,
   );
-  if (bundle) console.log(overBudget.length === 0 ? "Every page within the JavaScript budget." : `Over the JavaScript budget: ${overBudget.join(", ")}`);
+  if (bundle)
+    console.log(
+      overBudget.length === 0
+        ? "Every page within the JavaScript budget."
+        : `Over the JavaScript budget: ${overBudget.join(", ")}`,
+    );
   if (check && (missed.length > 0 || overBudget.length > 0)) process.exitCode = 1;
 }
 
@@ -320,7 +359,10 @@ function chromiumVersion(): string | undefined {
 }
 
 function stamp(date: Date): string {
-  return date.toISOString().replaceAll(":", "-").replace(/\.\d+Z$/, "Z");
+  return date
+    .toISOString()
+    .replaceAll(":", "-")
+    .replace(/\.\d+Z$/, "Z");
 }
 
 await main();

@@ -18,7 +18,12 @@ if (!file) {
   process.exit(2);
 }
 
-const profile = JSON.parse(readFileSync(file, "utf8")) as { nodes: ProfileNode[]; samples: number[]; startTime: number; endTime: number };
+const profile = JSON.parse(readFileSync(file, "utf8")) as {
+  nodes: ProfileNode[];
+  samples: number[];
+  startTime: number;
+  endTime: number;
+};
 const hits = new Map<number, number>();
 for (const id of profile.samples) hits.set(id, (hits.get(id) ?? 0) + 1);
 const total = profile.samples.length;
@@ -38,7 +43,9 @@ for (const node of profile.nodes) {
   const count = hits.get(node.id) ?? 0;
   if (count === 0) continue;
   const { functionName, url, lineNumber } = node.callFrame;
-  const where = url ? `${url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*?\/main\//, "")}:${lineNumber + 1}` : "";
+  const where = url
+    ? `${url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*?\/main\//, "")}:${lineNumber + 1}`
+    : "";
   const key = `${functionName || "(anonymous)"} ${where}`.trim();
   byFunction.set(key, (byFunction.get(key) ?? 0) + count);
   const pkg = packageOf(url, functionName);

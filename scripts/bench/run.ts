@@ -9,7 +9,13 @@ import pg from "pg";
 import { PROJECT_ROOT, dropDatabase } from "../lib/database";
 import { DEMO_PASSWORD } from "../../prisma/seed/seed";
 import { run } from "../lib/tasks";
-import { createMigratedDatabase, databaseUrl, freePort, startTestServer, uniqueDatabaseName } from "../lib/test-database";
+import {
+  createMigratedDatabase,
+  databaseUrl,
+  freePort,
+  startTestServer,
+  uniqueDatabaseName,
+} from "../lib/test-database";
 import { buildListQueries, type CountTables, encodeCursor, findCountTables } from "./baseline-server";
 import { SEARCH_WORD, generateData } from "./generate";
 import { signIn } from "./seeded-server";
@@ -46,7 +52,8 @@ function option(name: string, fallback: string): string {
   if (inline) return inline.slice(name.length + 3);
   return process.env[`BENCH_${name.toUpperCase()}`] ?? fallback;
 }
-const flag = (name: string) => process.argv.slice(2).includes(`--${name}`) || process.env[`BENCH_${name.toUpperCase()}`] === "1";
+const flag = (name: string) =>
+  process.argv.slice(2).includes(`--${name}`) || process.env[`BENCH_${name.toUpperCase()}`] === "1";
 
 function positive(name: string, value: string, integer = true): number {
   const number = Number(value);
@@ -116,7 +123,8 @@ const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 const cleanups: (() => Promise<void>)[] = [];
 function onCleanup(task: () => Promise<void>): () => Promise<void> {
   let done: Promise<void> | undefined;
-  const once = () => (done ??= task().catch((error: unknown) => void (interrupted || console.error(`clean-up: ${String(error)}`))));
+  const once = () =>
+    (done ??= task().catch((error: unknown) => void (interrupted || console.error(`clean-up: ${String(error)}`))));
   cleanups.push(once);
   return once;
 }
@@ -161,7 +169,12 @@ interface ServerProcess {
 }
 
 function startServerProcess(name: string, args: string[], env: NodeJS.ProcessEnv, queryMarker: string): ServerProcess {
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: PROJECT_ROOT,
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   if (child.pid === undefined) throw new Error(`${name} did not start.`);
   const server: ServerProcess = {
     name,
@@ -184,7 +197,12 @@ function startServerProcess(name: string, args: string[], env: NodeJS.ProcessEnv
     server.lastOutput = Date.now();
     if (line.includes(queryMarker)) {
       server.queries += 1;
-      server.capture?.push(line.slice(line.indexOf(queryMarker) + queryMarker.length).trim().slice(0, 240));
+      server.capture?.push(
+        line
+          .slice(line.indexOf(queryMarker) + queryMarker.length)
+          .trim()
+          .slice(0, 240),
+      );
     } else remember(line);
   });
   // When the load stops, autocannon closes connections with requests still in flight; the server
@@ -252,7 +270,12 @@ function treeRssMb(rootPid: number): number {
 }
 
 /** Samples every 250 ms: the peak of each server over the whole load, and since the last `resetCase`. */
-function sampleMemory(servers: ServerProcess[]): { peaks: Map<string, number>; casePeaks: Map<string, number>; resetCase: () => void; stop: () => void } {
+function sampleMemory(servers: ServerProcess[]): {
+  peaks: Map<string, number>;
+  casePeaks: Map<string, number>;
+  resetCase: () => void;
+  stop: () => void;
+} {
   const peaks = new Map(servers.map((server) => [server.name, 0]));
   const casePeaks = new Map(servers.map((server) => [server.name, 0]));
   const sample = () => {
@@ -317,7 +340,16 @@ function newestSource(): { file: string; mtime: number } {
       newest = { file: entry, mtime: stat.mtimeMs };
     }
   };
-  for (const entry of ["app", "components", "domains", "lib", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts", "next.config.js"]) {
+  for (const entry of [
+    "app",
+    "components",
+    "domains",
+    "lib",
+    "prisma/schema.prisma",
+    "proxy.ts",
+    "instrumentation.ts",
+    "next.config.js",
+  ]) {
     visit(entry);
   }
   return newest;
@@ -331,7 +363,9 @@ async function ensureBuild(): Promise<string> {
     if ((await run(process.execPath, [path.join(PROJECT_ROOT, "scripts/prisma.mjs"), "generate"], env)) !== 0) {
       throw new Error("prisma generate failed.");
     }
-    if ((await run(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "build"], env)) !== 0) {
+    if (
+      (await run(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "build"], env)) !== 0
+    ) {
       throw new Error("next build failed.");
     }
   } else {
@@ -437,7 +471,12 @@ function sourceWriter(tag: string, claimIds: number[]): WriteDriver {
     take: () => {
       const claimId = queue.take();
       const url = `${prefix}${++counter}`;
-      const body = JSON.stringify({ url, title: `Benchmark source ${counter}`, publisher: "Bench Wire", stance: "context" });
+      const body = JSON.stringify({
+        url,
+        title: `Benchmark source ${counter}`,
+        publisher: "Bench Wire",
+        stance: "context",
+      });
       return { claimId, path: `/api/claims/${claimId}/sources`, body, key: url };
     },
     done: (slot, status) => {
@@ -447,7 +486,9 @@ function sourceWriter(tag: string, claimIds: number[]): WriteDriver {
     check: async (client) => {
       await sleep(1_000);
       const stored = new Set(
-        (await client.query<{ url: string }>(`SELECT url FROM "Source" WHERE url LIKE $1`, [`${prefix}%`])).rows.map((row) => row.url),
+        (await client.query<{ url: string }>(`SELECT url FROM "Source" WHERE url LIKE $1`, [`${prefix}%`])).rows.map(
+          (row) => row.url,
+        ),
       );
       const events = new Set(
         (
@@ -527,9 +568,12 @@ function verdictWriter(tag: string, claims: { id: number; version: number; verdi
       );
       const ids = [...lastAcknowledged.keys()];
       const finals = new Map(
-        (await client.query<{ id: number; rationale: string | null }>(`SELECT id, rationale FROM "Claim" WHERE id = ANY($1::int[])`, [ids])).rows.map(
-          (row) => [row.id, row.rationale],
-        ),
+        (
+          await client.query<{ id: number; rationale: string | null }>(
+            `SELECT id, rationale FROM "Claim" WHERE id = ANY($1::int[])`,
+            [ids],
+          )
+        ).rows.map((row) => [row.id, row.rationale]),
       );
       const missing = [...acknowledged].filter((rationale) => !events.has(rationale));
       // The claim must hold its last acknowledged rationale, or one sent after it whose answer was not read.
@@ -548,7 +592,9 @@ function verdictWriter(tag: string, claims: { id: number; version: number; verdi
         missingEvents: 0,
         detail:
           (missing.length > 0 ? `no event for ${missing.length}; ` : "") +
-          (overwritten.length > 0 ? `claims not holding their last acknowledged rationale: ${overwritten.slice(0, 5).join(", ")}` : ""),
+          (overwritten.length > 0
+            ? `claims not holding their last acknowledged rationale: ${overwritten.slice(0, 5).join(", ")}`
+            : ""),
       };
     },
   };
@@ -573,7 +619,14 @@ interface CaseSpec {
 
 interface SizeResult {
   claims: number;
-  data: { articles: number; claims: number; sources: number; events: number; generationSeconds: number; vacuumAnalyzeSeconds: number };
+  data: {
+    articles: number;
+    claims: number;
+    sources: number;
+    events: number;
+    generationSeconds: number;
+    vacuumAnalyzeSeconds: number;
+  };
   database: string;
   /** Share of the CPU busy with other work just before the size started (0–1). */
   cpuBusyBefore: number;
@@ -586,7 +639,10 @@ interface SizeResult {
 }
 
 /** One request alone; the server's query lines printed meanwhile are counted (and kept). */
-async function countQueries(server: ServerProcess, send: () => Promise<void>): Promise<{ count: number; statements: string[] }> {
+async function countQueries(
+  server: ServerProcess,
+  send: () => Promise<void>,
+): Promise<{ count: number; statements: string[] }> {
   const quietSince = Date.now();
   while (Date.now() - server.lastOutput < 150 && Date.now() - quietSince < 3_000) await sleep(50);
   const before = server.queries;
@@ -601,11 +657,17 @@ async function countQueries(server: ServerProcess, send: () => Promise<void>): P
   }
   // Prisma reports the COMMIT (or ROLLBACK) of an interactive transaction but not its BEGIN: counted here.
   const transactions = statements.filter((statement) => /^(\S+ms )?(COMMIT|ROLLBACK)\b/.test(statement)).length;
-  for (let i = 0; i < transactions; i++) statements.push("BEGIN (not reported by Prisma's query event, counted for its COMMIT/ROLLBACK)");
+  for (let i = 0; i < transactions; i++)
+    statements.push("BEGIN (not reported by Prisma's query event, counted for its COMMIT/ROLLBACK)");
   return { count: server.queries - before + transactions, statements };
 }
 
-function runLoad(spec: CaseSpec, base: string, cookie: string | null, seconds: number): Promise<{ result: LoadResult; latencies: number[]; bytes: number }> {
+function runLoad(
+  spec: CaseSpec,
+  base: string,
+  cookie: string | null,
+  seconds: number,
+): Promise<{ result: LoadResult; latencies: number[]; bytes: number }> {
   const headers: Record<string, string> = {};
   if (cookie) headers.cookie = cookie;
   const latencies: number[] = [];
@@ -635,7 +697,11 @@ function runLoad(spec: CaseSpec, base: string, cookie: string | null, seconds: n
   });
 }
 
-async function sendOnce(spec: CaseSpec, base: string, cookie: string | null): Promise<{ status: number; body: string }> {
+async function sendOnce(
+  spec: CaseSpec,
+  base: string,
+  cookie: string | null,
+): Promise<{ status: number; body: string }> {
   const headers: Record<string, string> = {};
   if (cookie) headers.cookie = cookie;
   if (spec.write) {
@@ -659,8 +725,12 @@ function sameList(app: string, baseline: string): { same: boolean; detail: strin
     const b = JSON.parse(baseline) as { items: { id: number }[]; total: number };
     if (JSON.stringify(a) === JSON.stringify(b)) return { same: true, detail: "identical JSON" };
     const ids = (list: { items: { id: number }[] }) => list.items.map((item) => item.id).join(",");
-    if (a.total === b.total && ids(a) === ids(b)) return { same: true, detail: "same rows and total (JSON differs in some field)" };
-    return { same: false, detail: `app: total ${a.total}, ids ${ids(a).slice(0, 60)}; baseline: total ${b.total}, ids ${ids(b).slice(0, 60)}` };
+    if (a.total === b.total && ids(a) === ids(b))
+      return { same: true, detail: "same rows and total (JSON differs in some field)" };
+    return {
+      same: false,
+      detail: `app: total ${a.total}, ids ${ids(a).slice(0, 60)}; baseline: total ${b.total}, ids ${ids(b).slice(0, 60)}`,
+    };
   } catch (error) {
     return { same: false, detail: `not comparable: ${String(error)}` };
   }
@@ -688,7 +758,9 @@ async function benchSize(adminUrl: string, template: string, claims: number): Pr
     console.log(`\n━━ ${claims.toLocaleString("en-US")} claims ━━`);
     const busy = await cpuBusy();
     if (busy > 0.15) {
-      console.warn(`!! the machine is already ${(busy * 100).toFixed(0)}% busy before the servers start: other work skews these figures.`);
+      console.warn(
+        `!! the machine is already ${(busy * 100).toFixed(0)}% busy before the servers start: other work skews these figures.`,
+      );
     }
     const generated = await generateData(url, { claims, seed: options.seed });
     console.log(
@@ -703,18 +775,29 @@ async function benchSize(adminUrl: string, template: string, claims: number): Pr
     console.log(`VACUUM ANALYZE in ${vacuumSeconds.toFixed(1)} s`);
 
     // What the cases need, read from the data.
-    const one = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => (await client.query<T>(text, values)).rows[0]!;
+    const one = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) =>
+      (await client.query<T>(text, values)).rows[0]!;
     const users = new Map(
-      (await client.query<{ id: string; email: string }>(`SELECT id, email FROM "User"`)).rows.map((row) => [row.email, row.id]),
+      (await client.query<{ id: string; email: string }>(`SELECT id, email FROM "User"`)).rows.map((row) => [
+        row.email,
+        row.id,
+      ]),
     );
     const reviewerId = users.get("reviewer1@example.org")!;
     const total = Number((await one<{ n: string }>(`SELECT count(*) AS n FROM "Claim"`)).n);
-    const inProgress = Number((await one<{ n: string }>(`SELECT count(*) AS n FROM "Claim" WHERE status = 'in_progress'`)).n);
+    const inProgress = Number(
+      (await one<{ n: string }>(`SELECT count(*) AS n FROM "Claim" WHERE status = 'in_progress'`)).n,
+    );
     const lastPage = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const midPage = Math.max(1, Math.ceil(lastPage / 2));
     const lastInProgressPage = Math.max(1, Math.ceil(inProgress / PAGE_SIZE));
     // The cursor a client walking the in-progress claims holds before their last page: the key of the row just before it.
-    const beforeLastInProgressPage = await one<{ id: number; articleId: number; startOffset: number; endOffset: number }>(
+    const beforeLastInProgressPage = await one<{
+      id: number;
+      articleId: number;
+      startOffset: number;
+      endOffset: number;
+    }>(
       `SELECT id, "articleId", "startOffset", "endOffset" FROM "Claim" WHERE status = 'in_progress'
          ORDER BY "articleId", "startOffset", "endOffset" OFFSET $1 LIMIT 1`,
       [Math.max(0, (lastInProgressPage - 1) * PAGE_SIZE - 1)],
@@ -743,13 +826,49 @@ async function benchSize(adminUrl: string, template: string, claims: number): Pr
 
     const all: CaseSpec[] = [
       { name: "overview", label: "overview page", path: "/" },
-      { name: "list-first", label: "claims list, page 1", path: "/claims", baseline: "baseline-first", listTarget: true },
-      { name: "list-mid", label: `claims list, page ${midPage}`, path: `/claims?page=${midPage}`, baseline: "baseline-mid", listTarget: true },
-      { name: "list-deep", label: `claims list, last page`, path: `/claims?page=${lastPage}`, baseline: "baseline-deep", listTarget: true },
-      { name: "list-status", label: "claims list, status verified", path: "/claims?status=verified", baseline: "baseline-status", listTarget: true },
-      { name: "list-search", label: `claims list, search "${SEARCH_WORD}"`, path: `/claims?q=${SEARCH_WORD}`, baseline: "baseline-search", listTarget: true },
+      {
+        name: "list-first",
+        label: "claims list, page 1",
+        path: "/claims",
+        baseline: "baseline-first",
+        listTarget: true,
+      },
+      {
+        name: "list-mid",
+        label: `claims list, page ${midPage}`,
+        path: `/claims?page=${midPage}`,
+        baseline: "baseline-mid",
+        listTarget: true,
+      },
+      {
+        name: "list-deep",
+        label: `claims list, last page`,
+        path: `/claims?page=${lastPage}`,
+        baseline: "baseline-deep",
+        listTarget: true,
+      },
+      {
+        name: "list-status",
+        label: "claims list, status verified",
+        path: "/claims?status=verified",
+        baseline: "baseline-status",
+        listTarget: true,
+      },
+      {
+        name: "list-search",
+        label: `claims list, search "${SEARCH_WORD}"`,
+        path: `/claims?q=${SEARCH_WORD}`,
+        baseline: "baseline-search",
+        listTarget: true,
+      },
       { name: "claim-page", label: "claim page", path: `/claims/${claimPageId}` },
-      { name: "api-list", label: "list API, page 1", path: `/api/claims?page=1&pageSize=${PAGE_SIZE}`, baseline: "baseline-first", listTarget: true },
+      {
+        name: "api-list",
+        label: "list API, page 1",
+        path: `/api/claims?page=1&pageSize=${PAGE_SIZE}`,
+        baseline: "baseline-first",
+        listTarget: true,
+      },
       {
         name: "api-status-deep",
         label: "list API, in progress, last page by cursor",
@@ -768,13 +887,22 @@ async function benchSize(adminUrl: string, template: string, claims: number): Pr
       { name: "floor-page", label: "floor: sign-in page (anonymous, no query)", path: "/sign-in", user: null },
       { name: "floor-route", label: "floor: health check (anonymous, 1 statement)", path: "/api/health", user: null },
       // Signed in, refused by validation after the session check: what any signed-in API call costs before its data.
-      { name: "floor-session", label: "floor: signed-in API call refused for a bad parameter", path: "/api/claims?pageSize=0", expectStatus: 400 },
+      {
+        name: "floor-session",
+        label: "floor: signed-in API call refused for a bad parameter",
+        path: "/api/claims?pageSize=0",
+        expectStatus: 400,
+      },
       { name: "baseline-first", label: "baseline, page 1", path: `/api/claims?page=1&pageSize=${PAGE_SIZE}` },
       { name: "baseline-mid", label: `baseline, page ${midPage}`, path: `/api/claims?page=${midPage}` },
       { name: "baseline-deep", label: "baseline, last page", path: `/api/claims?page=${lastPage}` },
       { name: "baseline-status", label: "baseline, status verified", path: "/api/claims?status=verified" },
       { name: "baseline-search", label: `baseline, search "${SEARCH_WORD}"`, path: `/api/claims?q=${SEARCH_WORD}` },
-      { name: "baseline-status-deep", label: "baseline, in progress, last page by cursor", path: `/api/claims?status=in_progress&cursor=${deepCursor}` },
+      {
+        name: "baseline-status-deep",
+        label: "baseline, in progress, last page by cursor",
+        path: `/api/claims?status=in_progress&cursor=${deepCursor}`,
+      },
       {
         name: "baseline-status-deep-offset",
         label: "baseline, in progress, last page by number",
@@ -819,7 +947,8 @@ async function benchSize(adminUrl: string, template: string, claims: number): Pr
     for (const spec of all) if (wanted.has(spec.name) && spec.baseline) wanted.add(spec.baseline);
     const specs = wanted.size > 0 ? all.filter((spec) => wanted.has(spec.name)) : all;
     const unknown = options.cases.filter((name) => !all.some((spec) => spec.name === name));
-    if (unknown.length > 0) throw new Error(`Unknown case(s): ${unknown.join(", ")}. Cases: ${all.map((spec) => spec.name).join(", ")}`);
+    if (unknown.length > 0)
+      throw new Error(`Unknown case(s): ${unknown.join(", ")}. Cases: ${all.map((spec) => spec.name).join(", ")}`);
 
     // Two phases, each with its own pair of servers on the same database. First, with LOG_QUERIES=1,
     // one request of each case alone to count its SQL statements. Then, without the query log (which
@@ -829,10 +958,19 @@ async function benchSize(adminUrl: string, template: string, claims: number): Pr
       const appPort = await freePort();
       const appBase = `http://127.0.0.1:${appPort}`;
       // The profile is of the load phase only: the query log would be most of it otherwise.
-      const profiling = options.profile && !logQueries ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(options.profile)}`] : [];
+      const profiling =
+        options.profile && !logQueries ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(options.profile)}`] : [];
       const app = startServerProcess(
         "next",
-        [...profiling, path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(appPort), "-H", "127.0.0.1"],
+        [
+          ...profiling,
+          path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"),
+          "start",
+          "-p",
+          String(appPort),
+          "-H",
+          "127.0.0.1",
+        ],
         {
           ...process.env,
           NODE_ENV: "production",
@@ -856,7 +994,10 @@ async function benchSize(adminUrl: string, template: string, claims: number): Pr
       );
       servers.push(baseline);
       const since = performance.now();
-      await Promise.all([waitForHttp(`${appBase}/api/claims`, app), waitForHttp(`${baselineBase}/api/claims?pageSize=1`, baseline)]);
+      await Promise.all([
+        waitForHttp(`${appBase}/api/claims`, app),
+        waitForHttp(`${baselineBase}/api/claims?pageSize=1`, baseline),
+      ]);
       console.log(
         `servers up in ${((performance.now() - since) / 1000).toFixed(1)} s (next on ${appPort}, baseline on ${baselinePort}` +
           `${logQueries ? ", logging queries" : ""})`,
@@ -885,10 +1026,18 @@ async function benchSize(adminUrl: string, template: string, claims: number): Pr
 
     // Queries per request whatever the page size.
     const queryProbes: SizeResult["queryProbes"] = [];
-    for (const probe of ["/api/claims?pageSize=1", "/api/claims?pageSize=20", "/api/claims?pageSize=100", "/claims?pageSize=100"]) {
+    for (const probe of [
+      "/api/claims?pageSize=1",
+      "/api/claims?pageSize=20",
+      "/api/claims?pageSize=100",
+      "/claims?pageSize=100",
+    ]) {
       const probeSpec = { ...all[0]!, path: probe };
       await sendOnce(probeSpec, phase.appBase, cookies.reviewer);
-      const { count } = await countQueries(phase.app, async () => void (await sendOnce(probeSpec, phase.appBase, cookies.reviewer)));
+      const { count } = await countQueries(
+        phase.app,
+        async () => void (await sendOnce(probeSpec, phase.appBase, cookies.reviewer)),
+      );
       queryProbes.push({ path: probe, queries: count });
     }
 
@@ -899,7 +1048,10 @@ async function benchSize(adminUrl: string, template: string, claims: number): Pr
       const base = spec.target === "app" ? phase.appBase : phase.baselineBase;
       const cookie = spec.user ? cookies[spec.user] : null;
       const first = await sendOnce(spec, base, cookie);
-      if (spec.expectStatus ? first.status !== spec.expectStatus : first.status >= 300) console.warn(`!! ${spec.name}: ${spec.method} ${spec.path} answers ${first.status}: ${first.body.slice(0, 200)}`);
+      if (spec.expectStatus ? first.status !== spec.expectStatus : first.status >= 300)
+        console.warn(
+          `!! ${spec.name}: ${spec.method} ${spec.path} answers ${first.status}: ${first.body.slice(0, 200)}`,
+        );
       const { count, statements } = await countQueries(server, async () => void (await sendOnce(spec, base, cookie)));
       counted.set(spec.name, { queries: count, statements });
     }
@@ -922,7 +1074,9 @@ async function benchSize(adminUrl: string, template: string, claims: number): Pr
       if (options.warmup > 0) await runLoad(spec, base, cookie, options.warmup);
       const { result, latencies, bytes } = await runLoad(spec, base, cookie, options.duration);
       latencies.sort((a, b) => a - b);
-      const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stat]) => [code, stat.count]));
+      const statusCodes = Object.fromEntries(
+        Object.entries(result.statusCodeStats).map(([code, stat]) => [code, stat.count]),
+      );
       const non2xx = Object.entries(statusCodes)
         .filter(([code]) => (spec.expectStatus ? code !== String(spec.expectStatus) : !code.startsWith("2")))
         .reduce((sum, [, count]) => sum + count, 0);
@@ -971,7 +1125,8 @@ async function benchSize(adminUrl: string, template: string, claims: number): Pr
 
     const writes: Record<string, WriteCheck> = {};
     for (const spec of specs) {
-      if (spec.write && results.some((result) => result.name === spec.name)) writes[spec.name] = await spec.write.check(client);
+      if (spec.write && results.some((result) => result.name === spec.name))
+        writes[spec.name] = await spec.write.check(client);
     }
 
     let explain: Record<string, string> | undefined;
@@ -984,7 +1139,10 @@ async function benchSize(adminUrl: string, template: string, claims: number): Pr
           ["rows", queries.rows],
           ["count", queries.count],
         ] as const) {
-          const plan = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
+          const plan = await client.query<{ "QUERY PLAN": string }>(
+            `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`,
+            statement.values,
+          );
           explain[`${spec.path} (${part})`] = plan.rows.map((row) => row["QUERY PLAN"]).join("\n");
         }
       }
@@ -1045,10 +1203,17 @@ function sizeReport(size: SizeResult): string {
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   );
   for (const result of size.cases) {
-    const ratio = result.p95ToBaselineP95 === null ? "" : `${result.p95ToBaselineP95.toFixed(1)}× (${result.baselineCase})`;
+    const ratio =
+      result.p95ToBaselineP95 === null ? "" : `${result.p95ToBaselineP95.toFixed(1)}× (${result.baselineCase})`;
     lines.push(
       `| ${result.name} | ${result.method} ${result.path.replaceAll("|", "\\|")} | ${result.requestsPerSecond.toFixed(0)} | ${fmt(result.latencyMs.p50)} | ` +
-        `${fmt(result.latencyMs.p95)} | ${fmt(result.latencyMs.p99)} | ${result.errors}${result.errors > 0 ? ` (${Object.entries(result.statusCodes).map(([code, n]) => `${code}: ${n}`).join(", ")}${result.timeouts ? `, ${result.timeouts} timeouts` : ""})` : ""} | ` +
+        `${fmt(result.latencyMs.p95)} | ${fmt(result.latencyMs.p99)} | ${result.errors}${
+          result.errors > 0
+            ? ` (${Object.entries(result.statusCodes)
+                .map(([code, n]) => `${code}: ${n}`)
+                .join(", ")}${result.timeouts ? `, ${result.timeouts} timeouts` : ""})`
+            : ""
+        } | ` +
         `${result.queriesPerRequest ?? ""} | ${(result.bytesPerResponse / 1024).toFixed(1)} | ${ratio} |`,
     );
   }
@@ -1060,7 +1225,9 @@ function sizeReport(size: SizeResult): string {
         `${check.missingEvents ? `, ${check.missingEvents} without their history event` : ""}${check.detail ? ` (${check.detail})` : ""}`,
     );
   }
-  lines.push(`- queries per request: ${size.queryProbes.map((probe) => `${probe.path} → ${probe.queries}`).join(", ")}`);
+  lines.push(
+    `- queries per request: ${size.queryProbes.map((probe) => `${probe.path} → ${probe.queries}`).join(", ")}`,
+  );
   const mismatches = size.baselineMatchesApp.filter((entry) => !entry.same);
   lines.push(
     mismatches.length === 0
@@ -1083,7 +1250,11 @@ function targets(sizes: SizeResult[]): Verdict[] {
   const at = `at ${thousands(largest.claims)}`;
   const list = largest.cases.filter((result) => ["list-", "api-"].some((prefix) => result.name.startsWith(prefix)));
   for (const result of list) {
-    verdicts.push({ target: `${result.name} p95 ≤ 50 ms ${at}`, pass: result.latencyMs.p95 <= 50, detail: `${fmt(result.latencyMs.p95)} ms` });
+    verdicts.push({
+      target: `${result.name} p95 ≤ 50 ms ${at}`,
+      pass: result.latencyMs.p95 <= 50,
+      detail: `${fmt(result.latencyMs.p95)} ms`,
+    });
     if (result.p95ToBaselineP95 !== null) {
       verdicts.push({
         target: `${result.name} p95 ≤ 3× baseline ${at}`,
@@ -1108,11 +1279,19 @@ function targets(sizes: SizeResult[]): Verdict[] {
     detail: probes.map((probe) => `${probe.path.split("?")[1]} → ${probe.queries}`).join(", "),
   });
   for (const result of largest.cases.filter((result) => result.name.startsWith("write-"))) {
-    verdicts.push({ target: `${result.name} p95 ≤ 60 ms ${at}`, pass: result.latencyMs.p95 <= 60, detail: `${fmt(result.latencyMs.p95)} ms` });
+    verdicts.push({
+      target: `${result.name} p95 ≤ 60 ms ${at}`,
+      pass: result.latencyMs.p95 <= 60,
+      detail: `${fmt(result.latencyMs.p95)} ms`,
+    });
   }
   for (const size of sizes) {
     for (const [name, check] of Object.entries(size.writes)) {
-      verdicts.push({ target: `${name}: no lost write at ${thousands(size.claims)}`, pass: check.lost === 0, detail: `${check.lost} lost of ${check.acknowledged}` });
+      verdicts.push({
+        target: `${name}: no lost write at ${thousands(size.claims)}`,
+        pass: check.lost === 0,
+        detail: `${check.lost} lost of ${check.acknowledged}`,
+      });
     }
     const errors = size.cases.reduce((sum, result) => sum + result.errors, 0);
     verdicts.push({ target: `zero errors at ${thousands(size.claims)}`, pass: errors === 0, detail: `${errors}` });
@@ -1125,7 +1304,11 @@ function targets(sizes: SizeResult[]): Verdict[] {
 function machine() {
   const git = (args: string[]) => {
     try {
-      return execFileSync("git", args, { cwd: PROJECT_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+      return execFileSync("git", args, {
+        cwd: PROJECT_ROOT,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }).trim();
     } catch {
       return null;
     }
@@ -1136,7 +1319,9 @@ function machine() {
     memoryGb: Math.round(os.totalmem() / 2 ** 30),
     os: `${os.type()} ${os.release()}`,
     node: process.version,
-    next: (JSON.parse(readFileSync(path.join(PROJECT_ROOT, "node_modules/next/package.json"), "utf8")) as { version: string }).version,
+    next: (
+      JSON.parse(readFileSync(path.join(PROJECT_ROOT, "node_modules/next/package.json"), "utf8")) as { version: string }
+    ).version,
     gitCommit: git(["rev-parse", "--short", "HEAD"]),
     gitDirty: (git(["status", "--porcelain"]) ?? "").length > 0,
   };
@@ -1185,7 +1370,8 @@ try {
     }
     const verdicts = targets(sizes);
     console.log("Targets:");
-    for (const verdict of verdicts) console.log(`  ${verdict.pass ? "PASS" : "FAIL"}  ${verdict.target}: ${verdict.detail}`);
+    for (const verdict of verdicts)
+      console.log(`  ${verdict.pass ? "PASS" : "FAIL"}  ${verdict.target}: ${verdict.detail}`);
     const folder = path.join(PROJECT_ROOT, "bench-results");
     mkdirSync(folder, { recursive: true });
     const file = path.join(folder, `${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
@@ -1193,7 +1379,9 @@ try {
       file,
       `${JSON.stringify({ startedAt, command, options, machine: { ...info, postgres, buildId }, sizes, targets: verdicts }, null, 2)}\n`,
     );
-    console.log(`\nWritten to ${path.relative(PROJECT_ROOT, file)}; total time ${((performance.now() - totalStarted) / 1000).toFixed(0)} s.`);
+    console.log(
+      `\nWritten to ${path.relative(PROJECT_ROOT, file)}; total time ${((performance.now() - totalStarted) / 1000).toFixed(0)} s.`,
+    );
   }
 } catch (error) {
   exitCode = 1;

@@ -64,7 +64,11 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
  * accounts, `next start`) as the leader of a new process group. `stop()` sends SIGTERM to the
  * leader so it drops its database and stops PostgreSQL, then SIGKILLs whatever is left of the group.
  */
-export async function startBenchServer(options: { port?: number; distDir?: string; logName: string }): Promise<BenchServer> {
+export async function startBenchServer(options: {
+  port?: number;
+  distDir?: string;
+  logName: string;
+}): Promise<BenchServer> {
   const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -76,7 +80,12 @@ export async function startBenchServer(options: { port?: number; distDir?: strin
     cwd: PROJECT_ROOT,
     detached: true,
     stdio: ["ignore", log, log],
-    env: { ...process.env, PORT: String(port), NEXT_DIST_DIR: options.distDir ?? BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      NEXT_DIST_DIR: options.distDir ?? BENCH_DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   const pid = child.pid;
   if (pid === undefined) throw new Error("Could not spawn scripts/e2e-server.ts");
@@ -111,7 +120,9 @@ export async function startBenchServer(options: { port?: number; distDir?: strin
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       await stop();
-      throw new Error(`scripts/e2e-server.ts exited before serving (see ${path.relative(PROJECT_ROOT, logFile)}):\n${tail(logFile)}`);
+      throw new Error(
+        `scripts/e2e-server.ts exited before serving (see ${path.relative(PROJECT_ROOT, logFile)}):\n${tail(logFile)}`,
+      );
     }
     try {
       const response = await fetch(`${baseUrl}/api/articles`, { signal: AbortSignal.timeout(5_000) });
@@ -121,7 +132,9 @@ export async function startBenchServer(options: { port?: number; distDir?: strin
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`The server did not answer within 180 s (see ${path.relative(PROJECT_ROOT, logFile)}):\n${tail(logFile)}`);
+      throw new Error(
+        `The server did not answer within 180 s (see ${path.relative(PROJECT_ROOT, logFile)}):\n${tail(logFile)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -152,7 +165,8 @@ export function signIn(baseUrl: string, account = DEMO_REVIEWER): Promise<string
         response.setEncoding("utf8");
         response.on("data", (chunk: string) => (text += chunk));
         response.on("end", () => {
-          if (response.statusCode !== 200) return reject(new Error(`Sign-in as ${account.email} answered ${response.statusCode}: ${text}`));
+          if (response.statusCode !== 200)
+            return reject(new Error(`Sign-in as ${account.email} answered ${response.statusCode}: ${text}`));
           const cookies = (response.headers["set-cookie"] ?? []).map((header) => header.split(";", 1)[0]!);
           if (cookies.length === 0) return reject(new Error("Sign-in set no cookie."));
           resolve(cookies.join("; "));

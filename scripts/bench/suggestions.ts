@@ -63,7 +63,8 @@ const busy: number[] = [];
 while (computing) busy.push(await latency());
 await work;
 server.close();
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))]!;
+const quantile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))]!;
 const describe = (values: number[]) =>
   `${values.length} requests: p50 ${quantile(values, 0.5).toFixed(1)} ms, p99 ${quantile(values, 0.99).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`;
 console.log(`\nHTTP requests to the same process, idle: ${describe(idle)}`);

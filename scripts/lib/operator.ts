@@ -25,7 +25,10 @@ export interface ScriptOutcome {
   nothingDone: string;
 }
 
-export function readStringOptions<Name extends string>(names: readonly Name[], script: ScriptOutcome): Partial<Record<Name, string>> {
+export function readStringOptions<Name extends string>(
+  names: readonly Name[],
+  script: ScriptOutcome,
+): Partial<Record<Name, string>> {
   const options = Object.fromEntries(names.map((name) => [name, { type: "string" as const }]));
   try {
     return parseArgs({ options, strict: true, allowPositionals: false }).values as Partial<Record<Name, string>>;
@@ -81,7 +84,8 @@ export async function obtainPassword(given: string | undefined, script: ScriptOu
     );
   }
   const password = await askHidden("Password (not shown): ", script);
-  if ((await askHidden("Same password again: ", script)) !== password) throw new Refusal(`The two passwords differ. ${script.nothingDone}`);
+  if ((await askHidden("Same password again: ", script)) !== password)
+    throw new Refusal(`The two passwords differ. ${script.nothingDone}`);
   return password;
 }
 
@@ -89,7 +93,10 @@ export async function obtainPassword(given: string | undefined, script: ScriptOu
  * Runs the work against DATABASE_URL or the embedded development database, turning the database
  * problems an operator can fix into refusals, and releasing the connection and server after.
  */
-export async function withDatabase<T>(script: ScriptOutcome, work: (prisma: PrismaClient, description: string) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  script: ScriptOutcome,
+  work: (prisma: PrismaClient, description: string) => Promise<T>,
+): Promise<T> {
   const database = await resolveDatabase();
   const prisma = createPrismaClient(database.url);
   try {

@@ -34,7 +34,10 @@ export function demoUsersOnServer(mode: "dev" | "start", env: Partial<Record<str
   return mode === "dev" && env.NODE_ENV !== "production";
 }
 
-export async function seed(databaseUrl: string, options: { onlyIfEmpty: boolean; demoUsers: boolean }): Promise<string> {
+export async function seed(
+  databaseUrl: string,
+  options: { onlyIfEmpty: boolean; demoUsers: boolean },
+): Promise<string> {
   const prisma = createPrismaClient(databaseUrl);
   try {
     const lines: string[] = [];
@@ -50,7 +53,11 @@ export async function seed(databaseUrl: string, options: { onlyIfEmpty: boolean;
     }
     if (options.demoUsers) {
       const created = await seedDemoUsers(prisma);
-      lines.push(created > 0 ? `Created ${created} demo account(s) (password demo-password-123).` : "Demo accounts already present.");
+      lines.push(
+        created > 0
+          ? `Created ${created} demo account(s) (password demo-password-123).`
+          : "Demo accounts already present.",
+      );
     }
     return lines.join("\n");
   } finally {

@@ -13,7 +13,12 @@ export interface Counts {
 export function vitestCounts(unitReport: string): Counts {
   if (!existsSync(unitReport)) return { passed: 0, failed: 0, skipped: 0, didNotRun: 0 };
   const report = JSON.parse(readFileSync(unitReport, "utf8"));
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests, didNotRun: 0 };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+    didNotRun: 0,
+  };
 }
 
 interface PlaywrightSuite {

@@ -104,7 +104,10 @@ async function withClient(connectionString, fn) {
 /** The native engine's error code and message for a failed connection, or null if it has none. */
 function connectionError(error, target) {
   if (error?.code === "3D000") {
-    return { code: "P1003", message: `Database \`${target.database}\` does not exist on the database server at \`${target.address}\`.` };
+    return {
+      code: "P1003",
+      message: `Database \`${target.database}\` does not exist on the database server at \`${target.address}\`.`,
+    };
   }
   if (error?.code === "28P01" || error?.code === "28000") {
     return {
@@ -129,7 +132,9 @@ const liveShadowDatabases = new Map();
 
 async function dropShadowDatabase(name, target) {
   // WITH (FORCE): the engine may not have closed every pooled connection to it yet (pitfall 6).
-  await withClient(target.connectionString, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+  await withClient(target.connectionString, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
+  );
   liveShadowDatabases.delete(name);
 }
 
@@ -150,13 +155,20 @@ class PgAdapterFactory {
   }
 
   async open(target) {
-    const adapter = await new PrismaPg({ connectionString: target.connectionString }, { schema: target.schema }).connect();
+    const adapter = await new PrismaPg(
+      { connectionString: target.connectionString },
+      { schema: target.schema },
+    ).connect();
     // Not in the note: PostgreSQL 18 also stores NOT NULL as constraints (contype 'n') in pg_constraint,
     // and this engine's schema describer panics ("unreachable") on that type. Nullability is read from
     // pg_attribute anyway, so its check-constraint query leaves them out, as it would before 18.
     const queryRaw = adapter.queryRaw.bind(adapter);
     adapter.queryRaw = (query) =>
-      queryRaw(query.sql.includes(CONSTRAINT_TYPES_FILTER) ? { ...query, sql: query.sql.replace(CONSTRAINT_TYPES_FILTER, "contype NOT IN ('p', 'u', 'f', 'n')") } : query);
+      queryRaw(
+        query.sql.includes(CONSTRAINT_TYPES_FILTER)
+          ? { ...query, sql: query.sql.replace(CONSTRAINT_TYPES_FILTER, "contype NOT IN ('p', 'u', 'f', 'n')") }
+          : query,
+      );
     // Pitfall 5: adapter-pg splits scripts on ";", breaking `$$` bodies and ';' literals, and runs the
     // pieces one by one. One simple-protocol query runs the whole migration as one implicit transaction.
     adapter.executeScript = async (script) => {
@@ -189,10 +201,14 @@ class PgAdapterFactory {
   // migrations into it (the native engine does), so a second run fails with P3006 "already exists".
   async openConfiguredShadowDb(shadow) {
     if (shadow.database === this.target.database && shadow.address === this.target.address) {
-      throw new Error("The shadow database you configured appears to be the same as the main database. Please specify another shadow database.");
+      throw new Error(
+        "The shadow database you configured appears to be the same as the main database. Please specify another shadow database.",
+      );
     }
     const schema = quoteIdent(shadow.schema ?? "public");
-    await withClient(shadow.connectionString, (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`));
+    await withClient(shadow.connectionString, (client) =>
+      client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`),
+    );
     return this.open(shadow);
   }
 }
@@ -271,7 +287,9 @@ async function startEngine({ datamodelPaths, datasource }) {
     : [["schema.prisma", MINIMAL_SCHEMA]];
   if (!datasource?.url) {
     // Pitfall 8 again: unlike the native engine, the wasm one needs a database even for `diff --from-empty`.
-    throw new Error("The schema engine stand-in needs a database URL for every command; set the datasource url (DATABASE_URL).");
+    throw new Error(
+      "The schema engine stand-in needs a database URL for every command; set the datasource url (DATABASE_URL).",
+    );
   }
   // Pitfall 3: the wasm engine expects the error-capturing binding of the factory.
   const adapterFactory = bindMigrationAwareSqlAdapterFactory(
@@ -303,7 +321,10 @@ function migrationFailed(error) {
       "A migration failed to apply. New migrations cannot be applied before the error is recovered from. Read more about how to resolve migration issues in a production database: https://pris.ly/d/migrate-resolve\n\n" +
         `Migration name: ${migrationName}\n\nDatabase error code: ${databaseErrorCode}\n\nDatabase error:\n${databaseError}\n`,
     ),
-    { errorCode: "P3018", meta: { migration_name: migrationName, database_error_code: databaseErrorCode, database_error: databaseError } },
+    {
+      errorCode: "P3018",
+      meta: { migration_name: migrationName, database_error_code: databaseErrorCode, database_error: databaseError },
+    },
   );
 }
 
@@ -317,7 +338,8 @@ function errorResponse(error) {
   error = migrationFailed(error) ?? error;
   const message = String(error?.message ?? error).trimEnd();
   const prismaCode = /^P\d{4}$/.test(error?.code) ? error.code : undefined; // not SQLSTATEs or errnos
-  const errorCode = error?.errorCode ?? prismaCode ?? STARTUP_ERROR_CODES.find(([pattern]) => pattern.test(message))?.[1];
+  const errorCode =
+    error?.errorCode ?? prismaCode ?? STARTUP_ERROR_CODES.find(([pattern]) => pattern.test(message))?.[1];
   return {
     code: USER_FACING_ERROR,
     message: "An error happened. Check the data field for details.",
@@ -402,7 +424,10 @@ async function runRpcServer(options) {
       if (panicMessage !== null || error instanceof WebAssembly.RuntimeError) {
         // Pitfall 2: the instance is unusable after a panic; exit like the native engine does.
         const message = panicMessage ?? String(error.message);
-        send({ id: request.id, error: { code: USER_FACING_ERROR, message, data: { is_panic: true, message, backtrace: error.stack } } });
+        send({
+          id: request.id,
+          error: { code: USER_FACING_ERROR, message, data: { is_panic: true, message, backtrace: error.stack } },
+        });
         await cleanUp();
         process.stdout.write("", () => process.exit(101));
         return;

@@ -92,12 +92,18 @@ describe("POST /api/articles with HTML", () => {
       claims: [],
     });
     expect(created.location).toBe(`/api/articles/${created.body.id}`);
-    const fetched = await routes.get(apiRequest(`/api/articles/${created.body.id}`, { cookie: cookies.reviewer }), routeParams({ id: String(created.body.id) }));
+    const fetched = await routes.get(
+      apiRequest(`/api/articles/${created.body.id}`, { cookie: cookies.reviewer }),
+      routeParams({ id: String(created.body.id) }),
+    );
     expect(await fetched.json()).toEqual(created.body);
   });
 
   it("stores the article's paragraphs with a blank line between them and nothing of the page around it", async () => {
-    const { body } = await database.prisma.article.findUniqueOrThrow({ where: { id: created.body.id as number }, select: { body: true } });
+    const { body } = await database.prisma.article.findUniqueOrThrow({
+      where: { id: created.body.id as number },
+      select: { body: true },
+    });
     expect(body).toBe(IMPORT_FIXTURE.expectedBody);
     expect(paragraphRanges(body)).toHaveLength(9);
     expect(body).not.toMatch(/\n{3,}|[ \t]\n|\n[ \t]|\r/);
@@ -105,14 +111,20 @@ describe("POST /api/articles with HTML", () => {
   });
 
   it("gives offsets that slice the stored body back to each known sentence, inside one paragraph", async () => {
-    const { body } = await database.prisma.article.findUniqueOrThrow({ where: { id: created.body.id as number }, select: { body: true } });
+    const { body } = await database.prisma.article.findUniqueOrThrow({
+      where: { id: created.body.id as number },
+      select: { body: true },
+    });
     const paragraphs = paragraphRanges(body);
     for (const sentence of [...IMPORT_FIXTURE.checkWorthy, ...IMPORT_FIXTURE.filler]) {
       const startOffset = body.indexOf(sentence);
       expect(startOffset, sentence).toBeGreaterThanOrEqual(0);
       const endOffset = startOffset + sentence.length;
       expect(body.slice(startOffset, endOffset)).toBe(sentence);
-      expect(paragraphs.some((paragraph) => paragraph.start <= startOffset && endOffset <= paragraph.end), sentence).toBe(true);
+      expect(
+        paragraphs.some((paragraph) => paragraph.start <= startOffset && endOffset <= paragraph.end),
+        sentence,
+      ).toBe(true);
     }
     // A claim on that span is stored and read back as the same words.
     const sentence = IMPORT_FIXTURE.checkWorthy[2];
@@ -127,7 +139,12 @@ describe("POST /api/articles with HTML", () => {
         topic: "Humanitarian",
       },
     });
-    const fetched = await (await routes.get(apiRequest(`/api/articles/${created.body.id}`, { cookie: cookies.editor }), routeParams({ id: String(created.body.id) }))).json();
+    const fetched = await (
+      await routes.get(
+        apiRequest(`/api/articles/${created.body.id}`, { cookie: cookies.editor }),
+        routeParams({ id: String(created.body.id) }),
+      )
+    ).json();
     const [stored] = fetched.claims as { id: number; startOffset: number; endOffset: number; quote: string }[];
     expect(stored?.id).toBe(claim.id);
     expect(fetched.body.slice(stored!.startOffset, stored!.endOffset)).toBe(stored!.quote);
@@ -137,7 +154,11 @@ describe("POST /api/articles with HTML", () => {
 describe("POST /api/articles with plain text", () => {
   it("stores the text with \\n line endings and, without a date, the day of the import", async () => {
     const before = toIsoDate(new Date());
-    const { status, body } = await post({ title: "Windows line endings", language: "fr", body: "\r\nLigne un.\r\n\r\nLigne deux.\r\n" });
+    const { status, body } = await post({
+      title: "Windows line endings",
+      language: "fr",
+      body: "\r\nLigne un.\r\n\r\nLigne deux.\r\n",
+    });
     const after = toIsoDate(new Date());
     expect(status).toBe(201);
     expect(body.body).toBe("Ligne un.\n\nLigne deux.");
@@ -168,7 +189,11 @@ describe("POST /api/articles with plain text", () => {
 });
 
 describe("POST /api/articles refusals store nothing", () => {
-  async function expectRefused(expected: { status: number; fields?: Record<string, string[]> }, json: unknown, options?: Options) {
+  async function expectRefused(
+    expected: { status: number; fields?: Record<string, string[]> },
+    json: unknown,
+    options?: Options,
+  ) {
     const before = await articleCount();
     const { status, body } = await post(json, options);
     expect(status).toBe(expected.status);
@@ -194,7 +219,10 @@ describe("POST /api/articles refusals store nothing", () => {
   });
 
   it("400 for both body and html, an unknown field, or no JSON", async () => {
-    await expectRefused({ status: 400, fields: { html: ["Give the text once: `body` or `html`, not both."] } }, { ...ARTICLE, html: "<p>Too</p>" });
+    await expectRefused(
+      { status: 400, fields: { html: ["Give the text once: `body` or `html`, not both."] } },
+      { ...ARTICLE, html: "<p>Too</p>" },
+    );
     await expectRefused({ status: 400, fields: { _: ["Unknown field(s): slug."] } }, { ...ARTICLE, slug: "chosen" });
     await expectRefused({ status: 400 }, undefined, { body: "{not json" });
   });
@@ -205,7 +233,12 @@ describe("POST /api/articles refusals store nothing", () => {
       { ...ARTICLE, body: "x".repeat(200_001) },
     );
     await expectRefused(
-      { status: 400, fields: { html: ["The readable text of this HTML has 299,999 characters; an article may have at most 200,000."] } },
+      {
+        status: 400,
+        fields: {
+          html: ["The readable text of this HTML has 299,999 characters; an article may have at most 200,000."],
+        },
+      },
       { title: "Long", language: "en", html: `<p>${"word ".repeat(60_000)}</p>` },
     );
   });
@@ -216,7 +249,11 @@ describe("POST /api/articles refusals store nothing", () => {
       await expectRefused(
         {
           status: 400,
-          fields: { html: ["This HTML nests elements more than 256 levels deep; no article needs that. Paste the article's own part of the page, or its text."] },
+          fields: {
+            html: [
+              "This HTML nests elements more than 256 levels deep; no article needs that. Paste the article's own part of the page, or its text.",
+            ],
+          },
         },
         { title: "Nested", language: "en", html: nested(levels) },
       );
@@ -251,7 +288,8 @@ describe("the import form (Server Action)", () => {
       return { state: await importArticleFromForm(IDLE_STATE, formData) };
     } catch (error) {
       const digest = (error as { digest?: unknown }).digest;
-      if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;")) return { redirectedTo: digest.split(";")[2] };
+      if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;"))
+        return { redirectedTo: digest.split(";")[2] };
       throw error;
     }
   }
@@ -259,12 +297,21 @@ describe("the import form (Server Action)", () => {
   it("refuses a reviewer before reading the upload or reducing any HTML", async () => {
     const before = await articleCount();
     vi.mocked(htmlToArticleText).mockClear();
-    const pasted = await submit(cookies.reviewer, { title: "Pasted", language: "en", format: "html", text: NESTED_HTML });
+    const pasted = await submit(cookies.reviewer, {
+      title: "Pasted",
+      language: "en",
+      format: "html",
+      text: NESTED_HTML,
+    });
     const upload = new File([NESTED_HTML], "nested.html", { type: "text/html" });
     const read = vi.spyOn(upload, "text");
     const uploaded = await submit(cookies.reviewer, { title: "Uploaded", language: "en" }, upload);
     for (const { state } of [pasted, uploaded]) {
-      expect(state).toMatchObject({ status: "error", message: "Only editors and above can add articles.", fields: undefined });
+      expect(state).toMatchObject({
+        status: "error",
+        message: "Only editors and above can add articles.",
+        fields: undefined,
+      });
     }
     expect(pasted.state).toMatchObject({ values: { title: "Pasted", format: "html", text: NESTED_HTML } });
     expect(read).not.toHaveBeenCalled();
@@ -273,14 +320,27 @@ describe("the import form (Server Action)", () => {
   });
 
   it("imports an editor's upload, and refuses deeply nested HTML on the control it came from", async () => {
-    const imported = await submit(cookies.editor, { title: "Uploaded by the form", language: "en" }, new File([importFixtureHtml()], "page.html"));
+    const imported = await submit(
+      cookies.editor,
+      { title: "Uploaded by the form", language: "en" },
+      new File([importFixtureHtml()], "page.html"),
+    );
     expect(imported.redirectedTo).toMatch(/^\/articles\/\d+$/);
-    const stored = await database.prisma.article.findUniqueOrThrow({ where: { id: Number(imported.redirectedTo!.split("/").at(-1)) } });
+    const stored = await database.prisma.article.findUniqueOrThrow({
+      where: { id: Number(imported.redirectedTo!.split("/").at(-1)) },
+    });
     expect(stored.body).toBe(IMPORT_FIXTURE.expectedBody);
 
     const before = await articleCount();
-    const { state } = await submit(cookies.editor, { title: "Nested upload", language: "en" }, new File([NESTED_HTML], "nested.html"));
-    expect(state).toMatchObject({ status: "error", fields: { file: [expect.stringMatching(/^This HTML nests elements more than 256 levels deep/)] } });
+    const { state } = await submit(
+      cookies.editor,
+      { title: "Nested upload", language: "en" },
+      new File([NESTED_HTML], "nested.html"),
+    );
+    expect(state).toMatchObject({
+      status: "error",
+      fields: { file: [expect.stringMatching(/^This HTML nests elements more than 256 levels deep/)] },
+    });
     expect(state).toMatchObject({ values: { title: "Nested upload", language: "en" } });
     expect(state).not.toHaveProperty("values.fileText");
     expect(await articleCount()).toBe(before);

@@ -40,7 +40,10 @@ import { cloneSeededDatabase, type TestDatabase } from "@/tests/support/database
 const requestScope = await vi.hoisted(async () => {
   // React first, in its development build: Vitest compiles JSX for the development runtime.
   await Promise.all([import("react"), import("react/jsx-dev-runtime"), import("react-dom")]);
-  Object.assign(process.env, { NODE_ENV: "production", BETTER_AUTH_SECRET: "authorization-matrix-secret-0123456789abcdef" });
+  Object.assign(process.env, {
+    NODE_ENV: "production",
+    BETTER_AUTH_SECRET: "authorization-matrix-secret-0123456789abcdef",
+  });
   delete process.env.TEST;
   // Next's server sets this global before loading its modules; its testing helpers need it too.
   Object.assign(globalThis, { AsyncLocalStorage: (await import("node:async_hooks")).AsyncLocalStorage });
@@ -76,7 +79,9 @@ function adminsOnly<T>(allowed: T, forbidden: T, refused: T): Expected<T> {
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
 function appFiles(): string[] {
-  return readdirSync(path.join(ROOT, "app"), { recursive: true, encoding: "utf8" }).map((file) => path.posix.join("app", file.split(path.sep).join("/")));
+  return readdirSync(path.join(ROOT, "app"), { recursive: true, encoding: "utf8" }).map((file) =>
+    path.posix.join("app", file.split(path.sep).join("/")),
+  );
 }
 
 /** The URL pattern of a page or route file: route groups "(x)" vanish, private folders "_x" are no route. */
@@ -104,7 +109,8 @@ function routeFiles(): Map<string, string> {
   return routes;
 }
 
-const METADATA_FILE = /(^|\/)(robots|sitemap|manifest|favicon|icon\d*|apple-icon\d*|opengraph-image\d*|twitter-image\d*)\.\w+$/;
+const METADATA_FILE =
+  /(^|\/)(robots|sitemap|manifest|favicon|icon\d*|apple-icon\d*|opengraph-image\d*|twitter-image\d*)\.\w+$/;
 
 function metadataFiles(): string[] {
   return appFiles().filter((name) => METADATA_FILE.test(name));
@@ -171,7 +177,13 @@ function cookieOf(actor: ActorName): string | undefined {
   return actor === "anonymous" ? undefined : cookies[actor];
 }
 function credentialsOf(actor: ActorName): { email: string; password: string } {
-  const email = { anonymous: DEMO.reviewer2, reviewer: DEMO.reviewer1, editor: DEMO.editor, admin: DEMO.admin, deactivated: DEACTIVATED_EMAIL }[actor];
+  const email = {
+    anonymous: DEMO.reviewer2,
+    reviewer: DEMO.reviewer1,
+    editor: DEMO.editor,
+    admin: DEMO.admin,
+    deactivated: DEACTIVATED_EMAIL,
+  }[actor];
   return { email, password: actor === "deactivated" ? OTHER_PASSWORD : DEMO_PASSWORD };
 }
 
@@ -189,7 +201,8 @@ function freshSpan(): { startOffset: number; endOffset: number } {
 
 function freshClaim(): number {
   const id = unusedClaims.shift();
-  if (id === undefined) throw new Error("The matrix ran out of fresh claims: copy the seeded article once more in beforeAll.");
+  if (id === undefined)
+    throw new Error("The matrix ran out of fresh claims: copy the seeded article once more in beforeAll.");
   return id;
 }
 
@@ -200,11 +213,19 @@ async function versionOf(claimId: number): Promise<number> {
 /** In progress, assigned to the worker, with one source. */
 async function openClaim(worker: CurrentUser): Promise<{ id: number; sourceId: number }> {
   const id = freshClaim();
-  await claims.updateClaim(worker, id, claimSchemas.claimPatchSchema.parse({ version: 1, assigneeId: worker.id, status: "in_progress" }));
+  await claims.updateClaim(
+    worker,
+    id,
+    claimSchemas.claimPatchSchema.parse({ version: 1, assigneeId: worker.id, status: "in_progress" }),
+  );
   const { source } = await sources.addSource(
     worker,
     id,
-    sourceSchemas.newSourceSchema.parse({ url: `https://example.org/matrix/${id}`, title: "Matrix evidence", stance: "supports" }),
+    sourceSchemas.newSourceSchema.parse({
+      url: `https://example.org/matrix/${id}`,
+      title: "Matrix evidence",
+      stance: "supports",
+    }),
   );
   return { id, sourceId: source.id };
 }
@@ -230,14 +251,21 @@ async function duplicateClaim(worker: CurrentUser): Promise<{ id: number; source
   await duplicates.linkDuplicate(
     worker,
     claim.id,
-    claimSchemas.duplicateLinkSchema.parse({ version: await versionOf(claim.id), duplicateOfId: verifiedForEveryone.id }),
+    claimSchemas.duplicateLinkSchema.parse({
+      version: await versionOf(claim.id),
+      duplicateOfId: verifiedForEveryone.id,
+    }),
   );
   return claim;
 }
 
 async function verifiedClaim(): Promise<{ id: number; sourceId: number }> {
   const claim = await proposedClaim(people.reviewer2);
-  await claims.reviewClaim(people.editor, claim.id, claimSchemas.reviewSchema.parse({ version: await versionOf(claim.id), decision: "approve" }));
+  await claims.reviewClaim(
+    people.editor,
+    claim.id,
+    claimSchemas.reviewSchema.parse({ version: await versionOf(claim.id), decision: "approve" }),
+  );
   return claim;
 }
 
@@ -262,9 +290,31 @@ async function databaseDigest(): Promise<string> {
 async function copySeededArticle(times: number): Promise<void> {
   const article = await database.prisma.article.findFirstOrThrow({ include: { claims: true } });
   for (let copy = 1; copy <= times; copy++) {
-    const { title, url, publisher, issue, author, credit, publishedAt, language, body, claims: articleClaims } = article;
+    const {
+      title,
+      url,
+      publisher,
+      issue,
+      author,
+      credit,
+      publishedAt,
+      language,
+      body,
+      claims: articleClaims,
+    } = article;
     const created = await database.prisma.article.create({
-      data: { title, url, publisher, issue, author, credit, publishedAt, language, body, slug: `${article.slug}-matrix-${copy}` },
+      data: {
+        title,
+        url,
+        publisher,
+        issue,
+        author,
+        credit,
+        publishedAt,
+        language,
+        body,
+        slug: `${article.slug}-matrix-${copy}`,
+      },
     });
     await database.prisma.claim.createMany({
       data: articleClaims.map((claim) => ({
@@ -297,14 +347,26 @@ beforeAll(async () => {
   people.reviewer2 = await byEmail(DEMO.reviewer2);
   people.editor = await byEmail(DEMO.editor);
   people.admin = await byEmail(DEMO.admin);
-  await users.createUser(people.admin, { name: "Dana Deactivated", email: DEACTIVATED_EMAIL, role: "admin", password: OTHER_PASSWORD });
-  await users.createUser(people.admin, { name: "Tom Target", email: TARGET_EMAIL, role: "reviewer", password: OTHER_PASSWORD });
+  await users.createUser(people.admin, {
+    name: "Dana Deactivated",
+    email: DEACTIVATED_EMAIL,
+    role: "admin",
+    password: OTHER_PASSWORD,
+  });
+  await users.createUser(people.admin, {
+    name: "Tom Target",
+    email: TARGET_EMAIL,
+    role: "reviewer",
+    password: OTHER_PASSWORD,
+  });
   people.dana = await byEmail(DEACTIVATED_EMAIL);
   people.tom = await byEmail(TARGET_EMAIL);
 
   await copySeededArticle(3);
   articleId = (await database.prisma.article.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
-  unusedClaims = (await database.prisma.claim.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((claim) => claim.id);
+  unusedClaims = (await database.prisma.claim.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map(
+    (claim) => claim.id,
+  );
   verifiedForEveryone = await verifiedClaim();
   // Dana proposes while still active, so that her attempt to approve it later is a real case.
   proposedByDana = await proposedClaim(people.dana);
@@ -340,15 +402,23 @@ interface ApiCase {
 const claimPath = (id: number, rest = "") => `/api/claims/${id}${rest}`;
 
 const API_MATRIX: Record<string, ApiCase[]> = {
-  "GET /api/articles": [{ what: "list the articles", expect: signedIn(200, 401), call: async () => ({ path: "/api/articles" }) }],
-  "GET /api/articles/[id]": [{ what: "read an article", expect: signedIn(200, 401), call: async () => ({ path: `/api/articles/${articleId}` }) }],
+  "GET /api/articles": [
+    { what: "list the articles", expect: signedIn(200, 401), call: async () => ({ path: "/api/articles" }) },
+  ],
+  "GET /api/articles/[id]": [
+    { what: "read an article", expect: signedIn(200, 401), call: async () => ({ path: `/api/articles/${articleId}` }) },
+  ],
   "POST /api/articles": [
     {
       what: "add an article",
       expect: editorsOnly(201, 403, 401),
       call: async (actor) => ({
         path: "/api/articles",
-        json: { title: `An article added by ${actor}`, language: "en", body: "The first paragraph.\n\nThe second paragraph." },
+        json: {
+          title: `An article added by ${actor}`,
+          language: "en",
+          body: "The first paragraph.\n\nThe second paragraph.",
+        },
       }),
     },
   ],
@@ -363,7 +433,11 @@ const API_MATRIX: Record<string, ApiCase[]> = {
     },
   ],
   "GET /api/articles/[id]/suggestions": [
-    { what: "list an article's suggested claims", expect: signedIn(200, 401), call: async () => ({ path: `/api/articles/${articleId}/suggestions` }) },
+    {
+      what: "list an article's suggested claims",
+      expect: signedIn(200, 401),
+      call: async () => ({ path: `/api/articles/${articleId}/suggestions` }),
+    },
   ],
   "POST /api/articles/[id]/suggestions/dismissals": [
     {
@@ -373,21 +447,58 @@ const API_MATRIX: Record<string, ApiCase[]> = {
     },
   ],
   "GET /api/articles/[id]/claimreview": [
-    { what: "read an article's published ClaimReviews (public)", expect: everyone(200), call: async () => ({ path: `/api/articles/${articleId}/claimreview` }) },
+    {
+      what: "read an article's published ClaimReviews (public)",
+      expect: everyone(200),
+      call: async () => ({ path: `/api/articles/${articleId}/claimreview` }),
+    },
   ],
-  "GET /api/claims": [{ what: "list claims", expect: signedIn(200, 401), call: async () => ({ path: "/api/claims?pageSize=5" }) }],
-  "GET /api/claims/export.csv": [{ what: "export the list", expect: signedIn(200, 401), call: async () => ({ path: "/api/claims/export.csv?status=verified" }) }],
-  "GET /api/claims/[id]": [{ what: "read a claim", expect: signedIn(200, 401), call: async () => ({ path: claimPath(verifiedForEveryone.id) }) }],
+  "GET /api/claims": [
+    { what: "list claims", expect: signedIn(200, 401), call: async () => ({ path: "/api/claims?pageSize=5" }) },
+  ],
+  "GET /api/claims/export.csv": [
+    {
+      what: "export the list",
+      expect: signedIn(200, 401),
+      call: async () => ({ path: "/api/claims/export.csv?status=verified" }),
+    },
+  ],
+  "GET /api/claims/[id]": [
+    {
+      what: "read a claim",
+      expect: signedIn(200, 401),
+      call: async () => ({ path: claimPath(verifiedForEveryone.id) }),
+    },
+  ],
   "GET /api/claims/[id]/claimreview": [
-    { what: "read a verified claim's ClaimReview (public)", expect: everyone(200), call: async () => ({ path: claimPath(verifiedForEveryone.id, "/claimreview") }) },
+    {
+      what: "read a verified claim's ClaimReview (public)",
+      expect: everyone(200),
+      call: async () => ({ path: claimPath(verifiedForEveryone.id, "/claimreview") }),
+    },
   ],
-  "GET /api/openapi.json": [{ what: "read the API description (public)", expect: everyone(200), call: async () => ({ path: "/api/openapi.json" }) }],
-  "GET /api/health": [{ what: "check the app and its database answer (public)", expect: everyone(200), call: async () => ({ path: "/api/health" }) }],
+  "GET /api/openapi.json": [
+    {
+      what: "read the API description (public)",
+      expect: everyone(200),
+      call: async () => ({ path: "/api/openapi.json" }),
+    },
+  ],
+  "GET /api/health": [
+    {
+      what: "check the app and its database answer (public)",
+      expect: everyone(200),
+      call: async () => ({ path: "/api/health" }),
+    },
+  ],
   "PATCH /api/claims/[id]": [
     {
       what: "take an unassigned claim",
       expect: signedIn(200, 401),
-      call: async (actor) => ({ path: claimPath(freshClaim()), json: { version: 1, assigneeId: (userOf(actor) ?? people.reviewer2).id } }),
+      call: async (actor) => ({
+        path: claimPath(freshClaim()),
+        json: { version: 1, assigneeId: (userOf(actor) ?? people.reviewer2).id },
+      }),
       allowed: async (actor, _response, call) => {
         const claim = await database.prisma.claim.findUniqueOrThrow({ where: { id: Number(call.path.split("/")[3]) } });
         expect(claim.assigneeId).toBe(userOf(actor)!.id);
@@ -415,13 +526,18 @@ const API_MATRIX: Record<string, ApiCase[]> = {
       what: "approve one's own proposal",
       expect: { anonymous: 401, reviewer: 403, editor: 403, admin: 403, deactivated: 401 },
       call: async (actor) => {
-        const { id } = actor === "deactivated" ? proposedByDana : await proposedClaim(userOf(actor) ?? people.reviewer2);
+        const { id } =
+          actor === "deactivated" ? proposedByDana : await proposedClaim(userOf(actor) ?? people.reviewer2);
         return { path: claimPath(id, "/review"), json: { version: await versionOf(id), decision: "approve" } };
       },
     },
   ],
   "GET /api/claims/[id]/similar": [
-    { what: "list similar earlier claims", expect: signedIn(200, 401), call: async () => ({ path: claimPath(verifiedForEveryone.id, "/similar") }) },
+    {
+      what: "list similar earlier claims",
+      expect: signedIn(200, 401),
+      call: async () => ({ path: claimPath(verifiedForEveryone.id, "/similar") }),
+    },
   ],
   "PUT /api/claims/[id]/duplicate": [
     {
@@ -429,7 +545,10 @@ const API_MATRIX: Record<string, ApiCase[]> = {
       expect: signedIn(200, 401),
       call: async (actor) => {
         const { id } = await openClaim(workerFor(actor));
-        return { path: claimPath(id, "/duplicate"), json: { version: await versionOf(id), duplicateOfId: verifiedForEveryone.id } };
+        return {
+          path: claimPath(id, "/duplicate"),
+          json: { version: await versionOf(id), duplicateOfId: verifiedForEveryone.id },
+        };
       },
     },
     {
@@ -437,7 +556,10 @@ const API_MATRIX: Record<string, ApiCase[]> = {
       expect: editorsOnly(200, 403, 401),
       call: async () => {
         const { id } = await openClaim(people.reviewer2);
-        return { path: claimPath(id, "/duplicate"), json: { version: await versionOf(id), duplicateOfId: verifiedForEveryone.id } };
+        return {
+          path: claimPath(id, "/duplicate"),
+          json: { version: await versionOf(id), duplicateOfId: verifiedForEveryone.id },
+        };
       },
     },
   ],
@@ -465,7 +587,10 @@ const API_MATRIX: Record<string, ApiCase[]> = {
       expect: editorsOnly(200, 403, 401),
       call: async () => {
         const { id } = await verifiedClaim();
-        return { path: claimPath(id, "/reopen"), json: { version: await versionOf(id), reason: "A newer report gives another figure." } };
+        return {
+          path: claimPath(id, "/reopen"),
+          json: { version: await versionOf(id), reason: "A newer report gives another figure." },
+        };
       },
       allowed: async (_actor, response) => {
         expect(await response.json()).toMatchObject({ status: "in_progress" });
@@ -478,7 +603,10 @@ const API_MATRIX: Record<string, ApiCase[]> = {
       expect: signedIn(201, 401),
       call: async (actor) => {
         const { id } = await openClaim(people.reviewer2);
-        return { path: claimPath(id, "/sources"), json: { url: `https://example.org/added-by/${actor}`, title: "More evidence", stance: "refutes" } };
+        return {
+          path: claimPath(id, "/sources"),
+          json: { url: `https://example.org/added-by/${actor}`, title: "More evidence", stance: "refutes" },
+        };
       },
     },
   ],
@@ -488,7 +616,10 @@ const API_MATRIX: Record<string, ApiCase[]> = {
       expect: signedIn(200, 401),
       call: async (actor) => {
         const { id, sourceId } = await openClaim(workerFor(actor));
-        return { path: claimPath(id, `/sources/${sourceId}`), json: { version: await versionOf(id), title: "Renamed evidence" } };
+        return {
+          path: claimPath(id, `/sources/${sourceId}`),
+          json: { version: await versionOf(id), title: "Renamed evidence" },
+        };
       },
     },
     {
@@ -496,7 +627,10 @@ const API_MATRIX: Record<string, ApiCase[]> = {
       expect: editorsOnly(200, 403, 401),
       call: async () => {
         const { id, sourceId } = await openClaim(people.reviewer2);
-        return { path: claimPath(id, `/sources/${sourceId}`), json: { version: await versionOf(id), title: "Renamed evidence" } };
+        return {
+          path: claimPath(id, `/sources/${sourceId}`),
+          json: { version: await versionOf(id), title: "Renamed evidence" },
+        };
       },
     },
   ],
@@ -544,7 +678,10 @@ const API_MATRIX: Record<string, ApiCase[]> = {
     {
       what: "create an account (sign-up is disabled)",
       expect: { anonymous: 400, reviewer: 400, editor: 400, admin: 400, deactivated: 401 },
-      call: async (actor) => ({ path: "/api/auth/sign-up/email", json: { name: "Walk In", email: `walk-in-${actor}@example.org`, password: OTHER_PASSWORD } }),
+      call: async (actor) => ({
+        path: "/api/auth/sign-up/email",
+        json: { name: "Walk In", email: `walk-in-${actor}@example.org`, password: OTHER_PASSWORD },
+      }),
     },
     {
       what: "change one's own name",
@@ -554,7 +691,10 @@ const API_MATRIX: Record<string, ApiCase[]> = {
   ],
 };
 
-type RouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+type RouteHandler = (
+  request: Request,
+  context: { params: Promise<Record<string, string | string[]>> },
+) => Promise<Response>;
 const routeHandlers = new Map<string, RouteHandler>();
 
 async function loadRouteHandlers(): Promise<void> {
@@ -596,7 +736,10 @@ describe("route handlers", () => {
           const response = await callRoute(key, call, actor);
           expect({ actor, status: response.status }).toEqual({ actor, status: routeCase.expect[actor] });
           if (response.status >= 400) {
-            expect({ actor, refusalStoredSomething: (await databaseDigest()) !== before }).toEqual({ actor, refusalStoredSomething: false });
+            expect({ actor, refusalStoredSomething: (await databaseDigest()) !== before }).toEqual({
+              actor,
+              refusalStoredSomething: false,
+            });
             if (!key.startsWith("GET /api/auth") && !key.startsWith("POST /api/auth")) {
               expect(await response.json()).toEqual(expect.objectContaining({ error: expect.any(String) }));
             }
@@ -635,9 +778,12 @@ describe("state-changing requests from another origin", () => {
     const cookie = await signInCookie(DEMO.reviewer2);
     const post = routeHandlers.get("POST /api/auth/[...all]")!;
     const send = (endpoint: string, json: unknown, withCookie: boolean, origin: string) =>
-      post(apiRequest(`/api/auth/${endpoint}`, { method: "POST", json, cookie: withCookie ? cookie : undefined, origin }), {
-        params: Promise.resolve({ all: endpoint.split("/") }),
-      });
+      post(
+        apiRequest(`/api/auth/${endpoint}`, { method: "POST", json, cookie: withCookie ? cookie : undefined, origin }),
+        {
+          params: Promise.resolve({ all: endpoint.split("/") }),
+        },
+      );
     for (const origin of FOREIGN_ORIGINS) {
       const before = await databaseDigest();
       expect((await send("sign-in/email", credentialsOf("anonymous"), false, origin)).status).toBe(403);
@@ -656,14 +802,34 @@ type PageOutcome = "renders" | "sign-in" | "forbidden" | "goes to /";
 
 const PAGE_MATRIX: Record<string, { path: () => string; public: boolean; expect: Expected<PageOutcome> }> = {
   "/": { path: () => "/", public: false, expect: signedIn<PageOutcome>("renders", "sign-in") },
-  "/admin/users": { path: () => "/admin/users", public: false, expect: adminsOnly<PageOutcome>("renders", "forbidden", "sign-in") },
+  "/admin/users": {
+    path: () => "/admin/users",
+    public: false,
+    expect: adminsOnly<PageOutcome>("renders", "forbidden", "sign-in"),
+  },
   "/api-docs": { path: () => "/api-docs", public: true, expect: everyone<PageOutcome>("renders") },
-  "/articles/new": { path: () => "/articles/new", public: false, expect: editorsOnly<PageOutcome>("renders", "forbidden", "sign-in") },
-  "/articles/[id]": { path: () => `/articles/${articleId}`, public: false, expect: signedIn<PageOutcome>("renders", "sign-in") },
+  "/articles/new": {
+    path: () => "/articles/new",
+    public: false,
+    expect: editorsOnly<PageOutcome>("renders", "forbidden", "sign-in"),
+  },
+  "/articles/[id]": {
+    path: () => `/articles/${articleId}`,
+    public: false,
+    expect: signedIn<PageOutcome>("renders", "sign-in"),
+  },
   "/claims": { path: () => "/claims", public: false, expect: signedIn<PageOutcome>("renders", "sign-in") },
-  "/claims/[id]": { path: () => `/claims/${verifiedForEveryone.id}`, public: false, expect: signedIn<PageOutcome>("renders", "sign-in") },
+  "/claims/[id]": {
+    path: () => `/claims/${verifiedForEveryone.id}`,
+    public: false,
+    expect: signedIn<PageOutcome>("renders", "sign-in"),
+  },
   "/corrections": { path: () => "/corrections", public: false, expect: signedIn<PageOutcome>("renders", "sign-in") },
-  "/fact-checks/[id]": { path: () => `/fact-checks/${verifiedForEveryone.id}`, public: true, expect: everyone<PageOutcome>("renders") },
+  "/fact-checks/[id]": {
+    path: () => `/fact-checks/${verifiedForEveryone.id}`,
+    public: true,
+    expect: everyone<PageOutcome>("renders"),
+  },
   "/queue": { path: () => "/queue", public: false, expect: signedIn<PageOutcome>("renders", "sign-in") },
   "/sign-in": { path: () => "/sign-in", public: true, expect: signedIn<PageOutcome>("goes to /", "renders") },
 };
@@ -688,11 +854,19 @@ function setRequestScope(actor: ActorName, extra: Record<string, string> = {}): 
   requestScope.headers = new Headers({ host: "localhost:3000", ...(cookie ? { cookie } : {}), ...extra });
 }
 
-async function openPage(file: string, pattern: string, pathname: string, actor: ActorName): Promise<PageOutcome | string> {
+async function openPage(
+  file: string,
+  pattern: string,
+  pathname: string,
+  actor: ActorName,
+): Promise<PageOutcome | string> {
   setRequestScope(actor);
   const page = ((await import(path.join(ROOT, file))) as { default: (props: unknown) => Promise<unknown> }).default;
   try {
-    const element = await page({ params: Promise.resolve(paramsOf(pattern, pathname)), searchParams: Promise.resolve({}) });
+    const element = await page({
+      params: Promise.resolve(paramsOf(pattern, pathname)),
+      searchParams: Promise.resolve({}),
+    });
     return isValidElement(element) ? "renders" : `returned ${String(element)}`;
   } catch (error) {
     const target = redirectTarget(error);
@@ -727,7 +901,10 @@ describe("pages", () => {
           // Next reads the nonce from the request's CSP header when it renders the page.
           expect(response.headers.get("x-middleware-request-content-security-policy")).toBe(policy);
         }
-        expect({ actor, page: await openPage(file, pattern, pathname, actor) }).toEqual({ actor, page: entry.expect[actor] });
+        expect({ actor, page: await openPage(file, pattern, pathname, actor) }).toEqual({
+          actor,
+          page: entry.expect[actor],
+        });
       }
     });
   }
@@ -749,7 +926,10 @@ describe("pages", () => {
 
   it("metadata routes are public: outside the proxy, and robots.txt keeps crawlers out of the API", async () => {
     for (const url of Object.values(METADATA_MATRIX)) {
-      expect({ url, proxied: unstable_doesMiddlewareMatch({ config: proxyConfig, url, nextConfig }) }).toEqual({ url, proxied: false });
+      expect({ url, proxied: unstable_doesMiddlewareMatch({ config: proxyConfig, url, nextConfig }) }).toEqual({
+        url,
+        proxied: false,
+      });
     }
     const robots = (await import("@/app/robots")).default();
     expect(robots.rules).toEqual({ userAgent: "*", allow: "/", disallow: "/api/" });
@@ -758,7 +938,10 @@ describe("pages", () => {
   it("the proxy does not run on the API, which answers 401 itself", () => {
     for (const key of Object.keys(API_MATRIX)) {
       const url = key.split(" ")[1]!.replace(/\[[^\]]+\]/g, "1");
-      expect({ url, proxied: unstable_doesMiddlewareMatch({ config: proxyConfig, url, nextConfig }) }).toEqual({ url, proxied: false });
+      expect({ url, proxied: unstable_doesMiddlewareMatch({ config: proxyConfig, url, nextConfig }) }).toEqual({
+        url,
+        proxied: false,
+      });
     }
   });
 });
@@ -784,7 +967,13 @@ const ACTION_MATRIX: Record<string, ActionCase[]> = {
   "app/sign-in/actions.ts#signIn": [
     {
       what: "sign in with one's own password",
-      expect: { anonymous: "goes to /", reviewer: "goes to /", editor: "goes to /", admin: "goes to /", deactivated: "refused" },
+      expect: {
+        anonymous: "goes to /",
+        reviewer: "goes to /",
+        editor: "goes to /",
+        admin: "goes to /",
+        deactivated: "refused",
+      },
       form: async (actor) => ({ ...credentialsOf(actor), next: "" }),
     },
   ],
@@ -793,7 +982,8 @@ const ACTION_MATRIX: Record<string, ActionCase[]> = {
       what: "sign out",
       expect: everyone<ActionOutcome>("goes to /sign-in"),
       form: async () => ({}),
-      cookie: async (actor) => (actor === "anonymous" || actor === "deactivated" ? cookieOf(actor) : signInCookie(credentialsOf(actor).email)),
+      cookie: async (actor) =>
+        actor === "anonymous" || actor === "deactivated" ? cookieOf(actor) : signInCookie(credentialsOf(actor).email),
       allowed: async (actor) => {
         if (actor === "anonymous" || actor === "deactivated") return;
         const token = decodeURIComponent(requestScope.headers.get("cookie")!.split("=")[1]!).split(".")[0]!;
@@ -805,7 +995,12 @@ const ACTION_MATRIX: Record<string, ActionCase[]> = {
     {
       what: "import an article",
       expect: editorsOnly<ActionOutcome>("goes to /articles/:id", "refused", "refused"),
-      form: async (actor) => ({ title: `An article imported by ${actor}`, language: "en", format: "text", text: "One paragraph.\n\nAnother one." }),
+      form: async (actor) => ({
+        title: `An article imported by ${actor}`,
+        language: "en",
+        format: "text",
+        text: "One paragraph.\n\nAnother one.",
+      }),
     },
   ],
   "domains/claims/actions.ts#createClaimFromForm": [
@@ -840,7 +1035,9 @@ const ACTION_MATRIX: Record<string, ActionCase[]> = {
       expect: signedIn<ActionOutcome>("done", "refused"),
       form: async () => ({ ...(await claimForm(freshClaim())), intent: "take" }),
       allowed: async (actor, form) => {
-        expect((await database.prisma.claim.findUniqueOrThrow({ where: { id: Number(form.claimId) } })).assigneeId).toBe(userOf(actor)!.id);
+        expect(
+          (await database.prisma.claim.findUniqueOrThrow({ where: { id: Number(form.claimId) } })).assigneeId,
+        ).toBe(userOf(actor)!.id);
       },
     },
     {
@@ -856,14 +1053,18 @@ const ACTION_MATRIX: Record<string, ActionCase[]> = {
       form: async () => ({ ...(await claimForm((await proposedClaim(people.reviewer2)).id)), decision: "approve" }),
       allowed: async (actor, form) => {
         const claim = await database.prisma.claim.findUniqueOrThrow({ where: { id: Number(form.claimId) } });
-        expect({ status: claim.status, verifiedById: claim.verifiedById }).toEqual({ status: "verified", verifiedById: userOf(actor)!.id });
+        expect({ status: claim.status, verifiedById: claim.verifiedById }).toEqual({
+          status: "verified",
+          verifiedById: userOf(actor)!.id,
+        });
       },
     },
     {
       what: "approve one's own proposal",
       expect: everyone<ActionOutcome>("refused"),
       form: async (actor) => {
-        const { id } = actor === "deactivated" ? proposedByDana : await proposedClaim(userOf(actor) ?? people.reviewer2);
+        const { id } =
+          actor === "deactivated" ? proposedByDana : await proposedClaim(userOf(actor) ?? people.reviewer2);
         return { ...(await claimForm(id)), decision: "approve" };
       },
     },
@@ -872,12 +1073,18 @@ const ACTION_MATRIX: Record<string, ActionCase[]> = {
     {
       what: "mark one's own claim as a duplicate of a verified one",
       expect: signedIn<ActionOutcome>("done", "refused"),
-      form: async (actor) => ({ ...(await claimForm((await openClaim(workerFor(actor))).id)), duplicateOfId: String(verifiedForEveryone.id) }),
+      form: async (actor) => ({
+        ...(await claimForm((await openClaim(workerFor(actor))).id)),
+        duplicateOfId: String(verifiedForEveryone.id),
+      }),
     },
     {
       what: "mark someone else's claim as a duplicate",
       expect: editorsOnly<ActionOutcome>("done", "refused", "refused"),
-      form: async () => ({ ...(await claimForm((await openClaim(people.reviewer2)).id)), duplicateOfId: String(verifiedForEveryone.id) }),
+      form: async () => ({
+        ...(await claimForm((await openClaim(people.reviewer2)).id)),
+        duplicateOfId: String(verifiedForEveryone.id),
+      }),
     },
   ],
   "domains/claims/actions.ts#startFromDuplicateFromForm": [
@@ -896,7 +1103,10 @@ const ACTION_MATRIX: Record<string, ActionCase[]> = {
     {
       what: "reopen a verified claim",
       expect: editorsOnly<ActionOutcome>("done", "refused", "refused"),
-      form: async () => ({ ...(await claimForm((await verifiedClaim()).id)), reason: "A newer report gives another figure." }),
+      form: async () => ({
+        ...(await claimForm((await verifiedClaim()).id)),
+        reason: "A newer report gives another figure.",
+      }),
     },
   ],
   "domains/sources/actions.ts#addSourceAction": [
@@ -951,7 +1161,12 @@ const ACTION_MATRIX: Record<string, ActionCase[]> = {
     {
       what: "create an admin account",
       expect: adminsOnly<ActionOutcome>("done", "refused", "refused"),
-      form: async (actor) => ({ name: "New Admin", email: `new-admin-by-${actor}@example.org`, role: "admin", password: OTHER_PASSWORD }),
+      form: async (actor) => ({
+        name: "New Admin",
+        email: `new-admin-by-${actor}@example.org`,
+        role: "admin",
+        password: OTHER_PASSWORD,
+      }),
     },
   ],
   "domains/users/actions.ts#changeRoleFromForm": [
@@ -967,7 +1182,9 @@ const ACTION_MATRIX: Record<string, ActionCase[]> = {
       expect: adminsOnly<ActionOutcome>("done", "refused", "refused"),
       form: async () => ({ userId: people.tom.id, active: "false" }),
       allowed: async () => {
-        expect(await database.prisma.user.findUniqueOrThrow({ where: { id: people.tom.id }, select: { active: true } })).toEqual({ active: false });
+        expect(
+          await database.prisma.user.findUniqueOrThrow({ where: { id: people.tom.id }, select: { active: true } }),
+        ).toEqual({ active: false });
       },
     },
   ],
@@ -977,15 +1194,26 @@ const ACTION_MATRIX: Record<string, ActionCase[]> = {
       expect: adminsOnly<ActionOutcome>("done", "refused", "refused"),
       form: async (actor) => ({ userId: people.tom.id, password: `${OTHER_PASSWORD}-set-by-${actor}` }),
       allowed: async (_actor, form) => {
-        const credential = await database.prisma.account.findFirstOrThrow({ where: { userId: people.tom.id, providerId: "credential" } });
+        const credential = await database.prisma.account.findFirstOrThrow({
+          where: { userId: people.tom.id, providerId: "credential" },
+        });
         expect(await verifyPassword({ hash: credential.password!, password: form.password! })).toBe(true);
       },
     },
   ],
 };
 
-async function runAction(action: ServerAction, fields: Record<string, string>, cookie: string | undefined): Promise<ActionOutcome> {
-  requestScope.headers = new Headers({ host: "localhost:3000", origin: ORIGIN, "next-action": "authorization-matrix", ...(cookie ? { cookie } : {}) });
+async function runAction(
+  action: ServerAction,
+  fields: Record<string, string>,
+  cookie: string | undefined,
+): Promise<ActionOutcome> {
+  requestScope.headers = new Headers({
+    host: "localhost:3000",
+    origin: ORIGIN,
+    "next-action": "authorization-matrix",
+    ...(cookie ? { cookie } : {}),
+  });
   const formData = new FormData();
   for (const [name, value] of Object.entries(fields)) formData.set(name, value);
   try {
@@ -1009,7 +1237,8 @@ describe("server actions", () => {
         continue;
       }
       const loaded = (await import(path.join(ROOT, file))) as Record<string, unknown>;
-      for (const [name, value] of Object.entries(loaded)) if (typeof value === "function") found.push(`${file}#${name}`);
+      for (const [name, value] of Object.entries(loaded))
+        if (typeof value === "function") found.push(`${file}#${name}`);
     }
     expect(found.sort()).toEqual(Object.keys(ACTION_MATRIX).sort());
   });
@@ -1026,7 +1255,10 @@ describe("server actions", () => {
           const outcome = await runAction(action, form, cookie);
           expect({ actor, outcome }).toEqual({ actor, outcome: actionCase.expect[actor] });
           if (outcome === "refused") {
-            expect({ actor, refusalStoredSomething: (await databaseDigest()) !== before }).toEqual({ actor, refusalStoredSomething: false });
+            expect({ actor, refusalStoredSomething: (await databaseDigest()) !== before }).toEqual({
+              actor,
+              refusalStoredSomething: false,
+            });
           } else if (actionCase.allowed) {
             await actionCase.allowed(actor, form);
           }
@@ -1047,9 +1279,14 @@ describe("the session cookie", () => {
       { params: Promise.resolve({ all: ["sign-in", "email"] }) },
     );
     expect(response.status).toBe(200);
-    const sessionCookie = response.headers.getSetCookie().find((cookie) => cookie.startsWith("__Secure-better-auth.session_token="));
+    const sessionCookie = response.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith("__Secure-better-auth.session_token="));
     expect(sessionCookie).toBeDefined();
-    const attributes = sessionCookie!.split(";").slice(1).map((attribute) => attribute.trim().toLowerCase());
+    const attributes = sessionCookie!
+      .split(";")
+      .slice(1)
+      .map((attribute) => attribute.trim().toLowerCase());
     expect(attributes).toEqual(expect.arrayContaining(["httponly", "secure", "samesite=lax", "path=/"]));
   });
 });

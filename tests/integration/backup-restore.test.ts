@@ -6,7 +6,14 @@ import { verifyPassword } from "better-auth/crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "@/prisma/seed/seed";
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupHeader, LEFT_OUT_TABLES, restoreBackup, writeBackup } from "@/scripts/lib/backup";
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  type BackupHeader,
+  LEFT_OUT_TABLES,
+  restoreBackup,
+  writeBackup,
+} from "@/scripts/lib/backup";
 import { dropDatabase } from "@/scripts/lib/database";
 import { createMigratedDatabase, databaseUrl, uniqueDatabaseName } from "@/scripts/lib/test-database";
 import { apiRequest, DEMO, responseJson, routeParams, signInCookie } from "@/tests/support/api";
@@ -35,7 +42,10 @@ type As = keyof typeof DEMO;
 
 async function patchClaim(as: As, claimId: number, json: Record<string, unknown>): Promise<number> {
   const response = await responseJson(
-    await routes.patch(apiRequest(`/api/claims/${claimId}`, { method: "PATCH", cookie: cookies[as], json }), routeParams({ id: String(claimId) })),
+    await routes.patch(
+      apiRequest(`/api/claims/${claimId}`, { method: "PATCH", cookie: cookies[as], json }),
+      routeParams({ id: String(claimId) }),
+    ),
   );
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return response.body.version as number;
@@ -43,7 +53,10 @@ async function patchClaim(as: As, claimId: number, json: Record<string, unknown>
 
 async function reviewClaim(as: As, claimId: number, json: Record<string, unknown>): Promise<number> {
   const response = await responseJson(
-    await routes.review(apiRequest(`/api/claims/${claimId}/review`, { method: "POST", cookie: cookies[as], json }), routeParams({ id: String(claimId) })),
+    await routes.review(
+      apiRequest(`/api/claims/${claimId}/review`, { method: "POST", cookie: cookies[as], json }),
+      routeParams({ id: String(claimId) }),
+    ),
   );
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return response.body.version as number;
@@ -51,13 +64,20 @@ async function reviewClaim(as: As, claimId: number, json: Record<string, unknown
 
 async function reopenClaim(as: As, claimId: number, json: Record<string, unknown>): Promise<number> {
   const response = await responseJson(
-    await routes.reopen(apiRequest(`/api/claims/${claimId}/reopen`, { method: "POST", cookie: cookies[as], json }), routeParams({ id: String(claimId) })),
+    await routes.reopen(
+      apiRequest(`/api/claims/${claimId}/reopen`, { method: "POST", cookie: cookies[as], json }),
+      routeParams({ id: String(claimId) }),
+    ),
   );
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return response.body.version as number;
 }
 
-async function addSource(as: As, claimId: number, json: Record<string, unknown>): Promise<{ id: number; claimVersion: number }> {
+async function addSource(
+  as: As,
+  claimId: number,
+  json: Record<string, unknown>,
+): Promise<{ id: number; claimVersion: number }> {
   const response = await responseJson(
     await routes.addSource(
       apiRequest(`/api/claims/${claimId}/sources`, { method: "POST", cookie: cookies[as], json }),
@@ -71,7 +91,11 @@ async function addSource(as: As, claimId: number, json: Record<string, unknown>)
 async function removeSource(as: As, claimId: number, sourceId: number, version: number): Promise<number> {
   const response = await responseJson(
     await routes.removeSource(
-      apiRequest(`/api/claims/${claimId}/sources/${sourceId}`, { method: "DELETE", cookie: cookies[as], json: { version } }),
+      apiRequest(`/api/claims/${claimId}/sources/${sourceId}`, {
+        method: "DELETE",
+        cookie: cookies[as],
+        json: { version },
+      }),
       routeParams({ id: String(claimId), sourceId: String(sourceId) }),
     ),
   );
@@ -87,13 +111,27 @@ async function removeSource(as: As, claimId: number, sourceId: number, version: 
  * reference forward, to a row a restore meets later), and a suggested span is dismissed.
  */
 async function reviewSomeClaims(): Promise<void> {
-  const claims = await source.prisma.claim.findMany({ where: { status: "unreviewed" }, orderBy: { id: "asc" }, take: 4 });
-  const [corrected, awaiting, inProgress, assigned] = claims.map((claim) => claim.id) as [number, number, number, number];
+  const claims = await source.prisma.claim.findMany({
+    where: { status: "unreviewed" },
+    orderBy: { id: "asc" },
+    take: 4,
+  });
+  const [corrected, awaiting, inProgress, assigned] = claims.map((claim) => claim.id) as [
+    number,
+    number,
+    number,
+    number,
+  ];
 
   let version = await patchClaim("reviewer1", corrected, { version: 1, assigneeId: ids.reviewer1 });
   version = await patchClaim("reviewer1", corrected, { version, status: "in_progress" });
-  version = (await addSource("reviewer1", corrected, { url: "https://data.unicef.org/mali-2024", title: "UNICEF appeal 2024", stance: "supports" }))
-    .claimVersion;
+  version = (
+    await addSource("reviewer1", corrected, {
+      url: "https://data.unicef.org/mali-2024",
+      title: "UNICEF appeal 2024",
+      stance: "supports",
+    })
+  ).claimVersion;
   version = await patchClaim("reviewer1", corrected, {
     version,
     status: "awaiting_second_review",
@@ -102,7 +140,11 @@ async function reviewSomeClaims(): Promise<void> {
   });
   version = await reviewClaim("reviewer2", corrected, { version, decision: "approve" });
   version = await reopenClaim("editor", corrected, { version, reason: "UNICEF revised the figure in June." });
-  version = await patchClaim("editor", corrected, { version, verdict: "mostly_true", rationale: "The revised figure is 7.2 million, close to the quote." });
+  version = await patchClaim("editor", corrected, {
+    version,
+    verdict: "mostly_true",
+    rationale: "The revised figure is 7.2 million, close to the quote.",
+  });
   version = await patchClaim("editor", corrected, { version, status: "awaiting_second_review" });
   await reviewClaim("reviewer2", corrected, { version, decision: "approve" });
 
@@ -118,7 +160,12 @@ async function reviewSomeClaims(): Promise<void> {
       archiveUrl: "https://web.archive.org/web/2024/https://www.reuters.com/world/africa/mali-report",
     })
   ).claimVersion;
-  const removed = await addSource("reviewer2", awaiting, { url: "https://example.org/wrong-link", title: "Wrong link", stance: "context", version });
+  const removed = await addSource("reviewer2", awaiting, {
+    url: "https://example.org/wrong-link",
+    title: "Wrong link",
+    stance: "context",
+    version,
+  });
   version = await removeSource("reviewer2", awaiting, removed.id, removed.claimVersion);
   await patchClaim("reviewer2", awaiting, {
     version,
@@ -137,7 +184,9 @@ async function reviewSomeClaims(): Promise<void> {
   await patchClaim("editor", assigned, { version: 1, assigneeId: ids.admin });
 
   await withClient(source.url, async (client) => {
-    await client.query(`UPDATE "Claim" SET "duplicateOfId" = (SELECT max(id) FROM "Claim") WHERE id = (SELECT min(id) FROM "Claim")`);
+    await client.query(
+      `UPDATE "Claim" SET "duplicateOfId" = (SELECT max(id) FROM "Claim") WHERE id = (SELECT min(id) FROM "Claim")`,
+    );
     await client.query(
       `INSERT INTO "SuggestionDismissal" ("articleId", "startOffset", "endOffset", "dismissedById") SELECT min(id), 0, 12, $1 FROM "Article"`,
       [ids.editor],
@@ -190,7 +239,11 @@ async function createEmptyDatabase(): Promise<string> {
 }
 
 /** Runs an npm script as an operator would, against the given database. */
-function runNpm(script: string, args: string[], url: string): Promise<{ code: number; output: string; seconds: number }> {
+function runNpm(
+  script: string,
+  args: string[],
+  url: string,
+): Promise<{ code: number; output: string; seconds: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
     execFile(
@@ -234,8 +287,13 @@ function snapshot(url: string): Promise<Map<string, string[]>> {
     );
     const result = new Map<string, string[]>();
     for (const table of tables) {
-      const { rows } = await client.query<{ row: string }>(`SELECT t::text AS row FROM "${table.name}" t ORDER BY ${table.key.join(", ")}`);
-      result.set(table.name, rows.map((row) => row.row));
+      const { rows } = await client.query<{ row: string }>(
+        `SELECT t::text AS row FROM "${table.name}" t ORDER BY ${table.key.join(", ")}`,
+      );
+      result.set(
+        table.name,
+        rows.map((row) => row.row),
+      );
     }
     return result;
   });
@@ -261,7 +319,11 @@ function readBackup(file: string): { header: BackupHeader; text: string; lines: 
 /** The tally and totals are derived: a restore rebuilds them from the claims, without the zero rows left by claims that moved on. */
 const nonZeroTally = (rows: string[]) => rows.filter((row) => !row.endsWith(",0)"));
 
-function expectRestored(original: Map<string, string[]>, restored: Map<string, string[]>, withPasswords: boolean): void {
+function expectRestored(
+  original: Map<string, string[]>,
+  restored: Map<string, string[]>,
+  withPasswords: boolean,
+): void {
   expect([...restored.keys()].sort()).toEqual([...original.keys()].sort());
   for (const table of RESTORED_TABLES) {
     expect(restored.get(table), table).toEqual(original.get(table));
@@ -291,10 +353,18 @@ describe("npm run db:backup and db:restore", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
 
     const { header, text, lines } = readBackup(file);
-    const latestMigration = await withClient(source.url, async (client) =>
-      (await client.query<{ name: string }>(`SELECT max(migration_name) AS name FROM "_prisma_migrations"`)).rows[0]!.name,
+    const latestMigration = await withClient(
+      source.url,
+      async (client) =>
+        (await client.query<{ name: string }>(`SELECT max(migration_name) AS name FROM "_prisma_migrations"`)).rows[0]!
+          .name,
     );
-    expect(header).toMatchObject({ format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: latestMigration, withPasswords: false });
+    expect(header).toMatchObject({
+      format: BACKUP_FORMAT,
+      formatVersion: BACKUP_FORMAT_VERSION,
+      schemaVersion: latestMigration,
+      withPasswords: false,
+    });
     expect(Object.fromEntries(header.tables.map((table) => [table.name, table.rows]))).toEqual(
       Object.fromEntries(RESTORED_TABLES.map((table) => [table, original.get(table)!.length])),
     );
@@ -330,21 +400,28 @@ describe("npm run db:backup and db:restore", () => {
     expect(restore.output).not.toContain("holds no passwords");
     expectRestored(original, await snapshot(target), true);
 
-    const accounts = await withClient(target, async (client) =>
-      (
-        await client.query<{ email: string; password: string }>(
-          `SELECT u.email, a.password FROM "Account" a JOIN "User" u ON u.id = a."userId" WHERE a."providerId" = 'credential'`,
-        )
-      ).rows,
+    const accounts = await withClient(
+      target,
+      async (client) =>
+        (
+          await client.query<{ email: string; password: string }>(
+            `SELECT u.email, a.password FROM "Account" a JOIN "User" u ON u.id = a."userId" WHERE a."providerId" = 'credential'`,
+          )
+        ).rows,
     );
     expect(accounts.map((account) => account.email).sort()).toEqual(Object.values(DEMO).sort());
-    for (const account of accounts) expect(await verifyPassword({ hash: account.password, password: DEMO_PASSWORD })).toBe(true);
+    for (const account of accounts)
+      expect(await verifyPassword({ hash: account.password, password: DEMO_PASSWORD })).toBe(true);
   });
 
   it("restores the same in small batches, with a claim referring to one in a later batch", async () => {
     const original = await snapshot(source.url);
     const target = await createEmptyDatabase();
-    const { rows } = await restoreBackup({ databaseUrl: target, file: path.join(workDir, "desk.ndjson"), rowsPerInsert: 5 });
+    const { rows } = await restoreBackup({
+      databaseUrl: target,
+      file: path.join(workDir, "desk.ndjson"),
+      rowsPerInsert: 5,
+    });
     expect(rows.Claim).toBeGreaterThan(10);
     expectRestored(original, await snapshot(target), false);
   });
@@ -364,14 +441,19 @@ describe("npm run db:backup and db:restore", () => {
   it("refuses another format, format version or schema version, and a damaged or truncated file, leaving the database empty", async () => {
     const { lines } = readBackup(path.join(workDir, "desk.ndjson"));
     const header = JSON.parse(lines[0]!) as Record<string, unknown>;
-    const withHeader = (changes: Record<string, unknown>) => [JSON.stringify({ ...header, ...changes }), ...lines.slice(1)].join("\n");
+    const withHeader = (changes: Record<string, unknown>) =>
+      [JSON.stringify({ ...header, ...changes }), ...lines.slice(1)].join("\n");
     const claimLine = lines.findIndex((line) => line.startsWith('{"table":"Claim"'));
     const edited = [...lines];
     edited[claimLine] = edited[claimLine]!.replace(/"statement":"/, '"statement":"Edited: ');
     const cases = [
       { name: "format-version", text: withHeader({ formatVersion: 2 }), message: "backup format version 2" },
       { name: "format", text: withHeader({ format: "pg_dump" }), message: "is not a desk backup" },
-      { name: "schema-version", text: withHeader({ schemaVersion: "20990101000000_future" }), message: "schema version 20990101000000_future" },
+      {
+        name: "schema-version",
+        text: withHeader({ schemaVersion: "20990101000000_future" }),
+        message: "schema version 20990101000000_future",
+      },
       { name: "edited", text: edited.join("\n"), message: "does not match its checksum" },
       { name: "truncated", text: lines.slice(0, -10).join("\n"), message: "does not match its checksum" },
       { name: "not-json", text: "PGDMP\u0000binary", message: "is not a desk backup" },
@@ -392,7 +474,10 @@ describe("npm run db:backup and db:restore", () => {
   });
 
   it("is one point in time: a claim change committed while the backup runs is not in it, and every claim agrees with its history", async () => {
-    const claim = await source.prisma.claim.findFirstOrThrow({ where: { status: "in_progress", assigneeId: ids.reviewer1 }, orderBy: { id: "asc" } });
+    const claim = await source.prisma.claim.findFirstOrThrow({
+      where: { status: "in_progress", assigneeId: ids.reviewer1 },
+      orderBy: { id: "asc" },
+    });
     const eventsBefore = await source.prisma.claimEvent.count();
     const file = path.join(workDir, "during-writes.ndjson");
     let changedVersion = 0;
@@ -403,7 +488,11 @@ describe("npm run db:backup and db:restore", () => {
       onTable: async (table) => {
         if (table !== "Claim") return;
         // Committed after the claims were read, before their sources and history are.
-        const added = await addSource("reviewer1", claim.id, { url: "https://example.org/during-backup", title: "Added during the backup", stance: "context" });
+        const added = await addSource("reviewer1", claim.id, {
+          url: "https://example.org/during-backup",
+          title: "Added during the backup",
+          stance: "context",
+        });
         changedVersion = await patchClaim("reviewer1", claim.id, { version: added.claimVersion, verdict: "mixed" });
       },
     });
@@ -416,11 +505,16 @@ describe("npm run db:backup and db:restore", () => {
     const ofTable = (table: string) => rows.filter((line) => line.table === table).map((line) => line.row);
     expect(ofTable("ClaimEvent")).toHaveLength(eventsBefore);
     expect(ofTable("Source").some((row) => row.url === "https://example.org/during-backup")).toBe(false);
-    expect(ofTable("Claim").find((row) => row.id === claim.id)).toMatchObject({ version: claim.version, verdict: claim.verdict });
+    expect(ofTable("Claim").find((row) => row.id === claim.id)).toMatchObject({
+      version: claim.version,
+      verdict: claim.verdict,
+    });
     // Each accepted change bumps the version and appends one event, in one transaction.
     const eventsPerClaim = new Map<unknown, number>();
-    for (const event of ofTable("ClaimEvent")) eventsPerClaim.set(event.claimId, (eventsPerClaim.get(event.claimId) ?? 0) + 1);
-    for (const row of ofTable("Claim")) expect(row.version, `claim ${row.id}`).toBe(1 + (eventsPerClaim.get(row.id) ?? 0));
+    for (const event of ofTable("ClaimEvent"))
+      eventsPerClaim.set(event.claimId, (eventsPerClaim.get(event.claimId) ?? 0) + 1);
+    for (const row of ofTable("Claim"))
+      expect(row.version, `claim ${row.id}`).toBe(1 + (eventsPerClaim.get(row.id) ?? 0));
 
     const target = await createEmptyDatabase();
     expect((await runNpm("db:restore", [file], target)).code).toBe(0);
@@ -429,9 +523,13 @@ describe("npm run db:backup and db:restore", () => {
 
   it("refuses to back up a database with a table it does not know, so a new table cannot be left out unnoticed", async () => {
     const target = await createEmptyDatabase();
-    await withClient(target, (client) => client.query(`CREATE TABLE "ReviewNote" (id SERIAL PRIMARY KEY, body TEXT NOT NULL)`));
+    await withClient(target, (client) =>
+      client.query(`CREATE TABLE "ReviewNote" (id SERIAL PRIMARY KEY, body TEXT NOT NULL)`),
+    );
     const out = path.join(workDir, "unknown-table.ndjson");
-    await expect(writeBackup({ databaseUrl: target, out, withPasswords: false })).rejects.toThrow("tables this backup does not know: ReviewNote");
+    await expect(writeBackup({ databaseUrl: target, out, withPasswords: false })).rejects.toThrow(
+      "tables this backup does not know: ReviewNote",
+    );
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -12,7 +12,11 @@ function startWithoutBuild(env: Record<string, string | undefined>): Promise<{ c
       "npx",
       ["tsx", "scripts/serve.ts", "start"],
       { cwd: PROJECT_ROOT, env: { ...process.env, NEXT_DIST_DIR: ".next-no-build-here", ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, output: `${stdout}\n${stderr}` }),
+      (error, stdout, stderr) =>
+        resolve({
+          code: error ? (typeof error.code === "number" ? error.code : 1) : 0,
+          output: `${stdout}\n${stderr}`,
+        }),
     );
   });
 }
@@ -35,11 +39,16 @@ describe("BETTER_AUTH_URL unset in production", () => {
 
     it("does not repeat it in its own words, and still reports its other warnings", async () => {
       // A current secret of two characters repeated: Better Auth warns that it looks low-entropy.
-      Object.assign(process.env, { DATABASE_URL: "postgresql://nobody@127.0.0.1:9/never-connected", BETTER_AUTH_SECRETS: `1:${"ab".repeat(16)}` });
+      Object.assign(process.env, {
+        DATABASE_URL: "postgresql://nobody@127.0.0.1:9/never-connected",
+        BETTER_AUTH_SECRETS: `1:${"ab".repeat(16)}`,
+      });
       delete process.env.BETTER_AUTH_URL;
       const printed: string[] = [];
       for (const method of ["log", "info", "warn", "error"] as const) {
-        vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(" ")));
+        vi.spyOn(console, method).mockImplementation(
+          (...args: unknown[]) => void printed.push(args.map(String).join(" ")),
+        );
       }
       const { auth } = await import("@/lib/auth");
       await auth().$context;

@@ -62,7 +62,14 @@ describe("ClaimTally", () => {
   it("counts a claim added to an article", async () => {
     const article = await database.prisma.article.findFirstOrThrow();
     await database.prisma.claim.create({
-      data: { articleId: article.id, quote: "Mali", startOffset: 1, endOffset: 5, statement: "A test claim.", topic: "History" },
+      data: {
+        articleId: article.id,
+        quote: "Mali",
+        startOffset: 1,
+        endOffset: 5,
+        statement: "A test claim.",
+        topic: "History",
+      },
     });
     await compare();
   });

@@ -32,7 +32,13 @@ afterAll(async () => {
 
 type As = keyof typeof DEMO | "anonymous";
 
-function call(route: "patch" | "review" | "reopen", as: As, claimId: number | string, json?: unknown, extra: { body?: string; origin?: string } = {}) {
+function call(
+  route: "patch" | "review" | "reopen",
+  as: As,
+  claimId: number | string,
+  json?: unknown,
+  extra: { body?: string; origin?: string } = {},
+) {
   const path = route === "patch" ? `/api/claims/${claimId}` : `/api/claims/${claimId}/${route}`;
   const request = apiRequest(path, {
     method: route === "patch" ? "PATCH" : "POST",
@@ -53,7 +59,13 @@ async function freshClaim() {
 
 async function addSource(claimId: number) {
   await database.prisma.source.create({
-    data: { claimId, url: `https://example.org/${claimId}`, title: "A report", stance: "supports", addedById: ids.reviewer1 },
+    data: {
+      claimId,
+      url: `https://example.org/${claimId}`,
+      title: "A report",
+      stance: "supports",
+      addedById: ids.reviewer1,
+    },
   });
 }
 
@@ -94,7 +106,13 @@ describe("PATCH /api/claims/[id]: refusals", () => {
       { json: { version: 1 } },
     ];
     for (const testCase of cases) {
-      const response = await call("patch", "editor", claim.id, testCase.json, testCase.body !== undefined ? { body: testCase.body } : {});
+      const response = await call(
+        "patch",
+        "editor",
+        claim.id,
+        testCase.json,
+        testCase.body !== undefined ? { body: testCase.body } : {},
+      );
       expect(response.status, JSON.stringify(testCase).slice(0, 80)).toBe(400);
       expect(response.body.error).toEqual(expect.any(String));
       if (testCase.field) expect(response.body.fields).toHaveProperty(testCase.field);
@@ -104,7 +122,13 @@ describe("PATCH /api/claims/[id]: refusals", () => {
 
   it("refuses a write from another site's page with 403", async () => {
     const claim = await freshClaim();
-    const response = await call("patch", "editor", claim.id, { version: claim.version, status: "in_progress" }, { origin: "https://evil.example" });
+    const response = await call(
+      "patch",
+      "editor",
+      claim.id,
+      { version: claim.version, status: "in_progress" },
+      { origin: "https://evil.example" },
+    );
     expect(response.status).toBe(403);
     expect((await snapshot(claim.id))[0].status).toBe("unreviewed");
   });
@@ -114,7 +138,11 @@ describe("PATCH /api/claims/[id]: refusals", () => {
     const started = await call("patch", "reviewer1", claim.id, { version: claim.version, status: "in_progress" });
     expect(started.status).toBe(200);
     const before = await snapshot(claim.id);
-    const stale = await call("patch", "reviewer1", claim.id, { version: claim.version, verdict: "false", rationale: "Overwriting blindly." });
+    const stale = await call("patch", "reviewer1", claim.id, {
+      version: claim.version,
+      verdict: "false",
+      rationale: "Overwriting blindly.",
+    });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({
       error: expect.stringContaining("Rita Reviewer started work"),
@@ -131,11 +159,17 @@ describe("roles and assignment", () => {
     const taken = await call("patch", "reviewer1", claim.id, { version: claim.version, assigneeId: ids.reviewer1 });
     expect(taken.status).toBe(200);
     expect(taken.body).toMatchObject({ assignee: { id: ids.reviewer1 }, version: claim.version + 1 });
-    const stolen = await call("patch", "reviewer2", claim.id, { version: claim.version + 1, assigneeId: ids.reviewer2 });
+    const stolen = await call("patch", "reviewer2", claim.id, {
+      version: claim.version + 1,
+      assigneeId: ids.reviewer2,
+    });
     expect(stolen.status).toBe(403);
     const released = await call("patch", "reviewer1", claim.id, { version: claim.version + 1, assigneeId: null });
     expect(released.status).toBe(200);
-    const pushed = await call("patch", "reviewer1", claim.id, { version: claim.version + 2, assigneeId: ids.reviewer2 });
+    const pushed = await call("patch", "reviewer1", claim.id, {
+      version: claim.version + 2,
+      assigneeId: ids.reviewer2,
+    });
     expect(pushed.status).toBe(403);
   });
 
@@ -151,15 +185,23 @@ describe("roles and assignment", () => {
   it("keeps reviewers off verdicts of claims assigned to someone else", async () => {
     const claim = await freshClaim();
     await call("patch", "editor", claim.id, { version: claim.version, assigneeId: ids.reviewer2 });
-    const refused = await call("patch", "reviewer1", claim.id, { version: claim.version + 1, verdict: "false", rationale: "Not my claim at all." });
+    const refused = await call("patch", "reviewer1", claim.id, {
+      version: claim.version + 1,
+      verdict: "false",
+      rationale: "Not my claim at all.",
+    });
     expect(refused.status).toBe(403);
   });
 
   it("refuses setting verified or unreviewed through PATCH", async () => {
     const claim = await freshClaim();
     await call("patch", "reviewer1", claim.id, { version: claim.version, status: "in_progress" });
-    expect((await call("patch", "editor", claim.id, { version: claim.version + 1, status: "verified" })).status).toBe(403);
-    expect((await call("patch", "editor", claim.id, { version: claim.version + 1, status: "unreviewed" })).status).toBe(400);
+    expect((await call("patch", "editor", claim.id, { version: claim.version + 1, status: "verified" })).status).toBe(
+      403,
+    );
+    expect((await call("patch", "editor", claim.id, { version: claim.version + 1, status: "unreviewed" })).status).toBe(
+      400,
+    );
   });
 });
 
@@ -167,7 +209,11 @@ describe("the second review", () => {
   it("needs a verdict, a 20-character rationale and a source to propose", async () => {
     const claim = await freshClaim();
     await call("patch", "reviewer1", claim.id, { version: claim.version, status: "in_progress" });
-    const refused = await call("patch", "reviewer1", claim.id, { version: claim.version + 1, status: "awaiting_second_review", rationale: "Too short." });
+    const refused = await call("patch", "reviewer1", claim.id, {
+      version: claim.version + 1,
+      status: "awaiting_second_review",
+      rationale: "Too short.",
+    });
     expect(refused.status).toBe(400);
     expect(Object.keys(refused.body.fields as object).sort()).toEqual(["rationale", "sources", "verdict"]);
     const notAClaim = await call("patch", "reviewer1", claim.id, {
@@ -204,14 +250,20 @@ describe("the second review", () => {
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: "verified", verdict: "true", verifiedBy: { id: ids.reviewer2 } });
 
-    const events = await database.prisma.claimEvent.findMany({ where: { claimId: claim.id }, orderBy: { id: "asc" }, include: { actor: true } });
+    const events = await database.prisma.claimEvent.findMany({
+      where: { claimId: claim.id },
+      orderBy: { id: "asc" },
+      include: { actor: true },
+    });
     expect(events.map((event) => [event.action, event.actor?.email])).toEqual([
       ["started", DEMO.reviewer1],
       ["proposed", DEMO.reviewer1],
       ["approved", DEMO.reviewer2],
     ]);
     expect(events[1]!.after).toMatchObject({ status: "awaiting_second_review", verdict: "true" });
-    expect((await call("review", "reviewer2", claim.id, { version: version + 1, decision: "approve" })).status).toBe(403);
+    expect((await call("review", "reviewer2", claim.id, { version: version + 1, decision: "approve" })).status).toBe(
+      403,
+    );
   });
 
   it("sends back with a comment, which is on the record", async () => {
@@ -223,10 +275,16 @@ describe("the second review", () => {
       verdict: "not_a_claim",
       rationale: "Reads as commentary rather than fact.",
     });
-    const sentBack = await call("review", "editor", claim.id, { version: claim.version + 2, decision: "send_back", comment: "It names a date: check it." });
+    const sentBack = await call("review", "editor", claim.id, {
+      version: claim.version + 2,
+      decision: "send_back",
+      comment: "It names a date: check it.",
+    });
     expect(sentBack.status).toBe(200);
     expect(sentBack.body).toMatchObject({ status: "in_progress", proposedBy: null });
-    const event = await database.prisma.claimEvent.findFirstOrThrow({ where: { claimId: claim.id, action: "sent_back" } });
+    const event = await database.prisma.claimEvent.findFirstOrThrow({
+      where: { claimId: claim.id, action: "sent_back" },
+    });
     expect(event.after).toMatchObject({ comment: "It names a date: check it." });
   });
 });
@@ -240,35 +298,68 @@ describe("the two-person rule", () => {
   async function claimOfReviewer1() {
     const claim = await freshClaim();
     await addSource(claim.id);
-    expect((await call("patch", "editor", claim.id, { version: claim.version, assigneeId: ids.reviewer1 })).status).toBe(200);
-    expect((await call("patch", "reviewer1", claim.id, { version: claim.version + 1, status: "in_progress" })).status).toBe(200);
+    expect(
+      (await call("patch", "editor", claim.id, { version: claim.version, assigneeId: ids.reviewer1 })).status,
+    ).toBe(200);
+    expect(
+      (await call("patch", "reviewer1", claim.id, { version: claim.version + 1, status: "in_progress" })).status,
+    ).toBe(200);
     return claim.id;
   }
   const propose = async (claimId: number, fields: Record<string, string> = {}) =>
-    expect((await call("patch", "reviewer1", claimId, { version: await versionOf(claimId), status: "awaiting_second_review", ...fields })).status).toBe(200);
+    expect(
+      (
+        await call("patch", "reviewer1", claimId, {
+          version: await versionOf(claimId),
+          status: "awaiting_second_review",
+          ...fields,
+        })
+      ).status,
+    ).toBe(200);
   const review = async (as: As, claimId: number, decision: "approve" | "send_back") =>
-    call("review", as, claimId, { version: await versionOf(claimId), decision, ...(decision === "send_back" ? { comment: "Give the date of the appeal." } : {}) });
+    call("review", as, claimId, {
+      version: await versionOf(claimId),
+      decision,
+      ...(decision === "send_back" ? { comment: "Give the date of the appeal." } : {}),
+    });
 
   it("refuses approval (403) by an editor who edited the verdict or its rationale, and stores nothing; another reviewer approves", async () => {
     const claimId = await claimOfReviewer1();
-    const edited = await call("patch", "editor", claimId, { version: await versionOf(claimId), verdict: "mostly_true", rationale: RATIONALE });
+    const edited = await call("patch", "editor", claimId, {
+      version: await versionOf(claimId),
+      verdict: "mostly_true",
+      rationale: RATIONALE,
+    });
     expect(edited.status).toBe(200);
     await propose(claimId);
     const before = await snapshot(claimId);
     const refused = await review("editor", claimId, "approve");
     expect(refused).toEqual({
       status: 403,
-      body: { error: "You wrote part of this verdict or its rationale: someone who did not must approve it. You can still send it back." },
+      body: {
+        error:
+          "You wrote part of this verdict or its rationale: someone who did not must approve it. You can still send it back.",
+      },
     });
     expect(await snapshot(claimId)).toEqual(before);
-    expect((await review("reviewer2", claimId, "approve")).body).toMatchObject({ status: "verified", verifiedBy: { id: ids.reviewer2 } });
+    expect((await review("reviewer2", claimId, "approve")).body).toMatchObject({
+      status: "verified",
+      verifiedBy: { id: ids.reviewer2 },
+    });
   });
 
   it("refuses an editor who only changed the rationale, even after sending the claim back", async () => {
     const claimId = await claimOfReviewer1();
     await propose(claimId, { verdict: "true", rationale: RATIONALE });
     expect((await review("editor", claimId, "send_back")).status).toBe(200);
-    expect((await call("patch", "editor", claimId, { version: await versionOf(claimId), rationale: `${RATIONALE} Dated 5 June 2024.` })).status).toBe(200);
+    expect(
+      (
+        await call("patch", "editor", claimId, {
+          version: await versionOf(claimId),
+          rationale: `${RATIONALE} Dated 5 June 2024.`,
+        })
+      ).status,
+    ).toBe(200);
     await propose(claimId);
     expect((await review("editor", claimId, "approve")).status).toBe(403);
     expect((await review("admin", claimId, "approve")).status).toBe(200);
@@ -279,17 +370,41 @@ describe("the two-person rule", () => {
     await propose(claimId, { verdict: "true", rationale: RATIONALE });
     expect((await review("editor", claimId, "send_back")).status).toBe(200);
     await propose(claimId, { rationale: `${RATIONALE} Dated 5 June 2024.` });
-    expect((await review("editor", claimId, "approve")).body).toMatchObject({ status: "verified", verifiedBy: { id: ids.editor } });
+    expect((await review("editor", claimId, "approve")).body).toMatchObject({
+      status: "verified",
+      verifiedBy: { id: ids.editor },
+    });
   });
 
   it("counts only what was written since the claim was last reopened", async () => {
     const claimId = await claimOfReviewer1();
-    expect((await call("patch", "editor", claimId, { version: await versionOf(claimId), verdict: "true", rationale: RATIONALE })).status).toBe(200);
+    expect(
+      (
+        await call("patch", "editor", claimId, {
+          version: await versionOf(claimId),
+          verdict: "true",
+          rationale: RATIONALE,
+        })
+      ).status,
+    ).toBe(200);
     await propose(claimId);
     expect((await review("reviewer2", claimId, "approve")).status).toBe(200);
-    expect((await call("reopen", "editor", claimId, { version: await versionOf(claimId), reason: "UNICEF revised the figure in June." })).status).toBe(200);
-    await propose(claimId, { verdict: "mostly_true", rationale: "The revised figure is 7.2 million, close to the one quoted." });
-    expect((await review("editor", claimId, "approve")).body).toMatchObject({ status: "verified", verdict: "mostly_true" });
+    expect(
+      (
+        await call("reopen", "editor", claimId, {
+          version: await versionOf(claimId),
+          reason: "UNICEF revised the figure in June.",
+        })
+      ).status,
+    ).toBe(200);
+    await propose(claimId, {
+      verdict: "mostly_true",
+      rationale: "The revised figure is 7.2 million, close to the one quoted.",
+    });
+    expect((await review("editor", claimId, "approve")).body).toMatchObject({
+      status: "verified",
+      verdict: "mostly_true",
+    });
   });
 });
 
@@ -298,17 +413,34 @@ describe("reopening and corrections", () => {
     const claim = await freshClaim();
     await database.prisma.claim.update({
       where: { id: claim.id },
-      data: { status: "verified", verdict: "true", rationale: "Checked against the source.", proposedById: ids.reviewer1 },
+      data: {
+        status: "verified",
+        verdict: "true",
+        rationale: "Checked against the source.",
+        proposedById: ids.reviewer1,
+      },
     });
     const version = claim.version;
-    expect((await call("reopen", "reviewer1", claim.id, { version, reason: "The figure was revised." })).status).toBe(403);
+    expect((await call("reopen", "reviewer1", claim.id, { version, reason: "The figure was revised." })).status).toBe(
+      403,
+    );
     expect((await call("reopen", "editor", claim.id, { version, reason: "short" })).status).toBe(400);
     expect((await call("patch", "editor", claim.id, { version, verdict: "false" })).status).toBe(403);
-    const reopened = await call("reopen", "editor", claim.id, { version, reason: "UNICEF revised the figure in June." });
+    const reopened = await call("reopen", "editor", claim.id, {
+      version,
+      reason: "UNICEF revised the figure in June.",
+    });
     expect(reopened.status).toBe(200);
-    expect(reopened.body).toMatchObject({ status: "in_progress", corrections: [{ previousVerdict: "true", resolvedAt: null }] });
+    expect(reopened.body).toMatchObject({
+      status: "in_progress",
+      corrections: [{ previousVerdict: "true", resolvedAt: null }],
+    });
 
-    await call("patch", "editor", claim.id, { version: version + 1, verdict: "mostly_true", rationale: "The revised figure is 7.2 million, close." });
+    await call("patch", "editor", claim.id, {
+      version: version + 1,
+      verdict: "mostly_true",
+      rationale: "The revised figure is 7.2 million, close.",
+    });
     await addSource(claim.id);
     await call("patch", "editor", claim.id, { version: version + 2, status: "awaiting_second_review" });
     const approved = await call("review", "reviewer2", claim.id, { version: version + 3, decision: "approve" });
@@ -318,14 +450,18 @@ describe("reopening and corrections", () => {
       verdict: "mostly_true",
       corrections: [{ previousVerdict: "true", newVerdict: "mostly_true", resolvedAt: expect.any(String) }],
     });
-    const actions = (await database.prisma.claimEvent.findMany({ where: { claimId: claim.id }, orderBy: { id: "asc" } })).map((event) => event.action);
+    const actions = (
+      await database.prisma.claimEvent.findMany({ where: { claimId: claim.id }, orderBy: { id: "asc" } })
+    ).map((event) => event.action);
     expect(actions).toEqual(["reopened", "edited", "proposed", "correction_approved"]);
   });
 });
 
 describe("the answer to a change", () => {
   const get = (claimId: number) =>
-    routes.get(apiRequest(`/api/claims/${claimId}`, { cookie: cookies.editor }), routeParams({ id: String(claimId) })).then(responseJson);
+    routes
+      .get(apiRequest(`/api/claims/${claimId}`, { cookie: cookies.editor }), routeParams({ id: String(claimId) }))
+      .then(responseJson);
 
   it("is the claim exactly as it is then stored, at every step of the workflow", async () => {
     const claim = await freshClaim();
@@ -335,7 +471,10 @@ describe("the answer to a change", () => {
       { as: "reviewer1", json: { assigneeId: ids.reviewer1 } },
       { as: "reviewer1", json: { assigneeId: null } },
       { as: "reviewer1", json: { status: "in_progress" } },
-      { as: "reviewer1", json: { verdict: "mostly_false", rationale: "The figure in the report is 7.1 million, not 8 million." } },
+      {
+        as: "reviewer1",
+        json: { verdict: "mostly_false", rationale: "The figure in the report is 7.1 million, not 8 million." },
+      },
       { as: "reviewer1", json: { status: "awaiting_second_review" } },
       { as: "reviewer1", json: { status: "in_progress" } },
       { as: "editor", json: { assigneeId: ids.reviewer2 } },
@@ -372,7 +511,9 @@ describe("no lost updates", () => {
       rationale: `Concurrent rationale number ${index} from one stale version.`,
     }));
     const results = await Promise.all(
-      editors.map((writer) => call("patch", writer.as, claim.id, { version: seen, verdict: "mixed", rationale: writer.rationale })),
+      editors.map((writer) =>
+        call("patch", writer.as, claim.id, { version: seen, verdict: "mixed", rationale: writer.rationale }),
+      ),
     );
     const winners = results.filter((result) => result.status === 200);
     const losers = results.filter((result) => result.status === 409);

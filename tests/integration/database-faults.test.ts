@@ -127,8 +127,14 @@ beforeAll(async () => {
   appClient = (await import("@/lib/db")).db();
   checker = createPrismaClient(databaseUrl);
   const names = Object.keys(DEMO) as (keyof typeof DEMO)[];
-  cookies = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await signInCookie(DEMO[name])]))) as typeof cookies;
-  const claims = await checker.claim.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: WRITE_CLAIM_COUNT });
+  cookies = Object.fromEntries(
+    await Promise.all(names.map(async (name) => [name, await signInCookie(DEMO[name])])),
+  ) as typeof cookies;
+  const claims = await checker.claim.findMany({
+    select: { id: true },
+    orderBy: { id: "asc" },
+    take: WRITE_CLAIM_COUNT,
+  });
   writeClaimIds = claims.map((claim) => claim.id);
 });
 
@@ -188,8 +194,12 @@ async function reader(load: Load, name: "reviewer1" | "reviewer2") {
     const claimId = String(cycle(writeClaimIds, turn));
     load.answers.push(
       turn % 2 === 0
-        ? await timed(name, "list", () => routes.listClaims(apiRequest("/api/claims?pageSize=20", { cookie }), routeParams({})))
-        : await timed(name, "read", () => routes.getClaim(apiRequest(`/api/claims/${claimId}`, { cookie }), routeParams({ id: claimId }))),
+        ? await timed(name, "list", () =>
+            routes.listClaims(apiRequest("/api/claims?pageSize=20", { cookie }), routeParams({})),
+          )
+        : await timed(name, "read", () =>
+            routes.getClaim(apiRequest(`/api/claims/${claimId}`, { cookie }), routeParams({ id: claimId })),
+          ),
     );
     await sleep(THINK_MS);
   }
@@ -202,7 +212,10 @@ async function reader(load: Load, name: "reviewer1" | "reviewer2") {
 async function writer(load: Load, name: "editor" | "admin") {
   const cookie = cookies[name];
   const ownClaimIds = writeClaimIds.filter((_, index) => index % 2 === (name === "editor" ? 0 : 1));
-  const stored = await checker.claim.findMany({ where: { id: { in: ownClaimIds } }, select: { id: true, version: true } });
+  const stored = await checker.claim.findMany({
+    where: { id: { in: ownClaimIds } },
+    select: { id: true, version: true },
+  });
   const versions = new Map(stored.map((claim) => [claim.id, claim.version]));
   const learnVersion = (claimId: number) => (status: number, body: Record<string, unknown>) => {
     if (status === 200) versions.set(claimId, body.version as number);
@@ -242,12 +255,16 @@ async function writer(load: Load, name: "editor" | "admin") {
 /** Signs in through Better Auth's endpoint (the one route that is not the app's own code). */
 function signIn(load: Load) {
   const json = { email: DEMO.editor, password: DEMO_PASSWORD };
-  const request = () => apiRequest("/api/auth/sign-in/email", { method: "POST", json, origin: "http://localhost:3000" });
+  const request = () =>
+    apiRequest("/api/auth/sign-in/email", { method: "POST", json, origin: "http://localhost:3000" });
   return timed("visitor", "sign-in", () => routes.auth(request())).then((answer) => load.answers.push(answer));
 }
 
 /** Runs the four clients, brings the fault on after a warm-up, and lets them go on after the database is back. */
-async function underLoad(run: string, fault: (load: Load) => Promise<Omit<Timeline, "t0">>): Promise<{ answers: Answer[]; timeline: Timeline }> {
+async function underLoad(
+  run: string,
+  fault: (load: Load) => Promise<Omit<Timeline, "t0">>,
+): Promise<{ answers: Answer[]; timeline: Timeline }> {
   const load: Load = { run, answers: [], stopping: false };
   const t0 = performance.now();
   const clients = [reader(load, "reviewer1"), reader(load, "reviewer2"), writer(load, "editor"), writer(load, "admin")];
@@ -340,7 +357,8 @@ function tally(answers: Answer[]): Record<string, number> {
 }
 
 const isSuccess = (answer: Answer) => answer.status >= 200 && answer.status < 300;
-const maxLatency = (answers: Answer[]) => Math.round(Math.max(0, ...answers.map((answer) => answer.end - answer.start)));
+const maxLatency = (answers: Answer[]) =>
+  Math.round(Math.max(0, ...answers.map((answer) => answer.end - answer.start)));
 
 interface StoredEvent {
   action: string;
@@ -375,8 +393,11 @@ function disagreements(claim: StoredClaim): string[] {
   const found: string[] = [];
   // Seeded claims start at version 1, with no sources and no history: every write since then bumped
   // the version once and left one event.
-  if (claim.version !== 1 + claim.events.length) found.push(`claim ${claim.id}: version ${claim.version} after ${claim.events.length} events`);
-  const addedIds = claim.events.filter((event) => event.action === "source_added").map((event) => Number(event.after?.id));
+  if (claim.version !== 1 + claim.events.length)
+    found.push(`claim ${claim.id}: version ${claim.version} after ${claim.events.length} events`);
+  const addedIds = claim.events
+    .filter((event) => event.action === "source_added")
+    .map((event) => Number(event.after?.id));
   const sourceIds = claim.sources.map((source) => source.id);
   if (JSON.stringify(addedIds.toSorted()) !== JSON.stringify(sourceIds.toSorted())) {
     found.push(`claim ${claim.id}: sources ${sourceIds.join(",")}, 'source added' events for ${addedIds.join(",")}`);
@@ -389,7 +410,9 @@ function disagreements(claim: StoredClaim): string[] {
   }
   const stored = { status: claim.status, verdict: claim.verdict, rationale: claim.rationale };
   if (JSON.stringify(replayed) !== JSON.stringify(stored)) {
-    found.push(`claim ${claim.id}: the history replays to ${JSON.stringify(replayed)}, the row holds ${JSON.stringify(stored)}`);
+    found.push(
+      `claim ${claim.id}: the history replays to ${JSON.stringify(replayed)}, the row holds ${JSON.stringify(stored)}`,
+    );
   }
   return found;
 }
@@ -400,8 +423,12 @@ async function analyse(label: string, answers: Answer[], timeline: Timeline) {
   const duringFault = answers.filter((answer) => answer.start >= timeline.faultStarted && answer.start < timeline.back);
   const whileDown = answers.filter((answer) => answer.start >= timeline.down && answer.start < timeline.returnStarted);
   // An answer read in the first second may have left the server before it stopped.
-  const answeredWhileDown = answers.filter((answer) => answer.end >= timeline.down + 1_000 && answer.end < timeline.returnStarted);
-  const inFlightAtFault = answers.filter((answer) => answer.start < timeline.faultStarted && answer.end >= timeline.faultStarted);
+  const answeredWhileDown = answers.filter(
+    (answer) => answer.end >= timeline.down + 1_000 && answer.end < timeline.returnStarted,
+  );
+  const inFlightAtFault = answers.filter(
+    (answer) => answer.start < timeline.faultStarted && answer.end >= timeline.faultStarted,
+  );
   const afterReturn = answers.filter((answer) => answer.start >= timeline.back);
   const firstSuccess = afterReturn.find(isSuccess);
   const recoveryMs = firstSuccess ? firstSuccess.end - timeline.back : Number.POSITIVE_INFINITY;
@@ -426,7 +453,11 @@ async function analyse(label: string, answers: Answer[], timeline: Timeline) {
       comingBackMs: Math.round(timeline.back - timeline.returnStarted),
       timeline: `fault at ${at(timeline.faultStarted)} ms, down at ${at(timeline.down)} ms, back at ${at(timeline.back)} ms`,
     },
-    inFlightAtFault: { requests: inFlightAtFault.length, statuses: tally(inFlightAtFault), maxLatencyMs: maxLatency(inFlightAtFault) },
+    inFlightAtFault: {
+      requests: inFlightAtFault.length,
+      statuses: tally(inFlightAtFault),
+      maxLatencyMs: maxLatency(inFlightAtFault),
+    },
     duringFault: {
       requests: duringFault.length,
       statuses: tally(duringFault),
@@ -447,26 +478,53 @@ async function analyse(label: string, answers: Answer[], timeline: Timeline) {
       acknowledgedAndStored: acknowledged.length - lost.length,
       storedUnacknowledged: storedUnacknowledged.length,
       stalledMidTransactionAtFault: timeline.stalledWrites,
-      inFlightAtFault: interrupted.map((answer) => `${answer.kind} ${answer.status} ${isStored(answer.write!, claims) ? "stored" : "not stored"}`),
+      inFlightAtFault: interrupted.map(
+        (answer) => `${answer.kind} ${answer.status} ${isStored(answer.write!, claims) ? "stored" : "not stored"}`,
+      ),
     },
     halfDone,
     processFailures,
   };
   console.log(`database-faults ${label}: ${JSON.stringify(figures, null, 2)}`);
-  return { duringFault, whileDown, answeredWhileDown, inFlightAtFault, afterRecovery, recoveryMs, failureMessages, acknowledged, lost, interrupted, halfDone, claims };
+  return {
+    duringFault,
+    whileDown,
+    answeredWhileDown,
+    inFlightAtFault,
+    afterRecovery,
+    recoveryMs,
+    failureMessages,
+    acknowledged,
+    lost,
+    interrupted,
+    halfDone,
+    claims,
+  };
 }
 
 /** What holds whatever the fault: no crash, no 500, no hang, nothing acknowledged lost, nothing half-done, a quick recovery. */
 function expectSafe(answers: Answer[], result: Awaited<ReturnType<typeof analyse>>) {
   expect(processFailures, "no uncaught exception or unhandled rejection").toEqual([]);
-  expect(answers.filter((answer) => answer.status <= 0), "every request answered in time, none threw").toEqual([]);
-  expect(answers.filter((answer) => ![200, 201, 409, 503].includes(answer.status)), "only successes, conflicts and 503s").toEqual([]);
+  expect(
+    answers.filter((answer) => answer.status <= 0),
+    "every request answered in time, none threw",
+  ).toEqual([]);
+  expect(
+    answers.filter((answer) => ![200, 201, 409, 503].includes(answer.status)),
+    "only successes, conflicts and 503s",
+  ).toEqual([]);
   expect(result.failureMessages).toEqual([UNAVAILABLE_MESSAGE]);
 
   expect(result.recoveryMs, "the app answers again soon after the database is back").toBeLessThan(MAX_RECOVERY_MS);
-  expect(result.afterRecovery.filter((answer) => answer.status === 503), "no 503 once requests succeed again").toEqual([]);
+  expect(
+    result.afterRecovery.filter((answer) => answer.status === 503),
+    "no 503 once requests succeed again",
+  ).toEqual([]);
   for (const kind of ["list", "read", "verdict", "source"] satisfies Kind[]) {
-    expect(result.afterRecovery.some((answer) => answer.kind === kind && isSuccess(answer)), `${kind} succeeds after recovery`).toBe(true);
+    expect(
+      result.afterRecovery.some((answer) => answer.kind === kind && isSuccess(answer)),
+      `${kind} succeeds after recovery`,
+    ).toBe(true);
   }
 
   expect(result.acknowledged.length, "the clients got writes acknowledged").toBeGreaterThanOrEqual(20);
@@ -486,8 +544,12 @@ function expectInterruptedWritesAnswered503(timeline: Timeline, result: Awaited<
   // is taken and the 10 s wait runs out. One caught writer still puts a transaction under the fault.
   expect(timeline.stalledWrites, "a writer was inside a transaction when the fault came").toBeGreaterThanOrEqual(1);
   const statuses = result.interrupted.map((answer) => answer.status);
-  expect(statuses.length, "a write cut mid-transaction is a 503, or its 2xx if it committed first").toBeGreaterThanOrEqual(1);
-  for (const status of statuses) expect([200, 201, 503], "a write cut mid-transaction is a 503, or its 2xx if it committed first").toContain(status);
+  expect(
+    statuses.length,
+    "a write cut mid-transaction is a 503, or its 2xx if it committed first",
+  ).toBeGreaterThanOrEqual(1);
+  for (const status of statuses)
+    expect([200, 201, 503], "a write cut mid-transaction is a 503, or its 2xx if it committed first").toContain(status);
 }
 
 describe("PostgreSQL failing under load", () => {
@@ -502,23 +564,40 @@ describe("PostgreSQL failing under load", () => {
     expectSafe(answers, result);
 
     expect(result.whileDown.length, "the clients kept sending while the database was down").toBeGreaterThanOrEqual(20);
-    expect(result.whileDown.filter((answer) => answer.status !== 503), "every request while the database is down is a 503").toEqual([]);
-    expect(result.whileDown.filter((answer) => answer.kind === "sign-in"), "Better Auth's sign-in included").toHaveLength(1);
-    expect(result.afterRecovery.filter((answer) => answer.kind === "sign-in").map((answer) => answer.status)).toEqual([200]);
+    expect(
+      result.whileDown.filter((answer) => answer.status !== 503),
+      "every request while the database is down is a 503",
+    ).toEqual([]);
+    expect(
+      result.whileDown.filter((answer) => answer.kind === "sign-in"),
+      "Better Auth's sign-in included",
+    ).toHaveLength(1);
+    expect(result.afterRecovery.filter((answer) => answer.kind === "sign-in").map((answer) => answer.status)).toEqual([
+      200,
+    ]);
     expect(maxLatency(result.duringFault), "requests fail fast during the outage").toBeLessThan(MAX_DOWN_LATENCY_MS);
     expectInterruptedWritesAnswered503(timeline, result);
   });
 
-  it.skipIf(process.platform !== "linux")("frozen: every request gives up with a 503 within the timeout, then all is well again", async () => {
-    const { answers, timeline } = await underLoad("freeze", freezePostgres);
-    const result = await analyse("freeze", answers, timeline);
-    expectSafe(answers, result);
+  it.skipIf(process.platform !== "linux")(
+    "frozen: every request gives up with a 503 within the timeout, then all is well again",
+    async () => {
+      const { answers, timeline } = await underLoad("freeze", freezePostgres);
+      const result = await analyse("freeze", answers, timeline);
+      expectSafe(answers, result);
 
-    const overlapping = [...result.inFlightAtFault, ...result.duringFault];
-    expect(maxLatency(overlapping), "no request waits much past the timeout, not even one inside a transaction").toBeLessThan(MAX_FROZEN_LATENCY_MS);
-    // Each client's request at the freeze, or just after it, times out before the thaw.
-    expect(result.answeredWhileDown.length).toBeGreaterThanOrEqual(4);
-    expect(result.answeredWhileDown.filter((answer) => answer.status !== 503), "what gives up while frozen is a 503").toEqual([]);
-    expectInterruptedWritesAnswered503(timeline, result);
-  });
+      const overlapping = [...result.inFlightAtFault, ...result.duringFault];
+      expect(
+        maxLatency(overlapping),
+        "no request waits much past the timeout, not even one inside a transaction",
+      ).toBeLessThan(MAX_FROZEN_LATENCY_MS);
+      // Each client's request at the freeze, or just after it, times out before the thaw.
+      expect(result.answeredWhileDown.length).toBeGreaterThanOrEqual(4);
+      expect(
+        result.answeredWhileDown.filter((answer) => answer.status !== 503),
+        "what gives up while frozen is a 503",
+      ).toEqual([]);
+      expectInterruptedWritesAnswered503(timeline, result);
+    },
+  );
 });

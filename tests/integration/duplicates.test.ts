@@ -33,7 +33,10 @@ beforeAll(async () => {
   const prisma = database.prisma;
   reviewer1Id = (await prisma.user.findUniqueOrThrow({ where: { email: DEMO.reviewer1 } })).id;
   const editorId = (await prisma.user.findUniqueOrThrow({ where: { email: DEMO.editor } })).id;
-  const seeded = await prisma.claim.findMany({ select: { id: true, statement: true, articleId: true }, orderBy: { id: "asc" } });
+  const seeded = await prisma.claim.findMany({
+    select: { id: true, statement: true, articleId: true },
+    orderBy: { id: "asc" },
+  });
   const first = seeded.find((claim) => claim.statement.length > 50)!;
   original = first;
   await prisma.claim.update({
@@ -54,11 +57,24 @@ beforeAll(async () => {
   });
   const statement = NEAR_DUPLICATE(first.statement);
   const article = await prisma.article.create({
-    data: { slug: "a-later-article", title: "A later article", publishedAt: new Date("2025-01-10"), language: "en", body: statement },
+    data: {
+      slug: "a-later-article",
+      title: "A later article",
+      publishedAt: new Date("2025-01-10"),
+      language: "en",
+      body: statement,
+    },
   });
   repeat = (
     await prisma.claim.create({
-      data: { articleId: article.id, quote: statement, startOffset: 0, endOffset: statement.length, statement, topic: "Test" },
+      data: {
+        articleId: article.id,
+        quote: statement,
+        startOffset: 0,
+        endOffset: statement.length,
+        statement,
+        topic: "Test",
+      },
     })
   ).id;
   const other = await prisma.claim.create({
@@ -83,21 +99,34 @@ async function version(claimId: number): Promise<number> {
 
 async function mark(cookie: string, duplicateOfId: number | null, at?: number) {
   const json = { version: at ?? (await version(repeat)), duplicateOfId };
-  return responseJson(await routes.mark(apiRequest(`/api/claims/${repeat}/duplicate`, { method: "PUT", cookie, json }), routeParams({ id: String(repeat) })));
+  return responseJson(
+    await routes.mark(
+      apiRequest(`/api/claims/${repeat}/duplicate`, { method: "PUT", cookie, json }),
+      routeParams({ id: String(repeat) }),
+    ),
+  );
 }
 
 async function start(cookie: string, take: string[], at?: number) {
   const json = { version: at ?? (await version(repeat)), take };
   return responseJson(
-    await routes.start(apiRequest(`/api/claims/${repeat}/duplicate/start`, { method: "POST", cookie, json }), routeParams({ id: String(repeat) })),
+    await routes.start(
+      apiRequest(`/api/claims/${repeat}/duplicate/start`, { method: "POST", cookie, json }),
+      routeParams({ id: String(repeat) }),
+    ),
   );
 }
 
 describe("similar claims", () => {
   it("finds the earlier fact-check, with its verdict, for a statement in other words, and only verified claims", async () => {
-    const response = await routes.similar(apiRequest(`/api/claims/${repeat}/similar`, { cookie: reviewer1 }), routeParams({ id: String(repeat) }));
+    const response = await routes.similar(
+      apiRequest(`/api/claims/${repeat}/similar`, { cookie: reviewer1 }),
+      routeParams({ id: String(repeat) }),
+    );
     expect(response.status).toBe(200);
-    const { items } = (await response.json()) as { items: { id: number; verdict: string; status: string; similarity: number }[] };
+    const { items } = (await response.json()) as {
+      items: { id: number; verdict: string; status: string; similarity: number }[];
+    };
     expect(items.map((item) => item.id)).toContain(original.id);
     const found = items.find((item) => item.id === original.id)!;
     expect(found).toMatchObject({ status: "verified", verdict: "mostly_true" });
@@ -105,12 +134,22 @@ describe("similar claims", () => {
     expect(items.map((item) => item.id)).not.toContain(repeat);
     expect(items.map((item) => item.id)).not.toContain(unverified);
     expect(items.every((item) => item.status === "verified")).toBe(true);
-    for (let index = 1; index < items.length; index++) expect(items[index - 1]!.similarity).toBeGreaterThanOrEqual(items[index]!.similarity);
+    for (let index = 1; index < items.length; index++)
+      expect(items[index - 1]!.similarity).toBeGreaterThanOrEqual(items[index]!.similarity);
   });
 
   it("answers 404 for an unknown claim and 401 without a session", async () => {
-    expect((await routes.similar(apiRequest("/api/claims/999999/similar", { cookie: reviewer1 }), routeParams({ id: "999999" }))).status).toBe(404);
-    expect((await routes.similar(apiRequest(`/api/claims/${repeat}/similar`), routeParams({ id: String(repeat) }))).status).toBe(401);
+    expect(
+      (
+        await routes.similar(
+          apiRequest("/api/claims/999999/similar", { cookie: reviewer1 }),
+          routeParams({ id: "999999" }),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (await routes.similar(apiRequest(`/api/claims/${repeat}/similar`), routeParams({ id: String(repeat) }))).status,
+    ).toBe(401);
   });
 });
 
@@ -122,7 +161,9 @@ describe("marking a duplicate and starting from the earlier fact-check", () => {
     expect(refused.status).toBe(400);
     expect(refused.body.fields).toHaveProperty("duplicateOfId");
     expect((await mark(reviewer1, repeat)).status).toBe(400);
-    expect(await database.prisma.claim.findUniqueOrThrow({ where: { id: repeat }, select: { duplicateOfId: true } })).toEqual({ duplicateOfId: null });
+    expect(
+      await database.prisma.claim.findUniqueOrThrow({ where: { id: repeat }, select: { duplicateOfId: true } }),
+    ).toEqual({ duplicateOfId: null });
   });
 
   it("marks it, copying nothing, with a history event", async () => {
@@ -132,11 +173,30 @@ describe("marking a duplicate and starting from the earlier fact-check", () => {
     expect(body.duplicateOf).toMatchObject({ id: original.id, verdict: "mostly_true" });
     const stored = await database.prisma.claim.findUniqueOrThrow({
       where: { id: repeat },
-      select: { duplicateOfId: true, verdict: true, rationale: true, version: true, _count: { select: { sources: true } } },
+      select: {
+        duplicateOfId: true,
+        verdict: true,
+        rationale: true,
+        version: true,
+        _count: { select: { sources: true } },
+      },
     });
-    expect(stored).toEqual({ duplicateOfId: original.id, verdict: "unrated", rationale: null, version: before + 1, _count: { sources: 0 } });
-    const event = await database.prisma.claimEvent.findFirstOrThrow({ where: { claimId: repeat }, orderBy: { id: "desc" } });
-    expect(event).toMatchObject({ action: "duplicate_linked", before: { duplicateOfId: null }, after: { duplicateOfId: original.id } });
+    expect(stored).toEqual({
+      duplicateOfId: original.id,
+      verdict: "unrated",
+      rationale: null,
+      version: before + 1,
+      _count: { sources: 0 },
+    });
+    const event = await database.prisma.claimEvent.findFirstOrThrow({
+      where: { claimId: repeat },
+      orderBy: { id: "desc" },
+    });
+    expect(event).toMatchObject({
+      action: "duplicate_linked",
+      before: { duplicateOfId: null },
+      after: { duplicateOfId: original.id },
+    });
   });
 
   it("takes the verdict and sources only when asked, while in progress, all at once", async () => {
@@ -149,12 +209,22 @@ describe("marking a duplicate and starting from the earlier fact-check", () => {
     expect(status).toBe(200);
     const stored = await database.prisma.claim.findUniqueOrThrow({
       where: { id: repeat },
-      select: { verdict: true, rationale: true, status: true, sources: { select: { url: true }, orderBy: { url: "asc" } } },
+      select: {
+        verdict: true,
+        rationale: true,
+        status: true,
+        sources: { select: { url: true }, orderBy: { url: "asc" } },
+      },
     });
     expect(stored.verdict).toBe("mostly_true");
     expect(stored.status).toBe("in_progress");
-    expect(stored.rationale).toBe(`As verified for claim #${original.id}: Two UN reports give the same figure for the same period.`);
-    expect(stored.sources.map((source) => source.url)).toEqual(["https://example.org/report-1", "https://example.org/report-2"]);
+    expect(stored.rationale).toBe(
+      `As verified for claim #${original.id}: Two UN reports give the same figure for the same period.`,
+    );
+    expect(stored.sources.map((source) => source.url)).toEqual([
+      "https://example.org/report-1",
+      "https://example.org/report-2",
+    ]);
 
     const again = await start(reviewer1, ["sources"]);
     expect(again.status).toBe(200);
@@ -163,12 +233,23 @@ describe("marking a duplicate and starting from the earlier fact-check", () => {
 
   it("refuses with 403 to take anything from an original reopened for a correction, changing nothing", async () => {
     const reopened = { status: "in_progress", verifiedById: null, verifiedAt: null } as const;
-    const verified = await database.prisma.claim.update({ where: { id: original.id }, data: reopened, select: { verifiedById: true, verifiedAt: true } });
+    const verified = await database.prisma.claim.update({
+      where: { id: original.id },
+      data: reopened,
+      select: { verifiedById: true, verifiedAt: true },
+    });
     await database.prisma.source.create({
-      data: { claimId: original.id, url: "https://example.org/under-correction", title: "Under correction", stance: "refutes", addedById: reviewer1Id },
+      data: {
+        claimId: original.id,
+        url: "https://example.org/under-correction",
+        title: "Under correction",
+        stance: "refutes",
+        addedById: reviewer1Id,
+      },
     });
     try {
-      const snapshot = () => database.prisma.claim.findUniqueOrThrow({ where: { id: repeat }, include: { sources: true, events: true } });
+      const snapshot = () =>
+        database.prisma.claim.findUniqueOrThrow({ where: { id: repeat }, include: { sources: true, events: true } });
       const before = await snapshot();
       for (const take of [["verdict"], ["sources"], ["verdict", "sources"]]) {
         expect(await start(reviewer1, take)).toEqual({
@@ -180,7 +261,9 @@ describe("marking a duplicate and starting from the earlier fact-check", () => {
       }
       expect(await snapshot()).toEqual(before);
     } finally {
-      await database.prisma.source.deleteMany({ where: { claimId: original.id, url: "https://example.org/under-correction" } });
+      await database.prisma.source.deleteMany({
+        where: { claimId: original.id, url: "https://example.org/under-correction" },
+      });
       await database.prisma.claim.update({ where: { id: original.id }, data: { status: "verified", ...verified } });
     }
   });

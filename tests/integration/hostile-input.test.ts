@@ -62,7 +62,7 @@ const HTML_PAYLOADS = [
   "<img src=x onerror=window.__xss=1>",
   '"><svg onload=window.__xss=1>',
   "</textarea><script>alert(1)</script>",
-  "<a href=\"javascript:alert(1)\">click</a>",
+  '<a href="javascript:alert(1)">click</a>',
   "<iframe srcdoc='<script>alert(1)</script>'>",
   "{{constructor.constructor('alert(1)')()}}",
   "${7*7}",
@@ -72,12 +72,12 @@ const HTML_PAYLOADS = [
 ];
 const SQL_PAYLOADS = [
   "' OR '1'='1",
-  "1; DROP TABLE \"Claim\";--",
-  "'); DELETE FROM \"Source\"; --",
+  '1; DROP TABLE "Claim";--',
+  '\'); DELETE FROM "Source"; --',
   "\\'",
   "%' AND 1=1 --",
   "_%",
-  "1 UNION SELECT password FROM \"Account\"",
+  '1 UNION SELECT password FROM "Account"',
   "$$; SELECT pg_sleep(10); $$",
   "E'\\x00'",
   "!!! & | ( ) :*",
@@ -127,7 +127,10 @@ const textPiece = fc.oneof(
 );
 
 const hugeText = fc
-  .tuple(fc.constantFrom(2_001, 5_001, 20_000, 1_000_001), fc.constantFrom("x", "\u00e9", "<", "\u0000", "\u{1d54f}", " "))
+  .tuple(
+    fc.constantFrom(2_001, 5_001, 20_000, 1_000_001),
+    fc.constantFrom("x", "\u00e9", "<", "\u0000", "\u{1d54f}", " "),
+  )
   .map(([length, unit]) => unit.repeat(length));
 
 const hostileText = fc.oneof(
@@ -138,16 +141,28 @@ const hostileText = fc.oneof(
 
 /** Text a user might really type, with markup and quotes in it: valid wherever text is. */
 const plausibleText = fc
-  .tuple(fc.constantFrom(...HTML_PAYLOADS, ...SQL_PAYLOADS, ...HOMOGLYPH_TEXT), fc.string({ minLength: 20, maxLength: 60 }))
+  .tuple(
+    fc.constantFrom(...HTML_PAYLOADS, ...SQL_PAYLOADS, ...HOMOGLYPH_TEXT),
+    fc.string({ minLength: 20, maxLength: 60 }),
+  )
   .map(([payload, words]) => `${payload} ${words}`);
 
 /** Hostile but storable text (no NUL, no lone surrogate), 20 to 300 characters: accepted by every text field. */
 const storableText = fc
-  .array(fc.oneof(plausibleText, fc.string({ unit: "binary", maxLength: 16 }), fc.constantFrom(...ODD_UNICODE, ...URL_PAYLOADS.slice(0, 10))), {
-    minLength: 1,
-    maxLength: 4,
-  })
-  .map((parts) => `Said: ${parts.join(" ")}`.replaceAll("\u0000", "").toWellFormed().slice(0, 280).toWellFormed().padEnd(20, "."));
+  .array(
+    fc.oneof(
+      plausibleText,
+      fc.string({ unit: "binary", maxLength: 16 }),
+      fc.constantFrom(...ODD_UNICODE, ...URL_PAYLOADS.slice(0, 10)),
+    ),
+    {
+      minLength: 1,
+      maxLength: 4,
+    },
+  )
+  .map((parts) =>
+    `Said: ${parts.join(" ")}`.replaceAll("\u0000", "").toWellFormed().slice(0, 280).toWellFormed().padEnd(20, "."),
+  );
 
 /** For well-formed bodies: storable text mostly, hostile text (NUL, lone surrogates, huge) now and then. */
 const mostlyStorableText = fc.oneof({ weight: 3, arbitrary: storableText }, { weight: 1, arbitrary: hostileText });
@@ -162,17 +177,72 @@ const wrongType = fc.oneof(
 );
 
 const hostileNumber = fc.oneof(
-  fc.constantFrom(-1, 0, -0, 0.5, 1.5, 2 ** 31, 2 ** 31 - 1, 2 ** 53, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, Number.MIN_SAFE_INTEGER),
+  fc.constantFrom(
+    -1,
+    0,
+    -0,
+    0.5,
+    1.5,
+    2 ** 31,
+    2 ** 31 - 1,
+    2 ** 53,
+    1e308,
+    -1e308,
+    Number.MAX_SAFE_INTEGER + 2,
+    Number.MIN_SAFE_INTEGER,
+  ),
   fc.integer(),
   fc.double({ noNaN: true }),
-  fc.constantFrom("1", " 1 ", "1.0", "1e0", "0x1", "01", "+1", "-1", "\u0661", "\uff11", "Infinity", "NaN", "", "99999999999", "1; DROP TABLE \"Claim\""),
+  fc.constantFrom(
+    "1",
+    " 1 ",
+    "1.0",
+    "1e0",
+    "0x1",
+    "01",
+    "+1",
+    "-1",
+    "\u0661",
+    "\uff11",
+    "Infinity",
+    "NaN",
+    "",
+    "99999999999",
+    '1; DROP TABLE "Claim"',
+  ),
 );
 
 const hostileId = fc.oneof(
   fc.constantFrom(
-    "0", "-1", "1.5", "1e3", "2147483648", "2147483647", "99999999999999999999", "NaN", "Infinity", " 1", "1 ", "0x1", "01",
-    "\u0661", "\uff11", "1;DROP TABLE \"Claim\"", "1' OR '1'='1", "%00", "\u0000", "1\u0000", "../1", "", "null", "undefined",
-    "[object Object]", "1/../2", "<script>alert(1)</script>", "\ud800", "9007199254740993",
+    "0",
+    "-1",
+    "1.5",
+    "1e3",
+    "2147483648",
+    "2147483647",
+    "99999999999999999999",
+    "NaN",
+    "Infinity",
+    " 1",
+    "1 ",
+    "0x1",
+    "01",
+    "\u0661",
+    "\uff11",
+    '1;DROP TABLE "Claim"',
+    "1' OR '1'='1",
+    "%00",
+    "\u0000",
+    "1\u0000",
+    "../1",
+    "",
+    "null",
+    "undefined",
+    "[object Object]",
+    "1/../2",
+    "<script>alert(1)</script>",
+    "\ud800",
+    "9007199254740993",
   ),
   fc.string({ unit: "binary", maxLength: 12 }),
   fc.integer().map(String),
@@ -180,7 +250,11 @@ const hostileId = fc.oneof(
 
 /** Valid values most of the time, so that the route gets past validation and its domain rules run too. */
 function field<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
-  return fc.oneof({ weight: 4, arbitrary: valid }, { weight: 2, arbitrary: hostileText }, { weight: 1, arbitrary: wrongType });
+  return fc.oneof(
+    { weight: 4, arbitrary: valid },
+    { weight: 2, arbitrary: hostileText },
+    { weight: 1, arbitrary: wrongType },
+  );
 }
 
 /** Most bodies are hostile; one in three is well-formed, so that hostile text reaches the domain rules and the database. */
@@ -200,12 +274,26 @@ const versionField = fc.oneof(
   { weight: 1, arbitrary: wrongType },
 );
 
-const EXTRA_KEYS = ["__proto__", "constructor", "prototype", "id", "claimId", "actorId", "verifiedById", "role", "version ", "Version"];
+const EXTRA_KEYS = [
+  "__proto__",
+  "constructor",
+  "prototype",
+  "id",
+  "claimId",
+  "actorId",
+  "verifiedById",
+  "role",
+  "version ",
+  "Version",
+];
 const extraFields = fc.option(
-  fc.array(fc.tuple(fc.oneof(fc.constantFrom(...EXTRA_KEYS), fc.string({ maxLength: 8 })), fc.oneof(wrongType, hostileText)), {
-    minLength: 1,
-    maxLength: 2,
-  }),
+  fc.array(
+    fc.tuple(fc.oneof(fc.constantFrom(...EXTRA_KEYS), fc.string({ maxLength: 8 })), fc.oneof(wrongType, hostileText)),
+    {
+      minLength: 1,
+      maxLength: 2,
+    },
+  ),
   { freq: 4, nil: [] },
 );
 
@@ -216,7 +304,8 @@ function bodyOf(model: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Fiel
   return fc.tuple(fc.record(model, { requiredKeys: [] }), extraFields).map(([known, extra]) => {
     const body: Fields = { ...known };
     // defineProperty, so that "__proto__" is sent as a key, as a hostile client's JSON would have it.
-    for (const [key, value] of extra) Object.defineProperty(body, key, { value, enumerable: true, writable: true, configurable: true });
+    for (const [key, value] of extra)
+      Object.defineProperty(body, key, { value, enumerable: true, writable: true, configurable: true });
     return body;
   });
 }
@@ -255,7 +344,10 @@ const envelope: fc.Arbitrary<Envelope> = fc.oneof(
   { weight: 12, arbitrary: fc.constant({ kind: "json" as const }) },
   { weight: 1, arbitrary: fraction.map((at) => ({ kind: "truncated" as const, at })) },
   { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES).map((text) => ({ kind: "raw" as const, text })) },
-  { weight: 1, arbitrary: fc.oneof(wrongType, hostileText).map((value) => ({ kind: "not-an-object" as const, value })) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(wrongType, hostileText).map((value) => ({ kind: "not-an-object" as const, value })),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -269,7 +361,15 @@ const envelope: fc.Arbitrary<Envelope> = fc.oneof(
 
 const contentType = fc.oneof(
   { weight: 6, arbitrary: fc.constant("application/json") },
-  { weight: 1, arbitrary: fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin1", "") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "application/json; charset=latin1",
+      "",
+    ),
+  },
 );
 
 function encode(body: Fields, how: Envelope): string | Uint8Array<ArrayBuffer> | undefined {
@@ -403,7 +503,8 @@ async function answer(response: Response): Promise<{ status: number; body: unkno
 }
 
 function preview(value: unknown): string {
-  const text = JSON.stringify(value, (_key, item) => (typeof item === "symbol" ? item.toString() : item)) ?? String(value);
+  const text =
+    JSON.stringify(value, (_key, item) => (typeof item === "symbol" ? item.toString() : item)) ?? String(value);
   return text.length > 600 ? `${text.slice(0, 600)}… (${text.length} characters)` : text;
 }
 
@@ -422,7 +523,10 @@ async function checkOutcome(
   if (status >= 400) {
     expect(contentType, `${route} answered ${status} without JSON`).toMatch(/application\/json/);
     const message = (body as Record<string, unknown>)[expectations.errorKey ?? "error"];
-    expect(typeof message === "string" && message.length > 0, `${route} ${status} has no error message: ${preview(body)}`).toBe(true);
+    expect(
+      typeof message === "string" && message.length > 0,
+      `${route} ${status} has no error message: ${preview(body)}`,
+    ).toBe(true);
   }
   if (expectations.read || status >= 400) {
     expect(after, `${route} answered ${status} but changed the database`).toEqual(before);
@@ -439,7 +543,8 @@ async function runProperty<T>(route: string, runs: number, input: fc.Arbitrary<T
     { seed: SEED, numRuns: runs, ...(REPLAY_PATH ? { path: REPLAY_PATH } : {}), endOnFailure: true },
   );
   if (details.failed) {
-    const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+    const error =
+      details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
     throw new Error(
       [
         `${route} failed after ${details.numRuns} run(s): ${error}`,
@@ -456,7 +561,8 @@ async function runProperty<T>(route: string, runs: number, input: fc.Arbitrary<T
 
 const trimmed = (value: unknown) => (typeof value === "string" ? value.trim() : value);
 const textOrNull = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value.trim() : null);
-const normalisedUrl = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? new URL(value.trim()).href : null);
+const normalisedUrl = (value: unknown) =>
+  typeof value === "string" && value.trim() !== "" ? new URL(value.trim()).href : null;
 /** Every stored link is plain ASCII: a look-alike host is kept as punycode, so it shows for what it is. */
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 
@@ -467,7 +573,8 @@ function isWellFormed(text: string): boolean {
 /** Accepted text never holds NUL or broken UTF-16: PostgreSQL cannot store the first and would alter the second. */
 function expectStorableText(values: Record<string, unknown>) {
   for (const [key, value] of Object.entries(values)) {
-    if (typeof value === "string") expect(isWellFormed(value), `${key} was accepted with NUL or a lone surrogate`).toBe(true);
+    if (typeof value === "string")
+      expect(isWellFormed(value), `${key} was accepted with NUL or a lone surrogate`).toBe(true);
   }
 }
 
@@ -493,20 +600,65 @@ async function expectSourceStored(sourceId: number, sent: Fields) {
 // Set-up: claims in every workflow state, signed-in users
 // ---------------------------------------------------------------------------------------------
 
-async function prepareClaim(claimId: number, upTo: "unreviewed" | "in_progress" | "awaiting_second_review" | "verified") {
+async function prepareClaim(
+  claimId: number,
+  upTo: "unreviewed" | "in_progress" | "awaiting_second_review" | "verified",
+) {
   if (upTo === "unreviewed") return;
   const reviewer1 = userIds[0]!;
   const claimPath = `/api/claims/${claimId}`;
   const params = routeParams({ id: String(claimId) });
   const version = async () => (await database.prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).version;
-  const expectOk = async (response: Response) => expect(response.status, await response.clone().text()).toBeLessThan(300);
+  const expectOk = async (response: Response) =>
+    expect(response.status, await response.clone().text()).toBeLessThan(300);
 
-  await expectOk(await handlers.claim.PATCH(apiRequest(claimPath, { method: "PATCH", cookie: cookies.editor, json: { version: await version(), assigneeId: reviewer1, status: "in_progress" } }), params));
-  await expectOk(await handlers.addSource(apiRequest(`${claimPath}/sources`, { method: "POST", cookie: cookies.reviewer1, json: { url: `https://example.org/prepared/${claimId}`, title: "A prepared source", stance: "supports" } }), params));
+  await expectOk(
+    await handlers.claim.PATCH(
+      apiRequest(claimPath, {
+        method: "PATCH",
+        cookie: cookies.editor,
+        json: { version: await version(), assigneeId: reviewer1, status: "in_progress" },
+      }),
+      params,
+    ),
+  );
+  await expectOk(
+    await handlers.addSource(
+      apiRequest(`${claimPath}/sources`, {
+        method: "POST",
+        cookie: cookies.reviewer1,
+        json: { url: `https://example.org/prepared/${claimId}`, title: "A prepared source", stance: "supports" },
+      }),
+      params,
+    ),
+  );
   if (upTo === "in_progress") return;
-  await expectOk(await handlers.claim.PATCH(apiRequest(claimPath, { method: "PATCH", cookie: cookies.reviewer1, json: { version: await version(), verdict: "mostly_true", rationale: "The prepared rationale, long enough to propose.", status: "awaiting_second_review" } }), params));
+  await expectOk(
+    await handlers.claim.PATCH(
+      apiRequest(claimPath, {
+        method: "PATCH",
+        cookie: cookies.reviewer1,
+        json: {
+          version: await version(),
+          verdict: "mostly_true",
+          rationale: "The prepared rationale, long enough to propose.",
+          status: "awaiting_second_review",
+        },
+      }),
+      params,
+    ),
+  );
   if (upTo === "awaiting_second_review") return;
-  await expectOk(await handlers.review(apiRequest(`${claimPath}/review`, { method: "POST", cookie: cookies.reviewer2, json: { version: await version(), decision: "approve" } }), params));
+  await expectOk(
+    await handlers.review(
+      apiRequest(`${claimPath}/review`, {
+        method: "POST",
+        cookie: cookies.reviewer2,
+        json: { version: await version(), decision: "approve" },
+      }),
+      params,
+    ),
+  );
 }
 
 beforeAll(async () => {
@@ -522,24 +674,47 @@ beforeAll(async () => {
     admin: await signInCookie(DEMO.admin),
   };
   const users = await database.prisma.user.findMany({ orderBy: { email: "asc" }, select: { id: true, email: true } });
-  userIds = [DEMO.reviewer1, DEMO.reviewer2, DEMO.editor, DEMO.admin].map((email) => users.find((user) => user.email === email)!.id);
+  userIds = [DEMO.reviewer1, DEMO.reviewer2, DEMO.editor, DEMO.admin].map(
+    (email) => users.find((user) => user.email === email)!.id,
+  );
   const claims = await database.prisma.claim.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: 8 });
   poolIds = claims.map((claim) => claim.id);
-  const seeded = await database.prisma.article.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true, body: true } });
+  const seeded = await database.prisma.article.findFirstOrThrow({
+    orderBy: { id: "asc" },
+    select: { id: true, body: true },
+  });
   // Characters outside the BMP are two UTF-16 units: a span may not cut one in half.
   const astral = await database.prisma.article.create({
-    data: { slug: "hostile-astral", title: "Astral text", publishedAt: new Date("2024-05-31"), language: "en", body: ASTRAL_BODY },
+    data: {
+      slug: "hostile-astral",
+      title: "Astral text",
+      publishedAt: new Date("2024-05-31"),
+      language: "en",
+      body: ASTRAL_BODY,
+    },
     select: { id: true, body: true },
   });
   articles = [seeded, astral];
-  const states = ["unreviewed", "in_progress", "in_progress", "awaiting_second_review", "awaiting_second_review", "verified", "verified", "verified"] as const;
+  const states = [
+    "unreviewed",
+    "in_progress",
+    "in_progress",
+    "awaiting_second_review",
+    "awaiting_second_review",
+    "verified",
+    "verified",
+    "verified",
+  ] as const;
   for (const [index, claimId] of poolIds.entries()) await prepareClaim(claimId, states[index]!);
 });
 
 afterAll(async () => {
   const rows = [...tally].map(([route, statuses]) => {
     const runs = [...statuses.values()].reduce((sum, n) => sum + n, 0);
-    const answers = [...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(" ");
+    const answers = [...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${status}×${n}`)
+      .join(" ");
     return `  ${route.padEnd(44)} ${String(runs).padStart(5)}  ${answers}`;
   });
   const total = [...tally.values()].flatMap((statuses) => [...statuses.values()]).reduce((sum, n) => sum + n, 0);
@@ -551,16 +726,33 @@ afterAll(async () => {
 // The routes
 // ---------------------------------------------------------------------------------------------
 
-const ASTRAL_BODY = Array.from({ length: 20 }, (_, index) => `Paragraph ${index}: the \u{1f1f2}\u{1f1f1} flag over Bamako, \u{1d54f} posts, 7.1 million \u{1f600} people in need.`).join("\n\n");
+const ASTRAL_BODY = Array.from(
+  { length: 20 },
+  (_, index) =>
+    `Paragraph ${index}: the \u{1f1f2}\u{1f1f1} flag over Bamako, \u{1d54f} posts, 7.1 million \u{1f600} people in need.`,
+).join("\n\n");
 
 const STATUSES = ["unreviewed", "in_progress", "awaiting_second_review", "verified"];
-const VERDICTS = ["unrated", "true", "mostly_true", "mixed", "mostly_false", "false", "misleading", "unverifiable", "not_a_claim"];
+const VERDICTS = [
+  "unrated",
+  "true",
+  "mostly_true",
+  "mixed",
+  "mostly_false",
+  "false",
+  "misleading",
+  "unverifiable",
+  "not_a_claim",
+];
 const STANCES = ["supports", "refutes", "context"];
 
 async function resolveVersion(value: unknown, claimId: string): Promise<unknown> {
   if (value !== CURRENT_VERSION) return value;
   const id = Number(claimId);
-  const claim = Number.isInteger(id) && id > 0 && id < 2 ** 31 ? await database.prisma.claim.findUnique({ where: { id }, select: { version: true } }) : null;
+  const claim =
+    Number.isInteger(id) && id > 0 && id < 2 ** 31
+      ? await database.prisma.claim.findUnique({ where: { id }, select: { version: true } })
+      : null;
   return claim?.version ?? 1;
 }
 
@@ -588,7 +780,8 @@ function send(path: string, method: string, request: WriteRequest, body: Fields)
 
 /** The query string of a list request: known and unknown keys, repeated keys, broken percent-encoding. */
 const LIST_KEYS = ["status", "verdict", "topic", "article", "assignee", "q", "sort", "page", "pageSize", "cursor"];
-const base64url = (value: unknown) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
+const base64url = (value: unknown) =>
+  Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
 /** Cursors a client could forge: well-formed ones with odd keys, and broken ones. */
 const FORGED_CURSORS = [
   { sort: "position", key: [1, 0, 0] },
@@ -612,9 +805,29 @@ const FORGED_CURSORS = [
   "not json",
 ].map(base64url);
 const RAW_QUERIES = [
-  "q=%", "q=%%", "q=%00", "q=a%00b", "topic=%00", "assignee=%00", "q=%E0%A4%A", "q=%ED%A0%80", "q=%C0%AF", "page=1&page=2",
-  "pageSize=1e2", "sort=__proto__", "sort=constructor", "assignee[]=me", "status[$ne]=verified", "q=" + "a".repeat(10_000),
-  "article=1.0", "article=0x1", "article=-1", "page=9999999999999999999", "&&&==&", "q=%2F%2A%2A%2F", "topic=%ED%A0%80",
+  "q=%",
+  "q=%%",
+  "q=%00",
+  "q=a%00b",
+  "topic=%00",
+  "assignee=%00",
+  "q=%E0%A4%A",
+  "q=%ED%A0%80",
+  "q=%C0%AF",
+  "page=1&page=2",
+  "pageSize=1e2",
+  "sort=__proto__",
+  "sort=constructor",
+  "assignee[]=me",
+  "status[$ne]=verified",
+  "q=" + "a".repeat(10_000),
+  "article=1.0",
+  "article=0x1",
+  "article=-1",
+  "page=9999999999999999999",
+  "&&&==&",
+  "q=%2F%2A%2A%2F",
+  "topic=%ED%A0%80",
 ];
 const listValue = (key: string) => {
   switch (key) {
@@ -629,7 +842,11 @@ const listValue = (key: string) => {
     case "article":
       return fc.oneof(fc.integer({ min: 1, max: 100 }), hostileNumber);
     case "assignee":
-      return fc.oneof(fc.constantFrom("me", "none"), fc.nat().map((index) => ({ user: index })), hostileText);
+      return fc.oneof(
+        fc.constantFrom("me", "none"),
+        fc.nat().map((index) => ({ user: index })),
+        hostileText,
+      );
     case "cursor":
       return fc.oneof(fc.constantFrom(...FORGED_CURSORS), hostileText);
     default:
@@ -641,7 +858,10 @@ const listQuery = fc.oneof(
     weight: 6,
     arbitrary: fc.array(
       fc.oneof(
-        { weight: 5, arbitrary: fc.constantFrom(...LIST_KEYS).chain((key) => listValue(key).map((value) => [key, value] as const)) },
+        {
+          weight: 5,
+          arbitrary: fc.constantFrom(...LIST_KEYS).chain((key) => listValue(key).map((value) => [key, value] as const)),
+        },
         { weight: 1, arbitrary: fc.tuple(fc.oneof(hostileText, fc.constantFrom(...EXTRA_KEYS)), hostileText) },
       ),
       { maxLength: 4 },
@@ -654,7 +874,12 @@ function queryString(query: string | readonly (readonly [string, unknown])[]): s
   if (typeof query === "string") return query;
   const params = new URLSearchParams();
   for (const [key, value] of query) {
-    const text = typeof value === "object" && value !== null && "user" in value ? userIds[(value as { user: number }).user % userIds.length]! : typeof value === "string" ? value : JSON.stringify(value);
+    const text =
+      typeof value === "object" && value !== null && "user" in value
+        ? userIds[(value as { user: number }).user % userIds.length]!
+        : typeof value === "string"
+          ? value
+          : JSON.stringify(value);
     params.append(key, text ?? "");
   }
   return params.toString();
@@ -664,8 +889,18 @@ const signInBody = hostileOrValid(
   bodyOf({
     email: field(
       fc.constantFrom(
-        DEMO.reviewer1, DEMO.editor, DEMO.admin, "nobody@example.org", "ADMIN@EXAMPLE.ORG", " admin@example.org ", "\u0430dmin@example.org",
-        "admin@ex\u0430mple.org", "admin@example.org\u0000", "admin@example.org' OR '1'='1", "<script>@example.org", "a@b",
+        DEMO.reviewer1,
+        DEMO.editor,
+        DEMO.admin,
+        "nobody@example.org",
+        "ADMIN@EXAMPLE.ORG",
+        " admin@example.org ",
+        "\u0430dmin@example.org",
+        "admin@ex\u0430mple.org",
+        "admin@example.org\u0000",
+        "admin@example.org' OR '1'='1",
+        "<script>@example.org",
+        "a@b",
       ),
     ),
     password: field(fc.constantFrom(DEMO_PASSWORD, "wrong-password-1", "", `${DEMO_PASSWORD}\u0000`, "x".repeat(300))),
@@ -680,17 +915,42 @@ describe(`hostile input (seed ${SEED})`, () => {
   it("GET /api/articles ignores any query", async () => {
     await runProperty("GET /api/articles", 40, fc.tuple(listQuery, caller, fc.nat()), async ([query, who, pick]) => {
       await checkOutcome("GET /api/articles", undefined, async () => ({
-        response: await handlers.articles(apiRequest(`/api/articles?${queryString(query)}`, { cookie: cookieOf(who, pick) }), routeParams({})),
+        response: await handlers.articles(
+          apiRequest(`/api/articles?${queryString(query)}`, { cookie: cookieOf(who, pick) }),
+          routeParams({}),
+        ),
         read: true,
       }));
     });
   });
 
   const pathIdRoutes = [
-    ["GET /api/articles/:id", (id: string, cookie?: string) => handlers.article(apiRequest(`/api/articles/${pathSegment(id)}`, { cookie }), routeParams({ id }))],
-    ["GET /api/articles/:id/claimreview", (id: string, cookie?: string) => handlers.articleClaimReview(apiRequest(`/api/articles/${pathSegment(id)}/claimreview`, { cookie }), routeParams({ id }))],
-    ["GET /api/claims/:id", (id: string, cookie?: string) => handlers.claim.GET(apiRequest(`/api/claims/${pathSegment(id)}`, { cookie }), routeParams({ id }))],
-    ["GET /api/claims/:id/claimreview", (id: string, cookie?: string) => handlers.claimClaimReview(apiRequest(`/api/claims/${pathSegment(id)}/claimreview`, { cookie }), routeParams({ id }))],
+    [
+      "GET /api/articles/:id",
+      (id: string, cookie?: string) =>
+        handlers.article(apiRequest(`/api/articles/${pathSegment(id)}`, { cookie }), routeParams({ id })),
+    ],
+    [
+      "GET /api/articles/:id/claimreview",
+      (id: string, cookie?: string) =>
+        handlers.articleClaimReview(
+          apiRequest(`/api/articles/${pathSegment(id)}/claimreview`, { cookie }),
+          routeParams({ id }),
+        ),
+    ],
+    [
+      "GET /api/claims/:id",
+      (id: string, cookie?: string) =>
+        handlers.claim.GET(apiRequest(`/api/claims/${pathSegment(id)}`, { cookie }), routeParams({ id })),
+    ],
+    [
+      "GET /api/claims/:id/claimreview",
+      (id: string, cookie?: string) =>
+        handlers.claimClaimReview(
+          apiRequest(`/api/claims/${pathSegment(id)}/claimreview`, { cookie }),
+          routeParams({ id }),
+        ),
+    ],
   ] as const;
   for (const [route, call] of pathIdRoutes) {
     it(`${route} with hostile path ids`, async () => {
@@ -704,7 +964,10 @@ describe(`hostile input (seed ${SEED})`, () => {
   it("GET /api/claims with hostile query parameters", async () => {
     await runProperty("GET /api/claims", 220, fc.tuple(listQuery, caller, fc.nat()), async ([query, who, pick]) => {
       await checkOutcome("GET /api/claims", undefined, async () => {
-        const response = await handlers.claims(apiRequest(`/api/claims?${queryString(query)}`, { cookie: cookieOf(who, pick) }), routeParams({}));
+        const response = await handlers.claims(
+          apiRequest(`/api/claims?${queryString(query)}`, { cookie: cookieOf(who, pick) }),
+          routeParams({}),
+        );
         if (response.status === 200) expect(Array.isArray((await response.clone().json()).items)).toBe(true);
         return { response, read: true };
       });
@@ -712,16 +975,26 @@ describe(`hostile input (seed ${SEED})`, () => {
   });
 
   it("GET /api/claims/export.csv with hostile query parameters", async () => {
-    await runProperty("GET /api/claims/export.csv", 120, fc.tuple(listQuery, caller, fc.nat()), async ([query, who, pick]) => {
-      await checkOutcome("GET /api/claims/export.csv", undefined, async () => {
-        const response = await handlers.exportCsv(apiRequest(`/api/claims/export.csv?${queryString(query)}`, { cookie: cookieOf(who, pick) }), routeParams({}));
-        if (response.status === 200) {
-          expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
-          expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="claims[A-Za-z0-9_-]*-\d{4}-\d\d-\d\d\.csv"$/);
-        }
-        return { response, read: true };
-      });
-    });
+    await runProperty(
+      "GET /api/claims/export.csv",
+      120,
+      fc.tuple(listQuery, caller, fc.nat()),
+      async ([query, who, pick]) => {
+        await checkOutcome("GET /api/claims/export.csv", undefined, async () => {
+          const response = await handlers.exportCsv(
+            apiRequest(`/api/claims/export.csv?${queryString(query)}`, { cookie: cookieOf(who, pick) }),
+            routeParams({}),
+          );
+          if (response.status === 200) {
+            expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+            expect(response.headers.get("content-disposition")).toMatch(
+              /^attachment; filename="claims[A-Za-z0-9_-]*-\d{4}-\d\d-\d\d\.csv"$/,
+            );
+          }
+          return { response, read: true };
+        });
+      },
+    );
   });
 
   it("PATCH /api/claims/:id with hostile bodies", async () => {
@@ -731,7 +1004,12 @@ describe(`hostile input (seed ${SEED})`, () => {
         status: field(fc.constantFrom(...STATUSES, "")),
         verdict: field(fc.constantFrom(...VERDICTS, "")),
         rationale: field(fc.oneof(plausibleText, hostileText)),
-        assigneeId: field(fc.oneof(fc.nat().map((index) => ({ user: index })), fc.constant(null))),
+        assigneeId: field(
+          fc.oneof(
+            fc.nat().map((index) => ({ user: index })),
+            fc.constant(null),
+          ),
+        ),
       }),
       fc.record(
         {
@@ -739,33 +1017,47 @@ describe(`hostile input (seed ${SEED})`, () => {
           status: fc.constantFrom("in_progress", "awaiting_second_review"),
           verdict: fc.constantFrom(...VERDICTS.slice(1)),
           rationale: mostlyStorableText,
-          assigneeId: fc.oneof(fc.nat().map((index) => ({ user: index })), fc.constant(null)),
+          assigneeId: fc.oneof(
+            fc.nat().map((index) => ({ user: index })),
+            fc.constant(null),
+          ),
         },
         { requiredKeys: ["version"] },
       ),
     );
-    await runProperty("PATCH /api/claims/:id", 300, fc.tuple(claimTarget, body, writeRequest), async ([target, generated, request]) => {
-      const id = targetId(target);
-      const fields = await resolveFields(generated, id);
-      if (typeof fields.assigneeId === "object" && fields.assigneeId !== null && "user" in fields.assigneeId) {
-        fields.assigneeId = userIds[(fields.assigneeId as { user: number }).user % userIds.length];
-      }
-      await checkOutcome("PATCH /api/claims/:id", id, async () => ({
-        response: await handlers.claim.PATCH(send(`/api/claims/${pathSegment(id)}`, "PATCH", request, fields), routeParams({ id })),
-        accepted: async (before, after) => {
-          expectStorableText(fields);
-          const stored = await database.prisma.claim.findUniqueOrThrow({ where: { id: Number(id) } });
-          if ("rationale" in fields) expect(stored.rationale).toBe(textOrNull(fields.rationale));
-          if (typeof fields.verdict === "string" && fields.verdict.trim() !== "") expect(stored.verdict).toBe(fields.verdict.trim());
-          if (typeof fields.status === "string" && fields.status.trim() !== "") expect(stored.status).toBe(fields.status.trim());
-          if ("assigneeId" in fields && stored.status !== "in_progress") expect(stored.assigneeId).toBe(trimmed(fields.assigneeId));
-          expect(after.targetVersion! - before.targetVersion!).toBe(after.events - before.events);
-          expect(after.events - before.events).toBeLessThanOrEqual(1);
-          expect(after.sourceCount).toBe(before.sourceCount);
-          expect(after.users).toBe(before.users);
-        },
-      }));
-    });
+    await runProperty(
+      "PATCH /api/claims/:id",
+      300,
+      fc.tuple(claimTarget, body, writeRequest),
+      async ([target, generated, request]) => {
+        const id = targetId(target);
+        const fields = await resolveFields(generated, id);
+        if (typeof fields.assigneeId === "object" && fields.assigneeId !== null && "user" in fields.assigneeId) {
+          fields.assigneeId = userIds[(fields.assigneeId as { user: number }).user % userIds.length];
+        }
+        await checkOutcome("PATCH /api/claims/:id", id, async () => ({
+          response: await handlers.claim.PATCH(
+            send(`/api/claims/${pathSegment(id)}`, "PATCH", request, fields),
+            routeParams({ id }),
+          ),
+          accepted: async (before, after) => {
+            expectStorableText(fields);
+            const stored = await database.prisma.claim.findUniqueOrThrow({ where: { id: Number(id) } });
+            if ("rationale" in fields) expect(stored.rationale).toBe(textOrNull(fields.rationale));
+            if (typeof fields.verdict === "string" && fields.verdict.trim() !== "")
+              expect(stored.verdict).toBe(fields.verdict.trim());
+            if (typeof fields.status === "string" && fields.status.trim() !== "")
+              expect(stored.status).toBe(fields.status.trim());
+            if ("assigneeId" in fields && stored.status !== "in_progress")
+              expect(stored.assigneeId).toBe(trimmed(fields.assigneeId));
+            expect(after.targetVersion! - before.targetVersion!).toBe(after.events - before.events);
+            expect(after.events - before.events).toBeLessThanOrEqual(1);
+            expect(after.sourceCount).toBe(before.sourceCount);
+            expect(after.users).toBe(before.users);
+          },
+        }));
+      },
+    );
   });
 
   it("POST /api/claims/:id/review with hostile bodies", async () => {
@@ -775,24 +1067,40 @@ describe(`hostile input (seed ${SEED})`, () => {
         decision: field(fc.constantFrom("approve", "send_back")),
         comment: field(fc.oneof(plausibleText, hostileText)),
       }),
-      fc.record({ version: fc.constant(CURRENT_VERSION), decision: fc.constantFrom("approve", "send_back"), comment: mostlyStorableText }),
+      fc.record({
+        version: fc.constant(CURRENT_VERSION),
+        decision: fc.constantFrom("approve", "send_back"),
+        comment: mostlyStorableText,
+      }),
     );
-    await runProperty("POST /api/claims/:id/review", 200, fc.tuple(claimTarget, body, writeRequest), async ([target, generated, request]) => {
-      const id = targetId(target);
-      const fields = await resolveFields(generated, id);
-      await checkOutcome("POST /api/claims/:id/review", id, async () => ({
-        response: await handlers.review(send(`/api/claims/${pathSegment(id)}/review`, "POST", request, fields), routeParams({ id })),
-        accepted: async (before, after) => {
-          expectStorableText(fields);
-          const stored = await database.prisma.claim.findUniqueOrThrow({ where: { id: Number(id) } });
-          expect(stored.status).toBe(fields.decision === "approve" ? "verified" : "in_progress");
-          expect(after.events).toBe(before.events + 1);
-          expect(after.targetVersion).toBe(before.targetVersion! + 1);
-          const event = await database.prisma.claimEvent.findFirstOrThrow({ where: { claimId: Number(id) }, orderBy: { id: "desc" } });
-          if (typeof fields.comment === "string" && fields.comment.trim() !== "") expect((event.after as Fields).comment).toBe(fields.comment.trim());
-        },
-      }));
-    });
+    await runProperty(
+      "POST /api/claims/:id/review",
+      200,
+      fc.tuple(claimTarget, body, writeRequest),
+      async ([target, generated, request]) => {
+        const id = targetId(target);
+        const fields = await resolveFields(generated, id);
+        await checkOutcome("POST /api/claims/:id/review", id, async () => ({
+          response: await handlers.review(
+            send(`/api/claims/${pathSegment(id)}/review`, "POST", request, fields),
+            routeParams({ id }),
+          ),
+          accepted: async (before, after) => {
+            expectStorableText(fields);
+            const stored = await database.prisma.claim.findUniqueOrThrow({ where: { id: Number(id) } });
+            expect(stored.status).toBe(fields.decision === "approve" ? "verified" : "in_progress");
+            expect(after.events).toBe(before.events + 1);
+            expect(after.targetVersion).toBe(before.targetVersion! + 1);
+            const event = await database.prisma.claimEvent.findFirstOrThrow({
+              where: { claimId: Number(id) },
+              orderBy: { id: "desc" },
+            });
+            if (typeof fields.comment === "string" && fields.comment.trim() !== "")
+              expect((event.after as Fields).comment).toBe(fields.comment.trim());
+          },
+        }));
+      },
+    );
   });
 
   it("POST /api/claims/:id/reopen with hostile bodies", async () => {
@@ -800,25 +1108,44 @@ describe(`hostile input (seed ${SEED})`, () => {
       bodyOf({ version: versionField, reason: field(fc.oneof(plausibleText, hostileText)) }),
       fc.record({ version: fc.constant(CURRENT_VERSION), reason: mostlyStorableText }),
     );
-    await runProperty("POST /api/claims/:id/reopen", 200, fc.tuple(claimTarget, body, writeRequest), async ([target, generated, request]) => {
-      const id = targetId(target);
-      const fields = await resolveFields(generated, id);
-      await checkOutcome("POST /api/claims/:id/reopen", id, async () => ({
-        response: await handlers.reopen(send(`/api/claims/${pathSegment(id)}/reopen`, "POST", request, fields), routeParams({ id })),
-        accepted: async (before, after) => {
-          expectStorableText(fields);
-          expect(after.corrections).toBe(before.corrections + 1);
-          expect(after.targetVersion).toBe(before.targetVersion! + 1);
-          const correction = await database.prisma.correction.findFirstOrThrow({ where: { claimId: Number(id) }, orderBy: { id: "desc" } });
-          expect(correction.reason).toBe(trimmed(fields.reason));
-          expect((await database.prisma.claim.findUniqueOrThrow({ where: { id: Number(id) } })).status).toBe("in_progress");
-        },
-      }));
-    });
+    await runProperty(
+      "POST /api/claims/:id/reopen",
+      200,
+      fc.tuple(claimTarget, body, writeRequest),
+      async ([target, generated, request]) => {
+        const id = targetId(target);
+        const fields = await resolveFields(generated, id);
+        await checkOutcome("POST /api/claims/:id/reopen", id, async () => ({
+          response: await handlers.reopen(
+            send(`/api/claims/${pathSegment(id)}/reopen`, "POST", request, fields),
+            routeParams({ id }),
+          ),
+          accepted: async (before, after) => {
+            expectStorableText(fields);
+            expect(after.corrections).toBe(before.corrections + 1);
+            expect(after.targetVersion).toBe(before.targetVersion! + 1);
+            const correction = await database.prisma.correction.findFirstOrThrow({
+              where: { claimId: Number(id) },
+              orderBy: { id: "desc" },
+            });
+            expect(correction.reason).toBe(trimmed(fields.reason));
+            expect((await database.prisma.claim.findUniqueOrThrow({ where: { id: Number(id) } })).status).toBe(
+              "in_progress",
+            );
+          },
+        }));
+      },
+    );
   });
 
   const sourceFields = {
-    url: field(fc.oneof(fc.constantFrom(...URL_PAYLOADS), fc.webUrl({ validSchemes: ["https", "http"] }), fc.string({ maxLength: 20 }).map((path) => `https://example.org/${encodeURIComponent(path)}`))),
+    url: field(
+      fc.oneof(
+        fc.constantFrom(...URL_PAYLOADS),
+        fc.webUrl({ validSchemes: ["https", "http"] }),
+        fc.string({ maxLength: 20 }).map((path) => `https://example.org/${encodeURIComponent(path)}`),
+      ),
+    ),
     title: field(fc.oneof(plausibleText, hostileText)),
     publisher: field(fc.oneof(plausibleText, hostileText, fc.constant(null))),
     excerpt: field(fc.oneof(plausibleText, hostileText, fc.constant(null))),
@@ -832,30 +1159,47 @@ describe(`hostile input (seed ${SEED})`, () => {
       fc.webUrl({ validSchemes: ["https", "http"] }).filter((url) => url.length < 2_000),
     ),
     title: mostlyStorableText,
-    publisher: fc.oneof(storableText.map((text) => text.slice(0, 200)), fc.constant(null)),
+    publisher: fc.oneof(
+      storableText.map((text) => text.slice(0, 200)),
+      fc.constant(null),
+    ),
     excerpt: fc.oneof(mostlyStorableText, fc.constant(null)),
     stance: fc.constantFrom(...STANCES),
-    archiveUrl: fc.oneof(fc.webUrl({ validSchemes: ["https"] }).filter((url) => url.length < 2_000), fc.constant(null)),
+    archiveUrl: fc.oneof(
+      fc.webUrl({ validSchemes: ["https"] }).filter((url) => url.length < 2_000),
+      fc.constant(null),
+    ),
   };
 
   it("POST /api/claims/:id/sources with hostile bodies", async () => {
     const body = hostileOrValid(
       bodyOf({ version: versionField, ...sourceFields }),
-      fc.record({ version: fc.constant(CURRENT_VERSION), ...validSource }, { requiredKeys: ["url", "title", "stance"] }),
+      fc.record(
+        { version: fc.constant(CURRENT_VERSION), ...validSource },
+        { requiredKeys: ["url", "title", "stance"] },
+      ),
     );
-    await runProperty("POST /api/claims/:id/sources", 300, fc.tuple(claimTarget, body, writeRequest), async ([target, generated, request]) => {
-      const id = targetId(target);
-      const fields = await resolveFields(generated, id);
-      await checkOutcome("POST /api/claims/:id/sources", id, async () => ({
-        response: await handlers.addSource(send(`/api/claims/${pathSegment(id)}/sources`, "POST", request, fields), routeParams({ id })),
-        accepted: async (before, after, answer) => {
-          expect(after.sourceCount).toBe(before.sourceCount + 1);
-          expect(after.events).toBe(before.events + 1);
-          expect(after.targetVersion).toBe(before.targetVersion! + 1);
-          await expectSourceStored(answer.id as number, fields);
-        },
-      }));
-    });
+    await runProperty(
+      "POST /api/claims/:id/sources",
+      300,
+      fc.tuple(claimTarget, body, writeRequest),
+      async ([target, generated, request]) => {
+        const id = targetId(target);
+        const fields = await resolveFields(generated, id);
+        await checkOutcome("POST /api/claims/:id/sources", id, async () => ({
+          response: await handlers.addSource(
+            send(`/api/claims/${pathSegment(id)}/sources`, "POST", request, fields),
+            routeParams({ id }),
+          ),
+          accepted: async (before, after, answer) => {
+            expect(after.sourceCount).toBe(before.sourceCount + 1);
+            expect(after.events).toBe(before.events + 1);
+            expect(after.targetVersion).toBe(before.targetVersion! + 1);
+            await expectSourceStored(answer.id as number, fields);
+          },
+        }));
+      },
+    );
   });
 
   /** A source of the target claim when it has one, else a hostile or unknown id. */
@@ -867,7 +1211,11 @@ describe(`hostile input (seed ${SEED})`, () => {
   async function resolveSource(value: string | typeof EXISTING_SOURCE, claimId: string): Promise<string> {
     if (value !== EXISTING_SOURCE) return value;
     const source = /^[1-9][0-9]{0,8}$/.test(claimId)
-      ? await database.prisma.source.findFirst({ where: { claimId: Number(claimId) }, orderBy: { id: "desc" }, select: { id: true } })
+      ? await database.prisma.source.findFirst({
+          where: { claimId: Number(claimId) },
+          orderBy: { id: "desc" },
+          select: { id: true },
+        })
       : null;
     return String(source?.id ?? 999_999);
   }
@@ -877,47 +1225,60 @@ describe(`hostile input (seed ${SEED})`, () => {
       bodyOf({ version: versionField, ...sourceFields }),
       fc.record({ version: fc.constant(CURRENT_VERSION), ...validSource }, { requiredKeys: ["version"] }),
     );
-    await runProperty("PATCH /api/claims/:id/sources/:sourceId", 250, fc.tuple(claimTarget, sourceTarget, body, writeRequest), async ([target, sourceValue, generated, request]) => {
-      const id = targetId(target);
-      const sourceId = await resolveSource(sourceValue, id);
-      const fields = await resolveFields(generated, id);
-      await checkOutcome("PATCH /api/claims/:id/sources/:sourceId", id, async () => ({
-        response: await handlers.source.PATCH(
-          send(`/api/claims/${pathSegment(id)}/sources/${pathSegment(sourceId)}`, "PATCH", request, fields),
-          routeParams({ id, sourceId }),
-        ),
-        accepted: async (before, after) => {
-          expect(after.sourceCount).toBe(before.sourceCount);
-          expect(after.targetVersion! - before.targetVersion!).toBe(after.events - before.events);
-          await expectSourceStored(Number(sourceId), fields);
-        },
-      }));
-    });
+    await runProperty(
+      "PATCH /api/claims/:id/sources/:sourceId",
+      250,
+      fc.tuple(claimTarget, sourceTarget, body, writeRequest),
+      async ([target, sourceValue, generated, request]) => {
+        const id = targetId(target);
+        const sourceId = await resolveSource(sourceValue, id);
+        const fields = await resolveFields(generated, id);
+        await checkOutcome("PATCH /api/claims/:id/sources/:sourceId", id, async () => ({
+          response: await handlers.source.PATCH(
+            send(`/api/claims/${pathSegment(id)}/sources/${pathSegment(sourceId)}`, "PATCH", request, fields),
+            routeParams({ id, sourceId }),
+          ),
+          accepted: async (before, after) => {
+            expect(after.sourceCount).toBe(before.sourceCount);
+            expect(after.targetVersion! - before.targetVersion!).toBe(after.events - before.events);
+            await expectSourceStored(Number(sourceId), fields);
+          },
+        }));
+      },
+    );
   });
 
   it("DELETE /api/claims/:id/sources/:sourceId with hostile bodies", async () => {
     const body = bodyOf({ version: versionField });
-    await runProperty("DELETE /api/claims/:id/sources/:sourceId", 150, fc.tuple(claimTarget, sourceTarget, body, writeRequest), async ([target, sourceValue, generated, request]) => {
-      const id = targetId(target);
-      const sourceId = await resolveSource(sourceValue, id);
-      const fields = await resolveFields(generated, id);
-      await checkOutcome("DELETE /api/claims/:id/sources/:sourceId", id, async () => ({
-        response: await handlers.source.DELETE(
-          send(`/api/claims/${pathSegment(id)}/sources/${pathSegment(sourceId)}`, "DELETE", request, fields),
-          routeParams({ id, sourceId }),
-        ),
-        accepted: async (before, after) => {
-          expect(after.sourceCount).toBe(before.sourceCount - 1);
-          expect(after.targetVersion).toBe(before.targetVersion! + 1);
-          expect(await database.prisma.source.findUnique({ where: { id: Number(sourceId) } })).toBeNull();
-        },
-      }));
-    });
+    await runProperty(
+      "DELETE /api/claims/:id/sources/:sourceId",
+      150,
+      fc.tuple(claimTarget, sourceTarget, body, writeRequest),
+      async ([target, sourceValue, generated, request]) => {
+        const id = targetId(target);
+        const sourceId = await resolveSource(sourceValue, id);
+        const fields = await resolveFields(generated, id);
+        await checkOutcome("DELETE /api/claims/:id/sources/:sourceId", id, async () => ({
+          response: await handlers.source.DELETE(
+            send(`/api/claims/${pathSegment(id)}/sources/${pathSegment(sourceId)}`, "DELETE", request, fields),
+            routeParams({ id, sourceId }),
+          ),
+          accepted: async (before, after) => {
+            expect(after.sourceCount).toBe(before.sourceCount - 1);
+            expect(after.targetVersion).toBe(before.targetVersion! + 1);
+            expect(await database.prisma.source.findUnique({ where: { id: Number(sourceId) } })).toBeNull();
+          },
+        }));
+      },
+    );
   });
 
   it("POST /api/auth/sign-in/email (and the disabled sign-up) with hostile bodies", async () => {
     const authRequest = fc.record({
-      path: fc.oneof({ weight: 5, arbitrary: fc.constant("/api/auth/sign-in/email") }, { weight: 1, arbitrary: fc.constant("/api/auth/sign-up/email") }),
+      path: fc.oneof(
+        { weight: 5, arbitrary: fc.constant("/api/auth/sign-in/email") },
+        { weight: 1, arbitrary: fc.constant("/api/auth/sign-up/email") },
+      ),
       envelope,
       contentType,
       forwardedFor: fc.constantFrom("", "203.0.113.1", "203.0.113.2, 10.0.0.1", "not-an-ip", "' OR 1=1 --", "::1"),
@@ -963,30 +1324,52 @@ describe(`hostile input (seed ${SEED})`, () => {
         .map(({ article, start, length, ...text }): Fields => {
           const { id, body } = articles[article % articles.length]!;
           const startOffset = start % body.length;
-          return { articleId: id, startOffset, endOffset: startOffset + length, ...text, topic: text.topic.slice(0, 100) };
+          return {
+            articleId: id,
+            startOffset,
+            endOffset: startOffset + length,
+            ...text,
+            topic: text.topic.slice(0, 100),
+          };
         }),
     );
-    const articleTarget = fc.oneof({ weight: 6, arbitrary: fc.nat().map((index) => ({ index })) }, { weight: 1, arbitrary: hostileId.map((raw) => ({ raw })) });
-    await runProperty("POST /api/articles/:id/claims", 150, fc.tuple(articleTarget, body, writeRequest), async ([target, generated, request]) => {
-      // A well-formed body names its article (for offsets inside it); the hostile ones go to any.
-      const { articleId, ...fields } = generated;
-      const id = articleId !== undefined ? String(articleId) : "raw" in target ? target.raw : String(articles[target.index % articles.length]!.id);
-      const article = articles.find((candidate) => String(candidate.id) === id);
-      await checkOutcome("POST /api/articles/:id/claims", undefined, async () => ({
-        response: await handlers.addClaim(send(`/api/articles/${pathSegment(id)}/claims`, "POST", request, fields), routeParams({ id })),
-        accepted: async (before, after, answer) => {
-          expectStorableText(fields);
-          expect(after.claimCount).toBe(before.claimCount + 1);
-          expect(after.events).toBe(before.events + 1);
-          const stored = await database.prisma.claim.findUniqueOrThrow({ where: { id: answer.id as number } });
-          expect(stored.statement).toBe(trimmed(fields.statement));
-          expect(stored.topic).toBe(trimmed(fields.topic));
-          expect(stored.attributedTo).toBe(textOrNull(fields.attributedTo));
-          expect(stored.quote).toBe(article!.body.slice(stored.startOffset, stored.endOffset));
-          expect(stored.quote.isWellFormed()).toBe(true);
-        },
-      }));
-    });
+    const articleTarget = fc.oneof(
+      { weight: 6, arbitrary: fc.nat().map((index) => ({ index })) },
+      { weight: 1, arbitrary: hostileId.map((raw) => ({ raw })) },
+    );
+    await runProperty(
+      "POST /api/articles/:id/claims",
+      150,
+      fc.tuple(articleTarget, body, writeRequest),
+      async ([target, generated, request]) => {
+        // A well-formed body names its article (for offsets inside it); the hostile ones go to any.
+        const { articleId, ...fields } = generated;
+        const id =
+          articleId !== undefined
+            ? String(articleId)
+            : "raw" in target
+              ? target.raw
+              : String(articles[target.index % articles.length]!.id);
+        const article = articles.find((candidate) => String(candidate.id) === id);
+        await checkOutcome("POST /api/articles/:id/claims", undefined, async () => ({
+          response: await handlers.addClaim(
+            send(`/api/articles/${pathSegment(id)}/claims`, "POST", request, fields),
+            routeParams({ id }),
+          ),
+          accepted: async (before, after, answer) => {
+            expectStorableText(fields);
+            expect(after.claimCount).toBe(before.claimCount + 1);
+            expect(after.events).toBe(before.events + 1);
+            const stored = await database.prisma.claim.findUniqueOrThrow({ where: { id: answer.id as number } });
+            expect(stored.statement).toBe(trimmed(fields.statement));
+            expect(stored.topic).toBe(trimmed(fields.topic));
+            expect(stored.attributedTo).toBe(textOrNull(fields.attributedTo));
+            expect(stored.quote).toBe(article!.body.slice(stored.startOffset, stored.endOffset));
+            expect(stored.quote.isWellFormed()).toBe(true);
+          },
+        }));
+      },
+    );
   });
 
   it("POST /api/articles with deeply nested or dense HTML", async () => {
@@ -1007,7 +1390,11 @@ describe(`hostile input (seed ${SEED})`, () => {
       `<div>${"<a href='/x'>link</a> ".repeat(40_000)}</div>`,
     ];
     for (const html of bodies) {
-      const request = apiRequest("/api/articles", { method: "POST", cookie: cookies.editor, json: { title: "Nested", language: "en", html } });
+      const request = apiRequest("/api/articles", {
+        method: "POST",
+        cookie: cookies.editor,
+        json: { title: "Nested", language: "en", html },
+      });
       let fields: unknown;
       await checkOutcome("POST /api/articles", undefined, async () => {
         const response = await handlers.addArticle(request, routeParams({}));
@@ -1019,18 +1406,30 @@ describe(`hostile input (seed ${SEED})`, () => {
   });
 
   it("every other route under app/api, found on disk, with generic hostile input", async () => {
-    const uncovered = apiRoutes().flatMap((route) => route.methods.filter((method) => !COVERED.has(`${method} ${route.path}`)).map((method) => ({ ...route, method })));
+    const uncovered = apiRoutes().flatMap((route) =>
+      route.methods.filter((method) => !COVERED.has(`${method} ${route.path}`)).map((method) => ({ ...route, method })),
+    );
     for (const route of uncovered) {
       const name = `${route.method} ${route.path}`;
       const handler = (await import(/* @vite-ignore */ route.file))[route.method] as RouteHandler;
-      const input = fc.tuple(fc.array(claimTarget, { minLength: 3, maxLength: 3 }), genericBody, listQuery, writeRequest);
+      const input = fc.tuple(
+        fc.array(claimTarget, { minLength: 3, maxLength: 3 }),
+        genericBody,
+        listQuery,
+        writeRequest,
+      );
       await runProperty(name, GENERIC_RUNS, input, async ([targets, generated, query, request]) => {
         const params = Object.fromEntries(route.params.map((param, index) => [param, targetId(targets[index]!)]));
         const target = params.id;
         const fields = await resolveFields(generated, target ?? "");
         const url = `${route.path.replace(/\[([^\]]+)\]/g, (_match, param: string) => pathSegment(params[param]!))}${route.method === "GET" ? `?${queryString(query)}` : ""}`;
         await checkOutcome(name, target, async () => ({
-          response: await handler(route.method === "GET" ? apiRequest(url, { cookie: cookieOf(request.caller, request.cookiePick) }) : send(url, route.method, request, fields), routeParams(params)),
+          response: await handler(
+            route.method === "GET"
+              ? apiRequest(url, { cookie: cookieOf(request.caller, request.cookiePick) })
+              : send(url, route.method, request, fields),
+            routeParams(params),
+          ),
           read: route.method === "GET",
         }));
       });
@@ -1068,7 +1467,9 @@ const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 /** Every route handler under app/api, from the file system, so that a new route cannot be left out. */
 function apiRoutes(): { path: string; file: string; params: string[]; methods: string[] }[] {
   const root = path.resolve(import.meta.dirname, "../../app/api");
-  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((file) => path.basename(file) === "route.ts");
+  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter(
+    (file) => path.basename(file) === "route.ts",
+  );
   return files.map((file) => {
     const directory = path.dirname(file) === "." ? "" : `/${path.dirname(file).split(path.sep).join("/")}`;
     const source = readFileSync(path.join(root, file), "utf8");
@@ -1076,19 +1477,45 @@ function apiRoutes(): { path: string; file: string; params: string[]; methods: s
       path: `/api${directory}`,
       file: path.join(root, file),
       params: [...directory.matchAll(/\[([^\]]+)\]/g)].map((match) => match[1]!),
-      methods: HTTP_METHODS.filter((method) => new RegExp(`export (const|async function|function) ${method}\\b`).test(source)),
+      methods: HTTP_METHODS.filter((method) =>
+        new RegExp(`export (const|async function|function) ${method}\\b`).test(source),
+      ),
     };
   });
 }
 
-const GENERIC_KEYS = ["version", "id", "title", "url", "body", "text", "quote", "statement", "topic", "name", "email", "status", "reason", "publishedAt", "startOffset", "endOffset"];
+const GENERIC_KEYS = [
+  "version",
+  "id",
+  "title",
+  "url",
+  "body",
+  "text",
+  "quote",
+  "statement",
+  "topic",
+  "name",
+  "email",
+  "status",
+  "reason",
+  "publishedAt",
+  "startOffset",
+  "endOffset",
+];
 const genericBody = fc.oneof(
   bodyOf({ version: versionField }),
   fc
-    .array(fc.tuple(fc.oneof(fc.constantFrom(...GENERIC_KEYS), fc.string({ maxLength: 8 })), fc.oneof(hostileText, hostileNumber, wrongType, plausibleText)), { maxLength: 6 })
+    .array(
+      fc.tuple(
+        fc.oneof(fc.constantFrom(...GENERIC_KEYS), fc.string({ maxLength: 8 })),
+        fc.oneof(hostileText, hostileNumber, wrongType, plausibleText),
+      ),
+      { maxLength: 6 },
+    )
     .map((entries) => {
       const body: Fields = {};
-      for (const [key, value] of entries) Object.defineProperty(body, key, { value, enumerable: true, writable: true, configurable: true });
+      for (const [key, value] of entries)
+        Object.defineProperty(body, key, { value, enumerable: true, writable: true, configurable: true });
       return body;
     }),
 );

@@ -31,7 +31,10 @@ beforeAll(async () => {
   listClaimsApi = (await import("@/app/api/claims/route")).GET;
   signInRoute = (await import("@/app/api/auth/[...all]/route")).POST;
   for (const [key, email] of Object.entries(DEMO) as [keyof typeof DEMO, string][]) {
-    demo[key] = await database.prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, email: true, role: true } });
+    demo[key] = await database.prisma.user.findUniqueOrThrow({
+      where: { email },
+      select: { id: true, name: true, email: true, role: true },
+    });
   }
 });
 afterAll(async () => {
@@ -44,7 +47,12 @@ const freshPassword = () => `a-fresh-passphrase-${++counter}-long`;
 /** A user of their own per test, signed in with the seed's password, so no test depends on another. */
 async function newUserSignedIn(role: CurrentUser["role"] = "reviewer"): Promise<{ user: CurrentUser; cookie: string }> {
   const email = `reset-target-${++counter}@example.org`;
-  const { id } = await users.createUser(demo.admin, { name: `Target ${counter}`, email, role, password: DEMO_PASSWORD });
+  const { id } = await users.createUser(demo.admin, {
+    name: `Target ${counter}`,
+    email,
+    role,
+    password: DEMO_PASSWORD,
+  });
   return { user: { id, name: `Target ${counter}`, email, role }, cookie: await signInCookie(email, DEMO_PASSWORD) };
 }
 
@@ -76,12 +84,18 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
 async function credentialsAndSessions(): Promise<unknown> {
   return {
     accounts: await database.prisma.account.findMany({ orderBy: { id: "asc" } }),
-    sessions: await database.prisma.session.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, expiresAt: true } }),
+    sessions: await database.prisma.session.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, userId: true, expiresAt: true },
+    }),
   };
 }
 
 async function credentialsOf(userId: string) {
-  return database.prisma.account.findMany({ where: { userId }, select: { id: true, providerId: true, password: true } });
+  return database.prisma.account.findMany({
+    where: { userId },
+    select: { id: true, providerId: true, password: true },
+  });
 }
 
 describe("an admin sets a user's password", () => {
@@ -114,7 +128,9 @@ describe("an admin sets a user's password", () => {
 
     await users.setPassword(demo.admin, user.id, password);
 
-    expect(await credentialsOf(user.id)).toEqual([{ id: expect.any(String), providerId: "credential", password: expect.any(String) }]);
+    expect(await credentialsOf(user.id)).toEqual([
+      { id: expect.any(String), providerId: "credential", password: expect.any(String) },
+    ]);
     expect(await claimsApiStatus(await signInCookie(user.email, password))).toBe(200);
   });
 
@@ -180,7 +196,11 @@ describe("the Users page's form (setPasswordFromForm)", () => {
   it("shows the field's message and never sends the password typed back", async () => {
     const { user } = await newUserSignedIn();
     const state = await submit(await signInCookie(DEMO.admin), { userId: user.id, password: "too-short" });
-    expect(state).toMatchObject({ status: "error", message: "Some fields need attention.", fields: { password: ["At least 12 characters."] } });
+    expect(state).toMatchObject({
+      status: "error",
+      message: "Some fields need attention.",
+      fields: { password: ["At least 12 characters."] },
+    });
     expect(state.status === "error" && state.values).toEqual({ userId: user.id });
     expect(JSON.stringify(state)).not.toContain("too-short");
   });

@@ -30,7 +30,10 @@ beforeAll(async () => {
     database.prisma.user.findUniqueOrThrow({ where: { email: DEMO.reviewer1 } }),
     database.prisma.user.findUniqueOrThrow({ where: { email: DEMO.reviewer2 } }),
   ]);
-  const claims = await database.prisma.claim.findMany({ where: { topic: "Humanitarian situation" }, orderBy: { startOffset: "asc" } });
+  const claims = await database.prisma.claim.findMany({
+    where: { topic: "Humanitarian situation" },
+    orderBy: { startOffset: "asc" },
+  });
   verifiedId = claims[0]!.id;
   unverifiedId = claims[1]!.id;
   articleId = claims[0]!.articleId;
@@ -43,7 +46,14 @@ beforeAll(async () => {
       proposedById: reviewer.id,
       verifiedById: approver.id,
       verifiedAt: new Date("2026-11-20T09:00:00Z"),
-      sources: { create: { url: "https://www.unicef.org/mali", title: "UNICEF Mali", stance: "supports", addedById: reviewer.id } },
+      sources: {
+        create: {
+          url: "https://www.unicef.org/mali",
+          title: "UNICEF Mali",
+          stance: "supports",
+          addedById: reviewer.id,
+        },
+      },
     },
   });
 });
@@ -55,7 +65,10 @@ const anonymous = (path: string) => apiRequest(path);
 
 describe("GET /api/claims/[id]/claimreview (public)", () => {
   it("publishes a verified claim as ClaimReview JSON-LD without sign-in", async () => {
-    const response = await routes.claimReview(anonymous(`/api/claims/${verifiedId}/claimreview`), routeParams({ id: String(verifiedId) }));
+    const response = await routes.claimReview(
+      anonymous(`/api/claims/${verifiedId}/claimreview`),
+      routeParams({ id: String(verifiedId) }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/ld\+json/);
     const review = await response.json();
@@ -65,7 +78,14 @@ describe("GET /api/claims/[id]/claimreview (public)", () => {
       url: `http://localhost:3000/fact-checks/${verifiedId}`,
       datePublished: "2026-11-20",
       author: { "@type": "Organization", name: "Fact-check desk" },
-      reviewRating: { "@type": "Rating", ratingValue: 4, bestRating: 5, worstRating: 1, alternateName: "Mostly true", ratingExplanation: awkwardRationale },
+      reviewRating: {
+        "@type": "Rating",
+        ratingValue: 4,
+        bestRating: 5,
+        worstRating: 1,
+        alternateName: "Mostly true",
+        ratingExplanation: awkwardRationale,
+      },
       itemReviewed: {
         "@type": "Claim",
         author: { "@type": "Organization", name: "UNICEF" },
@@ -84,10 +104,18 @@ describe("GET /api/claims/[id]/claimreview (public)", () => {
   });
 
   it("lists only the article's verified claims", async () => {
-    const response = await routes.articleReviews(anonymous(`/api/articles/${articleId}/claimreview`), routeParams({ id: String(articleId) }));
+    const response = await routes.articleReviews(
+      anonymous(`/api/articles/${articleId}/claimreview`),
+      routeParams({ id: String(articleId) }),
+    );
     const reviews = await response.json();
-    expect(reviews.map((review: { url: string }) => review.url)).toEqual([`http://localhost:3000/fact-checks/${verifiedId}`]);
-    const missing = await routes.articleReviews(anonymous("/api/articles/999999/claimreview"), routeParams({ id: "999999" }));
+    expect(reviews.map((review: { url: string }) => review.url)).toEqual([
+      `http://localhost:3000/fact-checks/${verifiedId}`,
+    ]);
+    const missing = await routes.articleReviews(
+      anonymous("/api/articles/999999/claimreview"),
+      routeParams({ id: "999999" }),
+    );
     expect(missing.status).toBe(404);
   });
 });
@@ -102,13 +130,28 @@ describe("GET /api/claims/export.csv", () => {
     const csvResponse = await exportCsv(search);
     expect(csvResponse.status).toBe(200);
     expect(csvResponse.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
-    expect(csvResponse.headers.get("content-disposition")).toMatch(/^attachment; filename="claims-q-Mali-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(csvResponse.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="claims-q-Mali-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const [header, ...rows] = parseCsv(await csvResponse.text());
     expect(header).toEqual([
-      "id", "article", "quote", "statement", "status", "verdict", "rationale", "assignee",
-      "source count", "source urls", "last change", "verified by", "verified at",
+      "id",
+      "article",
+      "quote",
+      "statement",
+      "status",
+      "verdict",
+      "rationale",
+      "assignee",
+      "source count",
+      "source urls",
+      "last change",
+      "verified by",
+      "verified at",
     ]);
-    const list = await (await routes.list(apiRequest(`/api/claims${search}&pageSize=100`, { cookie }), routeParams({}))).json();
+    const list = await (
+      await routes.list(apiRequest(`/api/claims${search}&pageSize=100`, { cookie }), routeParams({}))
+    ).json();
     expect(list.total).toBeGreaterThan(20);
     expect(rows.map((row) => Number(row[0]))).toEqual(list.items.map((item: { id: number }) => item.id));
   });

@@ -28,7 +28,13 @@ async function claimReadyToPropose() {
     orderBy: { id: "asc" },
   });
   await database.prisma.source.create({
-    data: { claimId: claim.id, url: `https://example.org/report-${claim.id}`, title: "A report", stance: "supports", addedById: reviewerId },
+    data: {
+      claimId: claim.id,
+      url: `https://example.org/report-${claim.id}`,
+      title: "A report",
+      stance: "supports",
+      addedById: reviewerId,
+    },
   });
   return database.prisma.claim.update({
     where: { id: claim.id },
@@ -39,7 +45,10 @@ async function claimReadyToPropose() {
 async function propose(rationale: string) {
   const claim = await claimReadyToPropose();
   const json = { version: claim.version, status: "awaiting_second_review", rationale };
-  const response = await patch(apiRequest(`/api/claims/${claim.id}`, { method: "PATCH", cookie, json }), routeParams({ id: String(claim.id) }));
+  const response = await patch(
+    apiRequest(`/api/claims/${claim.id}`, { method: "PATCH", cookie, json }),
+    routeParams({ id: String(claim.id) }),
+  );
   const stored = await database.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
   return { ...(await responseJson(response)), before: claim, stored };
 }

@@ -42,14 +42,20 @@ describe("GET /api/articles", () => {
     const { items } = await response.json();
     const total = await database.prisma.claim.count();
     expect(items).toEqual([
-      expect.objectContaining({ title: "The imperative of peace in Mali", publishedAt: "2024-05-31", claimCount: total }),
+      expect.objectContaining({
+        title: "The imperative of peace in Mali",
+        publishedAt: "2024-05-31",
+        claimCount: total,
+      }),
     ]);
   });
 });
 
 describe("GET /api/articles/[id]", () => {
   it("returns the body and claims whose offsets index into it", async () => {
-    const { items } = await (await handlers.listArticles(request("/api/articles"), { params: Promise.resolve({}) })).json();
+    const { items } = await (
+      await handlers.listArticles(request("/api/articles"), { params: Promise.resolve({}) })
+    ).json();
     const response = await handlers.getArticle(request(`/api/articles/${items[0].id}`), params(String(items[0].id)));
     const article = await response.json();
     expect(response.status).toBe(200);
@@ -79,7 +85,8 @@ describe("GET /api/claims", () => {
     expect(first.body).toMatchObject({ total, page: 1, pageSize: 10 });
     expect(first.body.items).toHaveLength(10);
     const seen = [...first.body.items];
-    for (let page = 2; page <= Math.ceil(total / 10); page++) seen.push(...(await claimsApi(`?pageSize=10&page=${page}`)).body.items);
+    for (let page = 2; page <= Math.ceil(total / 10); page++)
+      seen.push(...(await claimsApi(`?pageSize=10&page=${page}`)).body.items);
     expect(new Set(seen.map((item) => item.id)).size).toBe(total);
     const offsets = seen.map((item) => item.startOffset);
     expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
@@ -100,10 +107,16 @@ describe("GET /api/claims", () => {
 
   it("finds the UNICEF figure by full-text search, and by a stemmed word", async () => {
     const figure = await claimsApi("?q=7.1%20million");
-    expect(figure.body.items.map((item: { quote: string }) => item.quote)).toContain("UNICEF estimates that 7.1 million people");
+    expect(figure.body.items.map((item: { quote: string }) => item.quote)).toContain(
+      "UNICEF estimates that 7.1 million people",
+    );
     const stemmed = await claimsApi("?q=bans");
     expect(stemmed.body.total).toBeGreaterThan(0);
-    expect(stemmed.body.items.every((item: { quote: string; statement: string }) => /bann/i.test(item.quote + item.statement))).toBe(true);
+    expect(
+      stemmed.body.items.every((item: { quote: string; statement: string }) =>
+        /bann/i.test(item.quote + item.statement),
+      ),
+    ).toBe(true);
   });
 
   it("finds part of a name and treats LIKE wildcards as text", async () => {
@@ -125,11 +138,16 @@ describe("GET /api/claims", () => {
 
   it("filters by assignee: me, nobody, or a user id", async () => {
     const reviewer = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO.reviewer1 } });
-    const claim = await database.prisma.claim.findFirstOrThrow({ where: { topic: "Peace talks" }, orderBy: { id: "asc" } });
+    const claim = await database.prisma.claim.findFirstOrThrow({
+      where: { topic: "Peace talks" },
+      orderBy: { id: "asc" },
+    });
     await database.prisma.claim.update({ where: { id: claim.id }, data: { assigneeId: reviewer.id } });
     const total = await database.prisma.claim.count();
     const mine = await claimsApi("?assignee=me");
-    expect(mine.body.items.map((item: { id: number; assigneeName: string }) => [item.id, item.assigneeName])).toEqual([[claim.id, reviewer.name]]);
+    expect(mine.body.items.map((item: { id: number; assigneeName: string }) => [item.id, item.assigneeName])).toEqual([
+      [claim.id, reviewer.name],
+    ]);
     expect((await claimsApi(`?assignee=${reviewer.id}`)).body.total).toBe(1);
     expect((await claimsApi("?assignee=none")).body.total).toBe(total - 1);
   });
@@ -186,7 +204,11 @@ describe("GET /api/claims counts", () => {
       ["?pageSize=5&page=1000", total, 0],
       [`?topic=${encodeURIComponent(topic)}&page=1000`, inTopic, 0],
       [`?topic=${encodeURIComponent(topic)}`, inTopic, Math.min(20, inTopic)],
-      [`?article=${article}&status=unreviewed&verdict=unrated`, await database.prisma.claim.count({ where: { articleId: article, status: "unreviewed", verdict: "unrated" } }), -1],
+      [
+        `?article=${article}&status=unreviewed&verdict=unrated`,
+        await database.prisma.claim.count({ where: { articleId: article, status: "unreviewed", verdict: "unrated" } }),
+        -1,
+      ],
       ["?status=verified", await database.prisma.claim.count({ where: { status: "verified" } }), -1],
     ];
     for (const [search, expectedTotal, expectedItems] of cases) {
@@ -213,16 +235,25 @@ describe("GET /api/claims with a cursor", () => {
     return ids;
   }
 
-  it.each(["position", "recent", "status", "verdict"])("walks the whole list in sort=%s exactly as the pages do", async (sort) => {
-    const { body } = await claimsApi(`?sort=${sort}&pageSize=100`);
-    const byPages = body.items.map((item: { id: number }) => item.id);
-    expect(byPages.length).toBe(await database.prisma.claim.count());
-    expect(await walkByCursor(`sort=${sort}`)).toEqual(byPages);
-  });
+  it.each(["position", "recent", "status", "verdict"])(
+    "walks the whole list in sort=%s exactly as the pages do",
+    async (sort) => {
+      const { body } = await claimsApi(`?sort=${sort}&pageSize=100`);
+      const byPages = body.items.map((item: { id: number }) => item.id);
+      expect(byPages.length).toBe(await database.prisma.claim.count());
+      expect(await walkByCursor(`sort=${sort}`)).toEqual(byPages);
+    },
+  );
 
   it("keeps the filters while walking", async () => {
     const topic = (await database.prisma.claim.findFirstOrThrow({ select: { topic: true } })).topic;
-    const expected = (await database.prisma.claim.findMany({ where: { topic }, orderBy: [{ articleId: "asc" }, { startOffset: "asc" }, { endOffset: "asc" }], select: { id: true } })).map((claim) => claim.id);
+    const expected = (
+      await database.prisma.claim.findMany({
+        where: { topic },
+        orderBy: [{ articleId: "asc" }, { startOffset: "asc" }, { endOffset: "asc" }],
+        select: { id: true },
+      })
+    ).map((claim) => claim.id);
     expect(await walkByCursor(`topic=${encodeURIComponent(topic)}`)).toEqual(expected);
   });
 

@@ -46,7 +46,8 @@ function tokenOf(cookie: string): string {
 }
 
 async function statusWith(cookie: string): Promise<number> {
-  return (await listClaimsApi(apiRequest("/api/claims?pageSize=1", { cookie }), { params: Promise.resolve({}) })).status;
+  return (await listClaimsApi(apiRequest("/api/claims?pageSize=1", { cookie }), { params: Promise.resolve({}) }))
+    .status;
 }
 
 /** Who each side says is signed in with this Cookie header: the fast path, and Better Auth's getSession. */
@@ -72,7 +73,9 @@ async function sessionWithSlashOrPlusInSignature(email: string): Promise<{ token
     const signature = await makeSignature(token, SECRET);
     if (!/[+/]/.test(signature)) continue;
     const user = await database.prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-    await database.prisma.session.create({ data: { id: randomUUID(), token, userId: user.id, expiresAt: new Date(Date.now() + 6.5 * DAY_MS) } });
+    await database.prisma.session.create({
+      data: { id: randomUUID(), token, userId: user.id, expiresAt: new Date(Date.now() + 6.5 * DAY_MS) },
+    });
     return { token, signature };
   }
 }
@@ -104,7 +107,10 @@ describe("the session check on every request", () => {
     const aged = new Date(Date.now() + 5 * DAY_MS);
     await database.prisma.session.update({ where: { token }, data: { expiresAt: aged } });
     expect(await statusWith(cookie)).toBe(200);
-    const { expiresAt } = await database.prisma.session.findUniqueOrThrow({ where: { token }, select: { expiresAt: true } });
+    const { expiresAt } = await database.prisma.session.findUniqueOrThrow({
+      where: { token },
+      select: { expiresAt: true },
+    });
     expect(expiresAt.getTime()).toBeGreaterThan(Date.now() + 6.9 * DAY_MS);
   });
 

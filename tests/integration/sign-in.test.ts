@@ -83,9 +83,18 @@ describe("POST /api/auth/sign-in/email", () => {
   });
 
   it("refuses malformed bodies without a 500", async () => {
-    for (const body of ["{broken", "[]", JSON.stringify({ email: 42, password: null }), JSON.stringify({ email: "x".repeat(100_000), password: "y" })]) {
+    for (const body of [
+      "{broken",
+      "[]",
+      JSON.stringify({ email: 42, password: null }),
+      JSON.stringify({ email: "x".repeat(100_000), password: "y" }),
+    ]) {
       const response = await handler(
-        new Request("http://localhost:3000/api/auth/sign-in/email", { method: "POST", headers: { "content-type": "application/json" }, body }),
+        new Request("http://localhost:3000/api/auth/sign-in/email", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body,
+        }),
       );
       expect(response.status, body.slice(0, 40)).toBeGreaterThanOrEqual(400);
       expect(response.status, body.slice(0, 40)).toBeLessThan(500);
@@ -95,7 +104,12 @@ describe("POST /api/auth/sign-in/email", () => {
 
 describe("origins trusted in development, with BETTER_AUTH_URL unset", () => {
   /** What a browser's fetch() from a page at `origin` sends. */
-  const fromPageAt = (origin: string) => ({ origin, "sec-fetch-site": "same-origin", "sec-fetch-mode": "cors", "sec-fetch-dest": "empty" });
+  const fromPageAt = (origin: string) => ({
+    origin,
+    "sec-fetch-site": "same-origin",
+    "sec-fetch-mode": "cors",
+    "sec-fetch-dest": "empty",
+  });
 
   it("signs in from a page at localhost, 127.0.0.1, [::1] or the machine's network address on the app's port", async () => {
     const networkAddresses = Object.values(networkInterfaces())
@@ -104,12 +118,20 @@ describe("origins trusted in development, with BETTER_AUTH_URL unset", () => {
       .map((address) => address.address);
     for (const host of ["localhost", "127.0.0.1", "[::1]", ...networkAddresses]) {
       const origin = `http://${host}:3000`;
-      expect({ origin, status: (await signIn(DEMO.editor, DEMO_PASSWORD, "198.51.100.20", fromPageAt(origin))).status }).toEqual({ origin, status: 200 });
+      expect({
+        origin,
+        status: (await signIn(DEMO.editor, DEMO_PASSWORD, "198.51.100.20", fromPageAt(origin))).status,
+      }).toEqual({ origin, status: 200 });
     }
   });
 
   it("still refuses every other origin", async () => {
-    for (const origin of ["http://evil.example", "http://127.0.0.1:3001", "https://127.0.0.1:3000", "http://127.0.0.1.evil.example:3000"]) {
+    for (const origin of [
+      "http://evil.example",
+      "http://127.0.0.1:3001",
+      "https://127.0.0.1:3000",
+      "http://127.0.0.1.evil.example:3000",
+    ]) {
       const result = await signIn(DEMO.editor, DEMO_PASSWORD, "198.51.100.21", fromPageAt(origin));
       expect({ origin, status: result.status }).toEqual({ origin, status: 403 });
     }
@@ -120,12 +142,20 @@ describe("throttling by address behind proxies (TRUSTED_PROXIES)", () => {
   it("counts a client by the address the proxy saw, whatever it wrote in X-Forwarded-For itself", async () => {
     const viaProxy = (client: string, forged: string) => `${forged}, ${client}, 10.0.0.5`;
     for (let attempt = 0; attempt < 20; attempt++) {
-      const result = await signIn(`nobody-${attempt}@example.org`, "not-the-password", viaProxy("203.0.113.50", `192.0.2.${attempt}`));
+      const result = await signIn(
+        `nobody-${attempt}@example.org`,
+        "not-the-password",
+        viaProxy("203.0.113.50", `192.0.2.${attempt}`),
+      );
       expect(result.status).toBe(401);
     }
-    expect((await signIn("nobody-else@example.org", "not-the-password", viaProxy("203.0.113.50", "192.0.2.99"))).status).toBe(429);
+    expect(
+      (await signIn("nobody-else@example.org", "not-the-password", viaProxy("203.0.113.50", "192.0.2.99"))).status,
+    ).toBe(429);
     // Another client writing the throttled address in front of its own is counted as itself.
-    expect((await signIn("nobody-else@example.org", "not-the-password", viaProxy("203.0.113.51", "203.0.113.50"))).status).toBe(401);
+    expect(
+      (await signIn("nobody-else@example.org", "not-the-password", viaProxy("203.0.113.51", "203.0.113.50"))).status,
+    ).toBe(401);
     expect(await database.prisma.signInFailure.count({ where: { ipAddress: "203.0.113.50" } })).toBe(20);
   });
 

@@ -27,7 +27,9 @@ beforeAll(async () => {
   otherCookie = await signInCookie(DEMO.reviewer2);
   editorCookie = await signInCookie(DEMO.editor);
   reviewer1Id = (await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO.reviewer1 } })).id;
-  unusedClaimIds = (await database.prisma.claim.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((claim) => claim.id);
+  unusedClaimIds = (await database.prisma.claim.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map(
+    (claim) => claim.id,
+  );
 });
 afterAll(async () => {
   await database.drop();
@@ -42,7 +44,13 @@ function freshClaimId(): number {
 
 type Options = { cookie?: string | null; body?: string; origin?: string };
 
-function send(method: "POST" | "PATCH" | "DELETE", claimId: number | string, sourceId: number | string | null, json: unknown, options: Options = {}) {
+function send(
+  method: "POST" | "PATCH" | "DELETE",
+  claimId: number | string,
+  sourceId: number | string | null,
+  json: unknown,
+  options: Options = {},
+) {
   const path = sourceId === null ? `/api/claims/${claimId}/sources` : `/api/claims/${claimId}/sources/${sourceId}`;
   const request = apiRequest(path, {
     method,
@@ -159,7 +167,11 @@ describe("POST /api/claims/[id]/sources", () => {
   it("refuses a stale version with 409 and stores nothing", async () => {
     const { claimId } = await claimWithSource();
     const before = await snapshot(claimId);
-    const { status, body } = await post(claimId, { ...REPORT, url: "https://example.org/other", version: before.claim.version - 1 });
+    const { status, body } = await post(claimId, {
+      ...REPORT,
+      url: "https://example.org/other",
+      version: before.claim.version - 1,
+    });
     expect(status).toBe(409);
     expect(body.error).toMatch(/added a source since you loaded this claim; nothing was saved/);
     expect(await snapshot(claimId)).toEqual(before);
@@ -194,9 +206,14 @@ describe("duplicate urls", () => {
     const { claimId, sourceId } = await claimWithSource();
     const second = await post(claimId, { ...REPORT, url: "https://example.org/second", title: "Second" });
     const before = await snapshot(claimId);
-    const { status, body } = await patch(claimId, second.body.id as number, { version: before.claim.version, url: REPORT.url });
+    const { status, body } = await patch(claimId, second.body.id as number, {
+      version: before.claim.version,
+      url: REPORT.url,
+    });
     expect(status).toBe(400);
-    expect((body.fields as Record<string, string[]>).url).toEqual([`This URL is already attached as source #${sourceId} "A report".`]);
+    expect((body.fields as Record<string, string[]>).url).toEqual([
+      `This URL is already attached as source #${sourceId} "A report".`,
+    ]);
     expect(await snapshot(claimId)).toEqual(before);
   });
 
@@ -210,7 +227,9 @@ describe("duplicate urls", () => {
     const results = await Promise.all([post(claimId, REPORT), post(claimId, REPORT, { cookie: otherCookie })]);
     expect(results.map((result) => result.status).sort()).toEqual([201, 400]);
     const refused = results.find((result) => result.status === 400);
-    expect(refused?.body.fields).toEqual({ url: [expect.stringMatching(/already attached as source #\d+ "A report"/)] });
+    expect(refused?.body.fields).toEqual({
+      url: [expect.stringMatching(/already attached as source #\d+ "A report"/)],
+    });
     expect((await snapshot(claimId)).sources).toHaveLength(1);
   });
 });
@@ -248,7 +267,11 @@ describe("PATCH /api/claims/[id]/sources/[sourceId]", () => {
   it("records nothing when the values sent are the ones stored", async () => {
     const { claimId, sourceId, version } = await claimWithSource();
     const before = await snapshot(claimId);
-    const { status, body } = await patch(claimId, sourceId, { version, title: "  A report ", url: "https://EXAMPLE.org/report" });
+    const { status, body } = await patch(claimId, sourceId, {
+      version,
+      title: "  A report ",
+      url: "https://EXAMPLE.org/report",
+    });
     expect(status).toBe(200);
     expect(body.claimVersion).toBe(version);
     expect(await snapshot(claimId)).toEqual(before);
@@ -291,7 +314,15 @@ describe("DELETE /api/claims/[id]/sources/[sourceId]", () => {
     expect(await lastEvent(claimId)).toMatchObject({
       action: "source_removed",
       actorId: reviewer1Id,
-      before: { id: sourceId, url: REPORT.url, title: "A report", publisher: null, excerpt: "The passage.", stance: "supports", archiveUrl: null },
+      before: {
+        id: sourceId,
+        url: REPORT.url,
+        title: "A report",
+        publisher: null,
+        excerpt: "The passage.",
+        stance: "supports",
+        archiveUrl: null,
+      },
       after: {},
     });
   });
@@ -337,8 +368,13 @@ describe("who may change sources, and when", () => {
     const unassigned = freshClaimId();
     expect((await post(unassigned, REPORT, { cookie: otherCookie })).status).toBe(201);
     const { claimId } = await claimWithSource();
-    await database.prisma.claim.update({ where: { id: claimId }, data: { status: "in_progress", assigneeId: reviewer1Id } });
-    expect((await post(claimId, { ...REPORT, url: "https://example.org/pooled" }, { cookie: otherCookie })).status).toBe(201);
+    await database.prisma.claim.update({
+      where: { id: claimId },
+      data: { status: "in_progress", assigneeId: reviewer1Id },
+    });
+    expect(
+      (await post(claimId, { ...REPORT, url: "https://example.org/pooled" }, { cookie: otherCookie })).status,
+    ).toBe(201);
   });
 
   it("refuses with 403 a colleague's edit or removal of a source they did not add, on a claim not theirs, storing nothing", async () => {
@@ -355,7 +391,9 @@ describe("who may change sources, and when", () => {
     ]) {
       expect(result).toEqual({
         status: 403,
-        body: { error: `Source #${sourceId} was added by Rita Reviewer: only they, the claim's assignee or an editor can change or remove it.` },
+        body: {
+          error: `Source #${sourceId} was added by Rita Reviewer: only they, the claim's assignee or an editor can change or remove it.`,
+        },
       });
     }
     expect(await snapshot(claimId)).toEqual(before);
@@ -363,7 +401,10 @@ describe("who may change sources, and when", () => {
 
   it("lets the source's author, the claim's assignee and an editor edit or remove it", async () => {
     const { claimId } = await claimWithSource();
-    await database.prisma.claim.update({ where: { id: claimId }, data: { status: "in_progress", assigneeId: reviewer1Id } });
+    await database.prisma.claim.update({
+      where: { id: claimId },
+      data: { status: "in_progress", assigneeId: reviewer1Id },
+    });
     const added = await post(claimId, { ...REPORT, url: "https://example.org/by-reviewer2" }, { cookie: otherCookie });
     const theirs = added.body.id as number;
     let version = added.body.claimVersion as number;
@@ -383,7 +424,11 @@ describe("who may change sources, and when", () => {
     ["verified", /verified: an editor must reopen it/],
   ] as const)("refuses every change with 403 while the claim is %s", async (status, message) => {
     const { claimId, sourceId } = await claimWithSource();
-    const { version } = await database.prisma.claim.update({ where: { id: claimId }, data: { status }, select: { version: true } });
+    const { version } = await database.prisma.claim.update({
+      where: { id: claimId },
+      data: { status },
+      select: { version: true },
+    });
     const before = await snapshot(claimId);
     for (const result of [
       await post(claimId, { ...REPORT, url: "https://example.org/late", version }),
@@ -401,7 +446,11 @@ describe("who may change sources, and when", () => {
 describe("unknown claims and sources", () => {
   it("answers 404 for a claim that does not exist or cannot be an id", async () => {
     for (const id of ["424242", "abc", "0", "-1", "99999999999999"]) {
-      for (const result of [await post(id, REPORT), await patch(id, 1, { version: 1, title: "x" }), await remove(id, 1, { version: 1 })]) {
+      for (const result of [
+        await post(id, REPORT),
+        await patch(id, 1, { version: 1, title: "x" }),
+        await remove(id, 1, { version: 1 }),
+      ]) {
         expect(result.status).toBe(404);
         expect(result.body).toEqual({ error: expect.any(String) });
       }

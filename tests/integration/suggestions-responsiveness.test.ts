@@ -71,7 +71,13 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   healthUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/health`;
   const article = await database.prisma.article.create({
-    data: { slug: "largest-body", title: "The largest body", language: "en", publishedAt: new Date(), body: largestBody() },
+    data: {
+      slug: "largest-body",
+      title: "The largest body",
+      language: "en",
+      publishedAt: new Date(),
+      body: largestBody(),
+    },
   });
   articleId = article.id;
   // What runs once per process is not what is measured: the first connections, Prisma's first compilation of each

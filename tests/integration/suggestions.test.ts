@@ -25,7 +25,10 @@ const KNOWN = [
   "The government banned the export of millet and sorghum on 12 March 2024, citing the risk of shortages.",
   "Prices of staple grains rose by 40% in six months because the harvest failed across the north.",
 ];
-const FILLER = ["Farmers spoke of patience and of hope.", "Nobody in the village could say what the coming season would bring."];
+const FILLER = [
+  "Farmers spoke of patience and of hope.",
+  "Nobody in the village could say what the coming season would bring.",
+];
 
 interface SuggestionItem {
   startOffset: number;
@@ -36,7 +39,10 @@ interface SuggestionItem {
 }
 
 async function listSuggestions(cookie = editor, id = articleId): Promise<SuggestionItem[]> {
-  const response = await routes.suggestions(apiRequest(`/api/articles/${id}/suggestions`, { cookie }), routeParams({ id: String(id) }));
+  const response = await routes.suggestions(
+    apiRequest(`/api/articles/${id}/suggestions`, { cookie }),
+    routeParams({ id: String(id) }),
+  );
   expect(response.status).toBe(200);
   return ((await response.json()) as { items: SuggestionItem[] }).items;
 }
@@ -61,7 +67,11 @@ beforeAll(async () => {
   reviewer = await signInCookie(DEMO.reviewer1);
   const imported = await responseJson(
     await routes.importArticle(
-      apiRequest("/api/articles", { method: "POST", cookie: editor, json: { title: "Drought in the Sahel", language: "en", html: HTML } }),
+      apiRequest("/api/articles", {
+        method: "POST",
+        cookie: editor,
+        json: { title: "Drought in the Sahel", language: "en", html: HTML },
+      }),
       routeParams({}),
     ),
   );
@@ -77,7 +87,8 @@ describe("an imported HTML article", () => {
   it("keeps the paragraphs and drops the navigation, banner, scripts and footer", () => {
     for (const sentence of [...KNOWN, ...FILLER]) expect(body).toContain(sentence);
     expect(body).toContain(`${KNOWN[0]}\n\nFarmers spoke`);
-    for (const chrome of ["Subscribe", "cookies", "window.tracker", "Privacy", "color: red"]) expect(body).not.toContain(chrome);
+    for (const chrome of ["Subscribe", "cookies", "window.tracker", "Privacy", "color: red"])
+      expect(body).not.toContain(chrome);
   });
 
   it("gets suggestions on the known check-worthy sentences, with exact offsets, and not on the filler", async () => {
@@ -97,11 +108,22 @@ describe("an imported HTML article", () => {
 describe("accepting and dismissing suggestions", () => {
   it("accepting one creates a claim whose quote is the body at its offsets, and the suggestion is gone", async () => {
     const suggestion = covering(await listSuggestions(), KNOWN[1]!)!;
-    const json = { startOffset: suggestion.startOffset, endOffset: suggestion.endOffset, statement: "Mali's government banned millet and sorghum exports in March 2024.", topic: "Economy" };
-    const refused = await routes.createClaim(apiRequest(`/api/articles/${articleId}/claims`, { method: "POST", cookie: reviewer, json }), routeParams({ id: String(articleId) }));
+    const json = {
+      startOffset: suggestion.startOffset,
+      endOffset: suggestion.endOffset,
+      statement: "Mali's government banned millet and sorghum exports in March 2024.",
+      topic: "Economy",
+    };
+    const refused = await routes.createClaim(
+      apiRequest(`/api/articles/${articleId}/claims`, { method: "POST", cookie: reviewer, json }),
+      routeParams({ id: String(articleId) }),
+    );
     expect(refused.status).toBe(403);
     const created = await responseJson(
-      await routes.createClaim(apiRequest(`/api/articles/${articleId}/claims`, { method: "POST", cookie: editor, json }), routeParams({ id: String(articleId) })),
+      await routes.createClaim(
+        apiRequest(`/api/articles/${articleId}/claims`, { method: "POST", cookie: editor, json }),
+        routeParams({ id: String(articleId) }),
+      ),
     );
     expect(created.status).toBe(201);
     const claim = await database.prisma.claim.findUniqueOrThrow({ where: { id: created.body.id as number } });
@@ -112,7 +134,10 @@ describe("accepting and dismissing suggestions", () => {
     expect(covering(await listSuggestions(), KNOWN[1]!)).toBeUndefined();
 
     const again = await responseJson(
-      await routes.createClaim(apiRequest(`/api/articles/${articleId}/claims`, { method: "POST", cookie: editor, json }), routeParams({ id: String(articleId) })),
+      await routes.createClaim(
+        apiRequest(`/api/articles/${articleId}/claims`, { method: "POST", cookie: editor, json }),
+        routeParams({ id: String(articleId) }),
+      ),
     );
     expect(again.status).toBe(400);
   });
@@ -121,7 +146,10 @@ describe("accepting and dismissing suggestions", () => {
     const sentence = KNOWN[2]!;
     const start = body.indexOf(sentence);
     const post = (json: unknown) =>
-      routes.createClaim(apiRequest(`/api/articles/${articleId}/claims`, { method: "POST", cookie: editor, json }), routeParams({ id: String(articleId) }));
+      routes.createClaim(
+        apiRequest(`/api/articles/${articleId}/claims`, { method: "POST", cookie: editor, json }),
+        routeParams({ id: String(articleId) }),
+      );
     const before = await database.prisma.claim.count();
     for (const json of [
       { startOffset: 0, endOffset: body.length + 5, statement: "Too long a span for this text.", topic: "Economy" },
@@ -131,7 +159,14 @@ describe("accepting and dismissing suggestions", () => {
       expect((await post(json)).status).toBe(400);
     }
     expect(await database.prisma.claim.count()).toBe(before);
-    const created = await responseJson(await post({ startOffset: start - 2, endOffset: start + sentence.length + 2, statement: "Staple grain prices rose 40% in six months.", topic: "Economy" }));
+    const created = await responseJson(
+      await post({
+        startOffset: start - 2,
+        endOffset: start + sentence.length + 2,
+        statement: "Staple grain prices rose 40% in six months.",
+        topic: "Economy",
+      }),
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ startOffset: start, endOffset: start + sentence.length, quote: sentence });
   });
@@ -140,19 +175,32 @@ describe("accepting and dismissing suggestions", () => {
     const suggestion = covering(await listSuggestions(), KNOWN[0]!)!;
     const span = { startOffset: suggestion.startOffset, endOffset: suggestion.endOffset };
     const dismiss = (cookie: string) =>
-      routes.dismiss(apiRequest(`/api/articles/${articleId}/suggestions/dismissals`, { method: "POST", cookie, json: span }), routeParams({ id: String(articleId) }));
+      routes.dismiss(
+        apiRequest(`/api/articles/${articleId}/suggestions/dismissals`, { method: "POST", cookie, json: span }),
+        routeParams({ id: String(articleId) }),
+      );
     expect((await dismiss(reviewer)).status).toBe(403);
     expect((await dismiss(editor)).status).toBe(201);
     expect((await dismiss(editor)).status).toBe(201);
     expect(await database.prisma.suggestionDismissal.count({ where: { articleId } })).toBe(1);
-    expect((await listSuggestions()).some((item) => item.startOffset === span.startOffset && item.endOffset === span.endOffset)).toBe(false);
+    expect(
+      (await listSuggestions()).some(
+        (item) => item.startOffset === span.startOffset && item.endOffset === span.endOffset,
+      ),
+    ).toBe(false);
   });
 });
 
 describe("reuse of earlier fact-checks", () => {
   it("a near-duplicate statement finds the earlier fact-check", async () => {
-    const earlier = await database.prisma.claim.findFirstOrThrow({ where: { articleId: { not: articleId } }, select: { id: true, statement: true, quote: true } });
-    await database.prisma.claim.update({ where: { id: earlier.id }, data: { status: "verified", verdict: "true", rationale: "Checked against two reports." } });
+    const earlier = await database.prisma.claim.findFirstOrThrow({
+      where: { articleId: { not: articleId } },
+      select: { id: true, statement: true, quote: true },
+    });
+    await database.prisma.claim.update({
+      where: { id: earlier.id },
+      data: { status: "verified", verdict: "true", rationale: "Checked against two reports." },
+    });
     const sentence = KNOWN[0]!;
     const start = body.indexOf(sentence);
     const created = await responseJson(
@@ -160,13 +208,21 @@ describe("reuse of earlier fact-checks", () => {
         apiRequest(`/api/articles/${articleId}/claims`, {
           method: "POST",
           cookie: editor,
-          json: { startOffset: start, endOffset: start + sentence.length, statement: earlier.statement.replace(/\.$/, ", as reported."), topic: "Humanitarian" },
+          json: {
+            startOffset: start,
+            endOffset: start + sentence.length,
+            statement: earlier.statement.replace(/\.$/, ", as reported."),
+            topic: "Humanitarian",
+          },
         }),
         routeParams({ id: String(articleId) }),
       ),
     );
     expect(created.status).toBe(201);
-    const response = await routes.similar(apiRequest(`/api/claims/${created.body.id}/similar`, { cookie: reviewer }), routeParams({ id: String(created.body.id) }));
+    const response = await routes.similar(
+      apiRequest(`/api/claims/${created.body.id}/similar`, { cookie: reviewer }),
+      routeParams({ id: String(created.body.id) }),
+    );
     const { items } = (await response.json()) as { items: { id: number }[] };
     expect(items[0]?.id).toBe(earlier.id);
   });
@@ -212,7 +268,10 @@ describe("suggestions computed once per article", () => {
 
   it("runs the engine again when the stored result is of another engine version", async () => {
     const before = await stored();
-    await database.prisma.articleSuggestions.update({ where: { articleId: id }, data: { engineVersion: "an older engine" } });
+    await database.prisma.articleSuggestions.update({
+      where: { articleId: id },
+      data: { engineVersion: "an older engine" },
+    });
     expect(await listSuggestions(editor, id)).toEqual(suggestClaims(text, "en"));
     const after = await stored();
     expect(after.engineVersion).toBe(SUGGESTION_ENGINE_VERSION);

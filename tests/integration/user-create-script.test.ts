@@ -19,7 +19,11 @@ afterAll(async () => {
 });
 
 /** Runs `npx tsx scripts/user-create.ts` as an operator would, except that stdin is not a terminal. */
-function runScript(args: string[], env: Record<string, string> = {}, databaseUrl = database.url): Promise<{ code: number; output: string }> {
+function runScript(
+  args: string[],
+  env: Record<string, string> = {},
+  databaseUrl = database.url,
+): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     const child = execFile(
       "npx",
@@ -30,7 +34,11 @@ function runScript(args: string[], env: Record<string, string> = {}, databaseUrl
         env: { ...process.env, USER_PASSWORD: undefined, DATABASE_URL: databaseUrl, ...env },
         timeout: 60_000,
       },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, output: `${stdout}\n${stderr}` }),
+      (error, stdout, stderr) =>
+        resolve({
+          code: error ? (typeof error.code === "number" ? error.code : 1) : 0,
+          output: `${stdout}\n${stderr}`,
+        }),
     );
     child.stdin?.end();
   });
@@ -38,13 +46,22 @@ function runScript(args: string[], env: Record<string, string> = {}, databaseUrl
 
 describe("npm run user:create", () => {
   it("creates the user with its role from USER_PASSWORD, printing the id but never the password", async () => {
-    const { code, output } = await runScript(["--email", "First.Admin@Example.org", "--name", "First Admin", "--role", "admin"], {
-      USER_PASSWORD: PASSWORD,
-    });
+    const { code, output } = await runScript(
+      ["--email", "First.Admin@Example.org", "--name", "First Admin", "--role", "admin"],
+      {
+        USER_PASSWORD: PASSWORD,
+      },
+    );
     expect(code, output).toBe(0);
     const user = await database.prisma.user.findUniqueOrThrow({
       where: { email: "first.admin@example.org" },
-      select: { id: true, name: true, role: true, active: true, accounts: { select: { providerId: true, password: true } } },
+      select: {
+        id: true,
+        name: true,
+        role: true,
+        active: true,
+        accounts: { select: { providerId: true, password: true } },
+      },
     });
     expect(user).toMatchObject({ name: "First Admin", role: "admin", active: true });
     expect(output).toContain(user.id);
@@ -56,15 +73,28 @@ describe("npm run user:create", () => {
 
   it("accepts --password, without printing it", async () => {
     const password = "flag-given-passphrase-99";
-    const { code, output } = await runScript(["--email", "flag@example.org", "--name", "Flag User", "--role", "editor", "--password", password]);
+    const { code, output } = await runScript([
+      "--email",
+      "flag@example.org",
+      "--name",
+      "Flag User",
+      "--role",
+      "editor",
+      "--password",
+      password,
+    ]);
     expect(code, output).toBe(0);
     expect(output).not.toContain(password);
-    expect(await database.prisma.user.findUnique({ where: { email: "flag@example.org" }, select: { role: true } })).toEqual({ role: "editor" });
+    expect(
+      await database.prisma.user.findUnique({ where: { email: "flag@example.org" }, select: { role: true } }),
+    ).toEqual({ role: "editor" });
   });
 
   it("exits 1 with the field messages on invalid input, and stores nothing", async () => {
     const usersBefore = await database.prisma.user.count();
-    const invalid = await runScript(["--email", "not-an-email", "--name", "Someone", "--role", "chief"], { USER_PASSWORD: PASSWORD });
+    const invalid = await runScript(["--email", "not-an-email", "--name", "Someone", "--role", "chief"], {
+      USER_PASSWORD: PASSWORD,
+    });
     expect(invalid.code).toBe(1);
     expect(invalid.output).toContain("--email: Give a valid email address.");
     expect(invalid.output).toContain("--role: Must be one of: reviewer, editor, admin.");
@@ -76,7 +106,10 @@ describe("npm run user:create", () => {
     expect(shortPassword.output).toContain("--password: At least 12 characters.");
     expect(shortPassword.output).not.toContain("too-short");
 
-    const unknownOption = await runScript(["--email", "x@example.org", "--name", "X", "--role", "reviewer", "--admin"], { USER_PASSWORD: PASSWORD });
+    const unknownOption = await runScript(
+      ["--email", "x@example.org", "--name", "X", "--role", "reviewer", "--admin"],
+      { USER_PASSWORD: PASSWORD },
+    );
     expect(unknownOption.code).toBe(1);
     expect(unknownOption.output).toMatch(/Unknown option '--admin'/);
 
@@ -84,14 +117,23 @@ describe("npm run user:create", () => {
   });
 
   it("refuses without a password when there is no terminal to ask on", async () => {
-    const { code, output } = await runScript(["--email", "nopass@example.org", "--name", "No Pass", "--role", "reviewer"]);
+    const { code, output } = await runScript([
+      "--email",
+      "nopass@example.org",
+      "--name",
+      "No Pass",
+      "--role",
+      "reviewer",
+    ]);
     expect(code).toBe(1);
     expect(output).toContain("No password given");
     expect(await database.prisma.user.count({ where: { email: "nopass@example.org" } })).toBe(0);
   });
 
   it("refuses a duplicate email", async () => {
-    const { code, output } = await runScript(["--email", "admin@example.org", "--name", "Again", "--role", "admin"], { USER_PASSWORD: PASSWORD });
+    const { code, output } = await runScript(["--email", "admin@example.org", "--name", "Again", "--role", "admin"], {
+      USER_PASSWORD: PASSWORD,
+    });
     expect(code).toBe(1);
     expect(output).toContain("A user with this email already exists.");
     expect(await database.prisma.user.count({ where: { email: "admin@example.org" } })).toBe(1);

@@ -34,7 +34,11 @@ function runScript(args: string[], env: Record<string, string> = {}): Promise<{ 
         env: { ...process.env, USER_PASSWORD: undefined, DATABASE_URL: database.url, ...env },
         timeout: 60_000,
       },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, output: `${stdout}\n${stderr}` }),
+      (error, stdout, stderr) =>
+        resolve({
+          code: error ? (typeof error.code === "number" ? error.code : 1) : 0,
+          output: `${stdout}\n${stderr}`,
+        }),
     );
     child.stdin?.end();
   });
@@ -61,7 +65,10 @@ describe("npm run user:set-password", () => {
     const cookie = await signInCookie(DEMO.reviewer1);
     const { code, output } = await runScript(["--email", " Reviewer1@Example.org "], { USER_PASSWORD: PASSWORD });
     expect(code, output).toBe(0);
-    const user = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO.reviewer1 }, select: { id: true } });
+    const user = await database.prisma.user.findUniqueOrThrow({
+      where: { email: DEMO.reviewer1 },
+      select: { id: true },
+    });
     expect(output).toContain(user.id);
     expect(output).toContain("1 session ended");
     expect(output).not.toContain(PASSWORD);
@@ -87,14 +94,25 @@ describe("npm run user:set-password", () => {
   });
 
   // One refusal per test: each runs the script once, so its time limit does not add up several runs.
-  const refusals: { name: string; args: string[]; env: Record<string, string>; says: (string | RegExp)[]; never?: string }[] = [
+  const refusals: {
+    name: string;
+    args: string[];
+    env: Record<string, string>;
+    says: (string | RegExp)[];
+    never?: string;
+  }[] = [
     {
       name: "an unknown email",
       args: ["--email", "nobody@example.org"],
       env: { USER_PASSWORD: PASSWORD },
       says: ["No user has the email nobody@example.org", "npm run user:create"],
     },
-    { name: "an invalid email", args: ["--email", "not-an-email"], env: { USER_PASSWORD: PASSWORD }, says: ["--email: Give a valid email address."] },
+    {
+      name: "an invalid email",
+      args: ["--email", "not-an-email"],
+      env: { USER_PASSWORD: PASSWORD },
+      says: ["--email: Give a valid email address."],
+    },
     {
       name: "a short password",
       args: ["--email", DEMO.admin],
@@ -103,7 +121,12 @@ describe("npm run user:set-password", () => {
       never: "too-short",
     },
     { name: "no password", args: ["--email", DEMO.admin], env: {}, says: ["No password given"] },
-    { name: "an unknown option", args: ["--email", DEMO.admin, "--role", "admin"], env: { USER_PASSWORD: PASSWORD }, says: [/Unknown option '--role'/] },
+    {
+      name: "an unknown option",
+      args: ["--email", DEMO.admin, "--role", "admin"],
+      env: { USER_PASSWORD: PASSWORD },
+      says: [/Unknown option '--role'/],
+    },
   ];
   for (const refusal of refusals) {
     it(`exits 1 and changes nothing on ${refusal.name}`, async () => {

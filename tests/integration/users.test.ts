@@ -25,7 +25,10 @@ beforeAll(async () => {
   listClaimsApi = (await import("@/app/api/claims/route")).GET;
   signInRoute = (await import("@/app/api/auth/[...all]/route")).POST;
   for (const [key, email] of Object.entries(DEMO) as [keyof typeof DEMO, string][]) {
-    demo[key] = await database.prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, email: true, role: true } });
+    demo[key] = await database.prisma.user.findUniqueOrThrow({
+      where: { email },
+      select: { id: true, name: true, email: true, role: true },
+    });
   }
 });
 afterAll(async () => {
@@ -76,7 +79,9 @@ describe("only admins manage users", () => {
       expect((await refusal(users.setActive(actor, target.id, false))).kind).toBe("forbidden");
     }
     expect(await database.prisma.user.count()).toBe(usersBefore);
-    expect(await database.prisma.user.findUniqueOrThrow({ where: { id: target.id }, select: { role: true, active: true } })).toEqual({
+    expect(
+      await database.prisma.user.findUniqueOrThrow({ where: { id: target.id }, select: { role: true, active: true } }),
+    ).toEqual({
       role: "reviewer",
       active: true,
     });
@@ -88,7 +93,12 @@ describe("only admins manage users", () => {
     expect(await users.changeRole(demo.admin, id, "editor")).toEqual({ name: input.name, role: "editor" });
     expect(await users.setActive(demo.admin, id, false)).toEqual({ name: input.name, active: false });
     expect(await users.setActive(demo.admin, id, true)).toEqual({ name: input.name, active: true });
-    expect(await database.prisma.user.findUniqueOrThrow({ where: { id }, select: { email: true, role: true, active: true } })).toEqual({
+    expect(
+      await database.prisma.user.findUniqueOrThrow({
+        where: { id },
+        select: { email: true, role: true, active: true },
+      }),
+    ).toEqual({
       email: input.email,
       role: "editor",
       active: true,
@@ -121,9 +131,22 @@ describe("createUser", () => {
     expect(await verifyPassword({ hash: account.password!, password: `${input.password}x` })).toBe(false);
 
     const listed = await data.listUsers();
-    expect(listed.find((user) => user.id === id)).toMatchObject({ email: input.email, role: "reviewer", active: true, assignedClaimCount: 0 });
+    expect(listed.find((user) => user.id === id)).toMatchObject({
+      email: input.email,
+      role: "reviewer",
+      active: true,
+      assignedClaimCount: 0,
+    });
     for (const user of listed) {
-      expect(Object.keys(user).sort()).toEqual(["active", "assignedClaimCount", "createdAt", "email", "id", "name", "role"]);
+      expect(Object.keys(user).sort()).toEqual([
+        "active",
+        "assignedClaimCount",
+        "createdAt",
+        "email",
+        "id",
+        "name",
+        "role",
+      ]);
     }
     expect(JSON.stringify(listed)).not.toContain(account.password!);
   });
@@ -155,7 +178,6 @@ describe("deactivation", () => {
     expect(await claimsApiStatus(await signInCookie(target.email))).toBe(200);
     expect(await data.listAssignableUsers()).toContainEqual({ id: target.id, name: target.name, role: "reviewer" });
   });
-
 });
 
 describe("the desk always keeps an admin", () => {
@@ -167,7 +189,12 @@ describe("the desk always keeps an admin", () => {
     const demoting = await refusal(users.changeRole(demo.admin, demo.admin.id, "editor"));
     expect(demoting.kind).toBe("forbidden");
     expect(demoting.message).toMatch(/your own role/);
-    expect(await database.prisma.user.findUniqueOrThrow({ where: { id: demo.admin.id }, select: { role: true, active: true } })).toEqual({
+    expect(
+      await database.prisma.user.findUniqueOrThrow({
+        where: { id: demo.admin.id },
+        select: { role: true, active: true },
+      }),
+    ).toEqual({
       role: "admin",
       active: true,
     });
@@ -176,7 +203,12 @@ describe("the desk always keeps an admin", () => {
 
   it("keeps an admin when two admins demote each other at the same moment", async () => {
     const input = newUser("admin");
-    const second: CurrentUser = { id: (await users.createUser(demo.admin, input)).id, name: input.name, email: input.email, role: "admin" };
+    const second: CurrentUser = {
+      id: (await users.createUser(demo.admin, input)).id,
+      name: input.name,
+      email: input.email,
+      role: "admin",
+    };
     // Both rows are held until both changes are under way, so they really do overlap.
     const blocker = new pg.Client({ connectionString: database.url });
     await blocker.connect();
@@ -202,9 +234,15 @@ describe("the desk always keeps an admin", () => {
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
     const refused = outcomes.find((outcome) => outcome.status === "rejected");
     expect((refused as PromiseRejectedResult).reason).toMatchObject({ kind: "forbidden" });
-    expect(await database.prisma.user.count({ where: { id: { in: [demo.admin.id, second.id] }, role: "admin", active: true } })).toBe(1);
+    expect(
+      await database.prisma.user.count({
+        where: { id: { in: [demo.admin.id, second.id] }, role: "admin", active: true },
+      }),
+    ).toBe(1);
     // Leave the demo admin as the seed made it for the other tests.
-    const remaining = await database.prisma.user.findFirstOrThrow({ where: { id: { in: [demo.admin.id, second.id] }, role: "admin" } });
+    const remaining = await database.prisma.user.findFirstOrThrow({
+      where: { id: { in: [demo.admin.id, second.id] }, role: "admin" },
+    });
     if (remaining.id === second.id) await users.changeRole(second, demo.admin.id, "admin");
   });
 });
@@ -212,7 +250,10 @@ describe("the desk always keeps an admin", () => {
 describe("assigned claims", () => {
   it("are counted by listUsers and grouped by status in the assignee's queue", async () => {
     const claims = await database.prisma.claim.findMany({ orderBy: { id: "asc" }, take: 3, select: { id: true } });
-    await database.prisma.claim.updateMany({ where: { id: { in: claims.map((claim) => claim.id) } }, data: { assigneeId: demo.reviewer1.id } });
+    await database.prisma.claim.updateMany({
+      where: { id: { in: claims.map((claim) => claim.id) } },
+      data: { assigneeId: demo.reviewer1.id },
+    });
     await database.prisma.claim.update({ where: { id: claims[2]!.id }, data: { status: "in_progress" } });
 
     const listed = await data.listUsers();

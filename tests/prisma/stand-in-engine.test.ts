@@ -97,7 +97,10 @@ async function tempProject(extraMigrations: Record<string, string>): Promise<str
 
 async function projectMigrationNames(): Promise<string[]> {
   const entries = await readdir(projectMigrations, { withFileTypes: true });
-  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 afterAll(async () => {
@@ -137,7 +140,16 @@ describe("the project's migrations", () => {
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
     );
     expect(tables.map((row) => row.table_name)).toEqual(
-      expect.arrayContaining(["Article", "Claim", "ClaimEvent", "Source", "User", "Session", "Account", "_prisma_migrations"]),
+      expect.arrayContaining([
+        "Article",
+        "Claim",
+        "ClaimEvent",
+        "Source",
+        "User",
+        "Session",
+        "Account",
+        "_prisma_migrations",
+      ]),
     );
   });
 
@@ -175,7 +187,9 @@ describe("the project's migrations", () => {
          SELECT id, 'Cats run.', 0, 9, 'Cats are running', 'animals', now() FROM "Article" RETURNING id`,
       );
       const claimId = claim.rows[0]?.id;
-      const found = await client.query(`SELECT id FROM "Claim" WHERE "searchVector" @@ to_tsquery('english', 'running')`);
+      const found = await client.query(
+        `SELECT id FROM "Claim" WHERE "searchVector" @@ to_tsquery('english', 'running')`,
+      );
       expect(found.rows).toEqual([{ id: claimId }]);
 
       await client.query(`INSERT INTO "ClaimEvent" ("claimId", action) VALUES ($1, 'created')`, [claimId]);
@@ -279,7 +293,15 @@ describe("the drift check (migrate diff --from-migrations --to-schema --exit-cod
 
   it("finds no drift between the project's schema and migrations", async () => {
     const result = await prisma(
-      ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"],
+      [
+        "migrate",
+        "diff",
+        "--from-migrations",
+        "prisma/migrations",
+        "--to-schema",
+        "prisma/schema.prisma",
+        "--exit-code",
+      ],
       { databaseUrl: url },
     );
     expect(result.stderr).not.toMatch(/Error/);
@@ -296,7 +318,15 @@ describe("the drift check (migrate diff --from-migrations --to-schema --exit-cod
     await writeFile(path.join(dir, "schema.prisma"), drifted);
 
     const result = await prisma(
-      ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", path.join(dir, "schema.prisma"), "--exit-code"],
+      [
+        "migrate",
+        "diff",
+        "--from-migrations",
+        "prisma/migrations",
+        "--to-schema",
+        path.join(dir, "schema.prisma"),
+        "--exit-code",
+      ],
       { databaseUrl: url },
     );
     expect(result.code).toBe(2);
@@ -312,7 +342,15 @@ describe("the drift check (migrate diff --from-migrations --to-schema --exit-cod
 describe("start-up failures", () => {
   it("are reported per request instead of a silent exit 0", async () => {
     const result = await prisma(
-      ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"],
+      [
+        "migrate",
+        "diff",
+        "--from-migrations",
+        "prisma/migrations",
+        "--to-schema",
+        "prisma/schema.prisma",
+        "--exit-code",
+      ],
       { databaseUrl: "postgresql://postgres:postgres@127.0.0.1:1/unreachable" },
     );
     expect(result.code).toBe(1);

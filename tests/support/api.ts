@@ -22,7 +22,8 @@ export async function signInCookie(email: string, password = DEMO_PASSWORD): Pro
       body: JSON.stringify({ email, password }),
     }),
   );
-  if (response.status !== 200) throw new Error(`Sign-in as ${email} failed: ${response.status} ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`Sign-in as ${email} failed: ${response.status} ${await response.text()}`);
   return response.headers
     .getSetCookie()
     .map((cookie) => cookie.split(";")[0])

@@ -27,7 +27,8 @@ export function parseCsv(text: string): string[][] {
       field = "";
       index++;
     } else {
-      if (char === "\n" || char === "\r" || char === '"') throw new Error(`Bare ${JSON.stringify(char)} outside quotes at ${index}`);
+      if (char === "\n" || char === "\r" || char === '"')
+        throw new Error(`Bare ${JSON.stringify(char)} outside quotes at ${index}`);
       field += char;
     }
   }

@@ -41,7 +41,9 @@ describe("htmlToArticleText", () => {
       <ol start="3"><li>Third</li><li>Fourth</li></ol>
       <h3>Next</h3><p>End.</p>
     </article>`;
-    expect(readableText(html)).toBe("Aid falls short\n\nIntro.\n\n- Millet\n- Sorghum and maize\n\n3. Third\n4. Fourth\n\nNext\n\nEnd.");
+    expect(readableText(html)).toBe(
+      "Aid falls short\n\nIntro.\n\n- Millet\n- Sorghum and maize\n\n3. Third\n4. Fourth\n\nNext\n\nEnd.",
+    );
   });
 
   it("keeps a nested list inside its item's paragraph, one line each", () => {
@@ -51,9 +53,9 @@ describe("htmlToArticleText", () => {
   });
 
   it("joins nested inline tags without adding or losing spaces", () => {
-    expect(readableText("<p>The <strong>first <a href='/x'>such <b>meet</b>ing</a></strong>, since <em>2023</em>.</p>")).toBe(
-      "The first such meeting, since 2023.",
-    );
+    expect(
+      readableText("<p>The <strong>first <a href='/x'>such <b>meet</b>ing</a></strong>, since <em>2023</em>.</p>"),
+    ).toBe("The first such meeting, since 2023.");
   });
 
   it("drops scripts, styles, templates, forms, hidden elements and comments", () => {
@@ -85,7 +87,9 @@ describe("htmlToArticleText", () => {
   });
 
   it("accepts a whole page, a page without <body>, a fragment and bare text", () => {
-    expect(readableText("<!DOCTYPE html><html><head><title>T</title></head><body><p>Page.</p></body></html>")).toBe("Page.");
+    expect(readableText("<!DOCTYPE html><html><head><title>T</title></head><body><p>Page.</p></body></html>")).toBe(
+      "Page.",
+    );
     expect(readableText("<html><head><title>T</title></head><p>No body element.</p></html>")).toBe("No body element.");
     expect(readableText("<body><p>Only a body.</p></body>")).toBe("Only a body.");
     expect(readableText("Just words &amp; nothing else")).toBe("Just words & nothing else");
@@ -106,7 +110,9 @@ describe("htmlToArticleText", () => {
     const text = readableText(importFixtureHtml());
     expect(text).toBe(IMPORT_FIXTURE.expectedBody);
     for (const dropped of IMPORT_FIXTURE.droppedTexts) expect(text).not.toContain(dropped);
-    expect(paragraphRanges(text).map((range) => text.slice(range.start, range.end))).toEqual(IMPORT_FIXTURE.expectedBody.split("\n\n"));
+    expect(paragraphRanges(text).map((range) => text.slice(range.start, range.end))).toEqual(
+      IMPORT_FIXTURE.expectedBody.split("\n\n"),
+    );
   });
 });
 
@@ -140,8 +146,12 @@ describe("htmlToArticleText on deep or dense markup", () => {
   });
 
   it(`refuses more than ${MAX_HTML_ELEMENTS.toLocaleString("en")} elements, and deep markup in bulk`, () => {
-    expect(refusal("<p>a</p>".repeat(MAX_HTML_ELEMENTS + 1))).toMatch(`This HTML has more than ${MAX_HTML_ELEMENTS.toLocaleString("en")} elements`);
-    expect(refusal(`${"<div>".repeat(200)}${"<p>a</p>".repeat(400)}`)).toMatch("This HTML nests too many of its elements too deeply");
+    expect(refusal("<p>a</p>".repeat(MAX_HTML_ELEMENTS + 1))).toMatch(
+      `This HTML has more than ${MAX_HTML_ELEMENTS.toLocaleString("en")} elements`,
+    );
+    expect(refusal(`${"<div>".repeat(200)}${"<p>a</p>".repeat(400)}`)).toMatch(
+      "This HTML nests too many of its elements too deeply",
+    );
   });
 
   it("numbers a long list in one pass over it (each item used to count the ones before it)", () => {

@@ -40,7 +40,9 @@ describe("newArticleSchema", () => {
   });
 
   it("stores the readable text of html as the body", () => {
-    expect(newArticleSchema.parse({ ...VALID, body: undefined, html: "<nav>Menu</nav><p>One.</p><p>Two.</p>" }).body).toBe("One.\n\nTwo.");
+    expect(
+      newArticleSchema.parse({ ...VALID, body: undefined, html: "<nav>Menu</nav><p>One.</p><p>Two.</p>" }).body,
+    ).toBe("One.\n\nTwo.");
   });
 
   it("needs the text exactly once, as body or html, and says so with the other refusals", () => {
@@ -49,7 +51,9 @@ describe("newArticleSchema", () => {
       language: ["Choose the language: one of en, fr, es, pt, de, it, nl, ar."],
       body: ["Give the article's text: `body` (plain text) or `html`."],
     });
-    expect(fieldsOf(newArticleSchema, { ...VALID, html: "<p>Also.</p>" })).toEqual({ html: ["Give the text once: `body` or `html`, not both."] });
+    expect(fieldsOf(newArticleSchema, { ...VALID, html: "<p>Also.</p>" })).toEqual({
+      html: ["Give the text once: `body` or `html`, not both."],
+    });
     expect(fieldsOf(newArticleSchema, { ...VALID, body: " \r\n " })).toEqual({ body: ["The text is empty."] });
     expect(fieldsOf(newArticleSchema, { ...VALID, body: undefined, html: "<script>x()</script>" })).toEqual({
       html: ["The readable text of this HTML is empty."],
@@ -126,12 +130,15 @@ describe("articleFormSchema", () => {
   const FORM = { title: "Drought", url: "", publisher: "", author: "", publishedAt: "", language: "en" };
 
   it("reads pasted text as plain text or as HTML, as the form says", () => {
-    expect(articleFormSchema.parse({ ...FORM, format: "text", text: "<p>Kept as typed.</p>" }).body).toBe("<p>Kept as typed.</p>");
+    expect(articleFormSchema.parse({ ...FORM, format: "text", text: "<p>Kept as typed.</p>" }).body).toBe(
+      "<p>Kept as typed.</p>",
+    );
     expect(articleFormSchema.parse({ ...FORM, format: "html", text: "<p>Reduced.</p>" }).body).toBe("Reduced.");
   });
 
   it("reads an uploaded file by its extension: HTML reduced, Markdown and text kept", () => {
-    const upload = (fileName: string, fileText: string) => articleFormSchema.parse({ ...FORM, format: "text", text: "", fileName, fileText }).body;
+    const upload = (fileName: string, fileText: string) =>
+      articleFormSchema.parse({ ...FORM, format: "text", text: "", fileName, fileText }).body;
     expect(upload("page.HTML", "<p>From a file.</p>")).toBe("From a file.");
     expect(upload("notes.md", "# Title\r\n\r\n*Kept* as written.")).toBe("# Title\n\n*Kept* as written.");
     expect(upload("plain.txt", "Plain.")).toBe("Plain.");
@@ -148,7 +155,9 @@ describe("articleFormSchema", () => {
     expect(fieldsOf(articleFormSchema, { ...FORM, fileName: "report.pdf", fileText: "%PDF" })).toEqual({
       file: ["Upload a .txt, .md, .html, .htm file."],
     });
-    expect(fieldsOf(articleFormSchema, { ...FORM, fileName: "big.html", fileTooLarge: "true" })).toEqual({ file: ["The file is larger than 1 MB."] });
+    expect(fieldsOf(articleFormSchema, { ...FORM, fileName: "big.html", fileTooLarge: "true" })).toEqual({
+      file: ["The file is larger than 1 MB."],
+    });
     expect(fieldsOf(articleFormSchema, { ...FORM, fileName: "empty.html", fileText: "<script></script>" })).toEqual({
       file: ["The readable text of this HTML is empty."],
     });

@@ -11,9 +11,22 @@ describe("claim list query", () => {
 
   it("accepts every documented filter", () => {
     const parsed = claimListQuerySchema.parse(
-      searchParamsToObject(new URLSearchParams("status=verified&verdict=mostly_false&topic=History&q=7.1&page=2&pageSize=100&sort=recent&article=1")),
+      searchParamsToObject(
+        new URLSearchParams(
+          "status=verified&verdict=mostly_false&topic=History&q=7.1&page=2&pageSize=100&sort=recent&article=1",
+        ),
+      ),
     );
-    expect(parsed).toMatchObject({ status: "verified", verdict: "mostly_false", topic: "History", q: "7.1", page: 2, pageSize: 100, sort: "recent", article: 1 });
+    expect(parsed).toMatchObject({
+      status: "verified",
+      verdict: "mostly_false",
+      topic: "History",
+      q: "7.1",
+      page: 2,
+      pageSize: 100,
+      sort: "recent",
+      article: 1,
+    });
   });
 
   it("names each bad field", () => {

@@ -18,7 +18,10 @@ const claim: ClaimReviewInput = {
     publishedAt: new Date("2024-05-31T00:00:00Z"),
   },
 };
-const context = { pageUrl: "https://desk.example/fact-checks/41", organization: { name: "Desk", url: "https://desk.example" } };
+const context = {
+  pageUrl: "https://desk.example/fact-checks/41",
+  organization: { name: "Desk", url: "https://desk.example" },
+};
 
 describe("toClaimReview", () => {
   it("fills every field the ecosystem reads", () => {
@@ -69,7 +72,10 @@ describe("toClaimReview", () => {
   });
 
   it("names an unnamed individual as a Person and falls back to the publisher", () => {
-    const person = toClaimReview({ ...claim, attributedTo: "A UN expert" }, context).itemReviewed as Record<string, unknown>;
+    const person = toClaimReview({ ...claim, attributedTo: "A UN expert" }, context).itemReviewed as Record<
+      string,
+      unknown
+    >;
     expect(person.author).toEqual({ "@type": "Person", name: "A UN expert" });
     const publisher = toClaimReview({ ...claim, attributedTo: null }, context).itemReviewed as Record<string, unknown>;
     expect(publisher.author).toEqual({ "@type": "Organization", name: "International Viewpoint" });

@@ -13,7 +13,7 @@ describe("csvCell", () => {
   });
 
   it("neutralises cells a spreadsheet would run as formulas", () => {
-    for (const formula of ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]) {
+    for (const formula of ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]) {
       expect(parseCsv(`${csvCell(formula)}\r\n`)[0]![0]).toBe(`'${formula}`);
     }
     expect(csvCell(-5)).toBe("-5");
@@ -25,6 +25,9 @@ describe("toCsv", () => {
     const awkward = ['He said "no", then left\nfor good', "=1+2", "émigré, naïve", ""];
     const text = toCsv(["a", "b", "c", "d"], [awkward]);
     expect(text.endsWith("\r\n")).toBe(true);
-    expect(parseCsv(text)).toEqual([["a", "b", "c", "d"], ['He said "no", then left\nfor good', "'=1+2", "émigré, naïve", ""]]);
+    expect(parseCsv(text)).toEqual([
+      ["a", "b", "c", "d"],
+      ['He said "no", then left\nfor good', "'=1+2", "émigré, naïve", ""],
+    ]);
   });
 });

@@ -9,7 +9,12 @@ describe("demo accounts on `npm run dev` and `npm start`", () => {
   });
 
   it("are never created by `npm start`, a production server, whatever NODE_ENV or DATABASE_URL say", () => {
-    for (const env of [{}, { NODE_ENV: "development" }, { NODE_ENV: "production" }, { DATABASE_URL: "postgresql://localhost/desk" }]) {
+    for (const env of [
+      {},
+      { NODE_ENV: "development" },
+      { NODE_ENV: "production" },
+      { DATABASE_URL: "postgresql://localhost/desk" },
+    ]) {
       expect(demoUsersOnServer("start", env), JSON.stringify(env)).toBe(false);
     }
   });

@@ -25,12 +25,18 @@ describe("the embedded server in a folder others cannot enter", () => {
     expect(embeddedServerBlocker(path.join(folder, "postgres"), 1000)).toBeNull();
   });
 
-  it.runIf(userInfo().uid === 0)("stops a command with that sentence alone and exit code 1, before starting anything", () => {
-    const dataDir = path.join(privateFolder(), "postgres");
-    const script = `import { startEmbeddedServer } from "./scripts/lib/database.ts";
+  it.runIf(userInfo().uid === 0)(
+    "stops a command with that sentence alone and exit code 1, before starting anything",
+    () => {
+      const dataDir = path.join(privateFolder(), "postgres");
+      const script = `import { startEmbeddedServer } from "./scripts/lib/database.ts";
       await startEmbeddedServer({ dataDir: ${JSON.stringify(dataDir)}, port: 1, persistent: false });`;
-    const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: PROJECT_ROOT, encoding: "utf8" });
-    expect(result.stderr.trim()).toBe(embeddedServerBlocker(dataDir));
-    expect(result.status).toBe(1);
-  });
+      const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+        cwd: PROJECT_ROOT,
+        encoding: "utf8",
+      });
+      expect(result.stderr.trim()).toBe(embeddedServerBlocker(dataDir));
+      expect(result.status).toBe(1);
+    },
+  );
 });

@@ -3,7 +3,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument, listOperations, type SchemaObject } from "@/domains/api-docs/openapi";
 import { newArticleRequestSchema } from "@/domains/articles/schema";
-import { claimExportQuerySchema, claimListQuerySchema, claimPatchSchema, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, reviewSchema } from "@/domains/claims/schema";
+import {
+  claimExportQuerySchema,
+  claimListQuerySchema,
+  claimPatchSchema,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  reviewSchema,
+} from "@/domains/claims/schema";
 import { newSourceSchema, sourcePatchSchema, sourceRemovalSchema } from "@/domains/sources/schema";
 
 const API_DIRECTORY = path.resolve(import.meta.dirname, "../../app/api");
@@ -71,7 +78,9 @@ function property(schema: SchemaObject, name: string): SchemaObject {
 function refsIn(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(refsIn);
   if (typeof value !== "object" || value === null) return [];
-  return Object.entries(value).flatMap(([key, inner]) => (key === "$ref" && typeof inner === "string" ? [inner] : refsIn(inner)));
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === "$ref" && typeof inner === "string" ? [inner] : refsIn(inner),
+  );
 }
 
 function resolvePointer(root: unknown, ref: string): unknown {
@@ -79,7 +88,11 @@ function resolvePointer(root: unknown, ref: string): unknown {
     .slice(2)
     .split("/")
     .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"))
-    .reduce<unknown>((node, token) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[token] : undefined), root);
+    .reduce<unknown>(
+      (node, token) =>
+        typeof node === "object" && node !== null ? (node as Record<string, unknown>)[token] : undefined,
+      root,
+    );
 }
 
 describe("the OpenAPI document and the route handlers", () => {
@@ -113,8 +126,14 @@ describe("the OpenAPI document", () => {
       }
       const templated = [...urlPath.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
       const declared = (described.parameters ?? []).filter((parameter) => parameter.in === "path");
-      expect(declared.map((parameter) => parameter.name), name).toEqual(templated);
-      expect(declared.every((parameter) => parameter.required), name).toBe(true);
+      expect(
+        declared.map((parameter) => parameter.name),
+        name,
+      ).toEqual(templated);
+      expect(
+        declared.every((parameter) => parameter.required),
+        name,
+      ).toBe(true);
     }
   });
 
@@ -128,7 +147,11 @@ describe("the OpenAPI document", () => {
   });
 
   it("needs the session cookie except for the public operations", () => {
-    expect(document.components.securitySchemes.session).toMatchObject({ type: "apiKey", in: "cookie", name: "better-auth.session_token" });
+    expect(document.components.securitySchemes.session).toMatchObject({
+      type: "apiKey",
+      in: "cookie",
+      name: "better-auth.session_token",
+    });
     expect(document.security).toEqual([{ session: [] }]);
     const publicOperations = operations
       .filter(({ operation: described }) => described.security?.length === 0)
@@ -160,7 +183,9 @@ describe("the OpenAPI document", () => {
   });
 
   it("answers the statuses each write can give", () => {
-    const writes = operations.filter(({ method, path: urlPath }) => method !== "get" && !urlPath.startsWith("/api/auth/"));
+    const writes = operations.filter(
+      ({ method, path: urlPath }) => method !== "get" && !urlPath.startsWith("/api/auth/"),
+    );
     expect(writes.length).toBeGreaterThan(0);
     for (const { path: urlPath, operation: described } of writes) {
       const statuses = ["400", "401", "403", "503"];
@@ -203,7 +228,10 @@ describe("the OpenAPI document, generated from the zod schemas", () => {
   it("describes what clients send, not what the server makes of it", () => {
     const version = property(jsonBodySchema("POST /api/claims/{id}/reopen"), "version");
     expect(version.anyOf).toEqual([{ type: "number" }, expect.objectContaining({ type: "string" })]);
-    expect(property(jsonBodySchema("POST /api/claims/{id}/sources"), "url")).toMatchObject({ type: "string", maxLength: 2048 });
+    expect(property(jsonBodySchema("POST /api/claims/{id}/sources"), "url")).toMatchObject({
+      type: "string",
+      maxLength: 2048,
+    });
     expect(property(jsonBodySchema("PATCH /api/claims/{id}"), "status").enum).toContain("awaiting_second_review");
     expect(JSON.stringify(document)).not.toContain('"$schema"');
   });
@@ -211,7 +239,11 @@ describe("the OpenAPI document, generated from the zod schemas", () => {
   it("makes one query parameter of each field of the list query", () => {
     const listParameters = operation("GET /api/claims").parameters ?? [];
     expect(listParameters.map((parameter) => parameter.name)).toEqual(Object.keys(claimListQuerySchema.shape));
-    expect(listParameters.every((parameter) => parameter.in === "query" && !parameter.required && parameter.description !== "")).toBe(true);
+    expect(
+      listParameters.every(
+        (parameter) => parameter.in === "query" && !parameter.required && parameter.description !== "",
+      ),
+    ).toBe(true);
     expect(listParameters.find((parameter) => parameter.name === "pageSize")?.schema).toMatchObject({
       type: "integer",
       minimum: 1,

@@ -129,7 +129,10 @@ describe("source schemas", () => {
   });
 
   it("reads the claim id of a form and refuses a tampered one", () => {
-    expect(addSourceFormSchema.parse({ ...valid, claimId: "12", version: "4" })).toMatchObject({ claimId: 12, version: 4 });
+    expect(addSourceFormSchema.parse({ ...valid, claimId: "12", version: "4" })).toMatchObject({
+      claimId: 12,
+      version: 4,
+    });
     expect(addSourceFormSchema.safeParse({ ...valid, claimId: "12abc", version: "4" }).success).toBe(false);
   });
 });

@@ -21,7 +21,9 @@ function expectWellFormed(body: string, suggestions: Suggestion[]) {
     for (const reason of suggestion.reasons) expect(REASONS).toContain(reason);
     expect(suggestion.text).not.toMatch(/(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)|\u2029/);
     expect(
-      paragraphs.some((paragraph) => paragraph.start <= suggestion.startOffset && suggestion.endOffset <= paragraph.end),
+      paragraphs.some(
+        (paragraph) => paragraph.start <= suggestion.startOffset && suggestion.endOffset <= paragraph.end,
+      ),
     ).toBe(true);
   }
   for (let index = 1; index < suggestions.length; index++) {
@@ -36,7 +38,9 @@ function expectWellFormed(body: string, suggestions: Suggestion[]) {
 function suggestionCovering(suggestions: Suggestion[], body: string, quote: string): Suggestion | undefined {
   const start = body.indexOf(quote);
   expect(start, `fixture quote "${quote}"`).toBeGreaterThanOrEqual(0);
-  return suggestions.find((suggestion) => suggestion.startOffset < start + quote.length && start < suggestion.endOffset);
+  return suggestions.find(
+    (suggestion) => suggestion.startOffset < start + quote.length && start < suggestion.endOffset,
+  );
 }
 
 describe("suggestClaims on the seed article", () => {
@@ -85,7 +89,8 @@ describe("suggestClaims on a French text", () => {
   });
 
   it("does not suggest opinion, rhetoric or questions", () => {
-    for (const filler of frenchFiller) expect(suggestionCovering(suggestions, frenchBody, filler), filler).toBeUndefined();
+    for (const filler of frenchFiller)
+      expect(suggestionCovering(suggestions, frenchBody, filler), filler).toBeUndefined();
     const figure = suggestionCovering(suggestions, frenchBody, frenchFillerWithFigure);
     expect(figure?.score ?? 0).toBeLessThan(0.5);
   });
@@ -111,7 +116,8 @@ describe("suggestClaims on a French text", () => {
 
 describe("sentence splitting", () => {
   it("does not end a sentence at an abbreviation, an initial or a decimal point", () => {
-    const body = "Mr. J. R. Smith met Dr. Jones and M. Dupont on Monday. Growth was 7.1 per cent in the U.S. economy, etc. and more. Mme Martin left.";
+    const body =
+      "Mr. J. R. Smith met Dr. Jones and M. Dupont on Monday. Growth was 7.1 per cent in the U.S. economy, etc. and more. Mme Martin left.";
     const sentences = sentenceRanges(body, "en").map((range) => body.slice(range.start, range.end));
     expect(sentences).toEqual([
       "Mr. J. R. Smith met Dr. Jones and M. Dupont on Monday.",
@@ -121,7 +127,8 @@ describe("sentence splitting", () => {
   });
 
   it("keeps closing quotation marks with their sentence, French spacing included", () => {
-    const body = "Il a dit : « Nous partons. » Puis ils sont partis. Le général a déclaré : « C’est fini ! » selon lui. “It is over.” Then he left.";
+    const body =
+      "Il a dit : « Nous partons. » Puis ils sont partis. Le général a déclaré : « C’est fini ! » selon lui. “It is over.” Then he left.";
     const sentences = sentenceRanges(body, "fr").map((range) => body.slice(range.start, range.end));
     expect(sentences).toEqual([
       "Il a dit : « Nous partons. »",
@@ -133,7 +140,8 @@ describe("sentence splitting", () => {
   });
 
   it("never joins two paragraphs, whatever the line breaks", () => {
-    const body = "The minister said 12 people died\n\nin the attack on Monday.\r\n \r\nNo one was arrested\u2029by the police on 3 May 2024.";
+    const body =
+      "The minister said 12 people died\n\nin the attack on Monday.\r\n \r\nNo one was arrested\u2029by the police on 3 May 2024.";
     const sentences = sentenceRanges(body, "en").map((range) => body.slice(range.start, range.end));
     expect(sentences).toEqual([
       "The minister said 12 people died",
@@ -145,8 +153,14 @@ describe("sentence splitting", () => {
 
   it("cuts clauses at semicolons and before “, while” but not inside quotation marks", () => {
     const body = "Exports fell by 12% in 2023, while the mood stayed calm; nobody noticed « ceci ; cela » at all.";
-    const clauses = clauseRanges(body, { start: 0, end: body.length }).map((range) => body.slice(range.start, range.end));
-    expect(clauses).toEqual(["Exports fell by 12% in 2023", "while the mood stayed calm", "nobody noticed « ceci ; cela » at all."]);
+    const clauses = clauseRanges(body, { start: 0, end: body.length }).map((range) =>
+      body.slice(range.start, range.end),
+    );
+    expect(clauses).toEqual([
+      "Exports fell by 12% in 2023",
+      "while the mood stayed calm",
+      "nobody noticed « ceci ; cela » at all.",
+    ]);
   });
 });
 
@@ -202,18 +216,66 @@ describe("suggestClaims on tricky text", () => {
 
 describe("suggestClaims on any text", () => {
   const pieces = [
-    "Mr. ", "Dr. ", "M. ", "Mme ", "etc. ", "J. ", "7.1 ", "12 500 ", "45% ", "$3 ", "€ ", "UNICEF ", "Assimi Goïta ",
-    "said ", "a déclaré ", "« ", " »", "“", "”", "'", "’", "\"", "(", ")", ";", ", while ", ", tandis que ", ". ",
-    "? ", "! ", "\n", "\n\n", "\r\n \r\n", "\u2029", " ", "😀", "👩‍👩‍👧", "🇲🇱", "é", "since 2012 ", "26 March 2024 ",
-    "the largest ", "because ", "banned ", "word ", "Word ", "l'Imam ", "people's ",
+    "Mr. ",
+    "Dr. ",
+    "M. ",
+    "Mme ",
+    "etc. ",
+    "J. ",
+    "7.1 ",
+    "12 500 ",
+    "45% ",
+    "$3 ",
+    "€ ",
+    "UNICEF ",
+    "Assimi Goïta ",
+    "said ",
+    "a déclaré ",
+    "« ",
+    " »",
+    "“",
+    "”",
+    "'",
+    "’",
+    '"',
+    "(",
+    ")",
+    ";",
+    ", while ",
+    ", tandis que ",
+    ". ",
+    "? ",
+    "! ",
+    "\n",
+    "\n\n",
+    "\r\n \r\n",
+    "\u2029",
+    " ",
+    "😀",
+    "👩‍👩‍👧",
+    "🇲🇱",
+    "é",
+    "since 2012 ",
+    "26 March 2024 ",
+    "the largest ",
+    "because ",
+    "banned ",
+    "word ",
+    "Word ",
+    "l'Imam ",
+    "people's ",
   ];
 
   it("keeps the invariants for random mixes of tricky pieces (fast-check, 300 runs)", () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), fc.constantFrom("en", "fr", "de", ""), (parts, language) => {
-        const body = parts.join("");
-        expectWellFormed(body, suggestClaims(body, language));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 80 }),
+        fc.constantFrom("en", "fr", "de", ""),
+        (parts, language) => {
+          const body = parts.join("");
+          expectWellFormed(body, suggestClaims(body, language));
+        },
+      ),
       { numRuns: 300, seed: 7 },
     );
   });

@@ -183,7 +183,8 @@ describe("suggestClaims time on hostile bodies, as a ratio to plain prose of the
     );
     if (details.failed) {
       const shape = details.counterexample![0];
-      const reason = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+      const reason =
+        details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
       throw new Error(
         [
           `Slower than ${MAX_RATIO}× plain prose: ${reason}`,

@@ -26,6 +26,8 @@ function engineFingerprint(): string {
 it("the engine's files are those its version was recorded with", () => {
   const fingerprint = engineFingerprint();
   const now = `version ${SUGGESTION_ENGINE_VERSION}, fingerprint ${fingerprint}`;
-  expect(fingerprint, `the engine changed: bump SUGGESTION_ENGINE_VERSION and update this fingerprint (${now})`).toBe(RECORDED.fingerprint);
+  expect(fingerprint, `the engine changed: bump SUGGESTION_ENGINE_VERSION and update this fingerprint (${now})`).toBe(
+    RECORDED.fingerprint,
+  );
   expect(SUGGESTION_ENGINE_VERSION, "the version changed: record it here with the fingerprint").toBe(RECORDED.version);
 });

@@ -20,15 +20,24 @@ it("leaves out exactly the dismissed spans and those overlapping a claim, as a p
     dismissals: entries.filter(([, dismissed]) => dismissed).map(([range]) => range),
   }));
   fc.assert(
-    fc.property(suggestionsAndDismissals, fc.array(span, { maxLength: 30 }), fc.array(span, { maxLength: 3 }), (drawn, claims, strays) => {
-      const dismissals = [...drawn.dismissals, ...strays];
-      const expected = drawn.suggestions.filter(
-        (suggestion) =>
-          !dismissals.some((other) => other.startOffset === suggestion.startOffset && other.endOffset === suggestion.endOffset) &&
-          !claims.some((claim) => claim.startOffset < suggestion.endOffset && suggestion.startOffset < claim.endOffset),
-      );
-      expect(withoutSettledSpans(drawn.suggestions, claims, dismissals)).toEqual(expected);
-    }),
+    fc.property(
+      suggestionsAndDismissals,
+      fc.array(span, { maxLength: 30 }),
+      fc.array(span, { maxLength: 3 }),
+      (drawn, claims, strays) => {
+        const dismissals = [...drawn.dismissals, ...strays];
+        const expected = drawn.suggestions.filter(
+          (suggestion) =>
+            !dismissals.some(
+              (other) => other.startOffset === suggestion.startOffset && other.endOffset === suggestion.endOffset,
+            ) &&
+            !claims.some(
+              (claim) => claim.startOffset < suggestion.endOffset && suggestion.startOffset < claim.endOffset,
+            ),
+        );
+        expect(withoutSettledSpans(drawn.suggestions, claims, dismissals)).toEqual(expected);
+      },
+    ),
     { numRuns: 500, seed: 12 },
   );
 });

@@ -17,7 +17,10 @@ describe("npm test's closing line", () => {
 
   it("reads `N passed, N failed` alone when everything ran", () => {
     const report = path.join(mkdtempSync(path.join(tmpdir(), "test-report-")), "unit.json");
-    writeFileSync(report, JSON.stringify({ numPassedTests: 12, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0 }));
+    writeFileSync(
+      report,
+      JSON.stringify({ numPassedTests: 12, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0 }),
+    );
     expect(describeCounts(vitestCounts(report))).toBe("12 passed, 0 failed");
   });
 

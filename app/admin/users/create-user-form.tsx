@@ -38,7 +38,9 @@ export function CreateUserForm() {
           state={state}
           hint={`At least ${MIN_PASSWORD_LENGTH} characters. Pass it on to the person privately.`}
         >
-          {(control) => <input {...control} type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} />}
+          {(control) => (
+            <input {...control} type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} />
+          )}
         </Field>
       </div>
       <SubmitButton>Create user</SubmitButton>

@@ -21,9 +21,9 @@ export default async function UsersPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
       <p className="text-sm text-slate-700">
-        {users.length} {users.length === 1 ? "account" : "accounts"}, {activeCount} active. A deactivated user is signed out at once and
-        cannot sign in until reactivated; their claims stay assigned to them. Setting a user&apos;s password signs them out
-        everywhere.
+        {users.length} {users.length === 1 ? "account" : "accounts"}, {activeCount} active. A deactivated user is signed
+        out at once and cannot sign in until reactivated; their claims stay assigned to them. Setting a user&apos;s
+        password signs them out everywhere.
       </p>
 
       <SectionCard title="Create user">
@@ -73,7 +73,9 @@ export default async function UsersPage() {
                 <td className="px-4 py-3 text-right tabular-nums">{user.assignedClaimCount}</td>
                 <td className="px-4 py-3">
                   {user.id === viewer.id ? (
-                    <p className="text-xs text-slate-600">Your own account: another admin can change its role or deactivate it.</p>
+                    <p className="text-xs text-slate-600">
+                      Your own account: another admin can change its role or deactivate it.
+                    </p>
                   ) : (
                     <UserRowActions user={{ id: user.id, name: user.name, role: user.role, active: user.active }} />
                   )}

@@ -27,7 +27,9 @@ export function SetPasswordForm({ user, isViewer }: { user: { id: string; name: 
             : `At least ${MIN_PASSWORD_LENGTH} characters. Signs them out everywhere.`
         }
       >
-        {(control) => <input {...control} type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} />}
+        {(control) => (
+          <input {...control} type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} />
+        )}
       </Field>
       <SubmitButton variant="secondary">
         Set password<span className="sr-only"> for {user.name}</span>

@@ -47,9 +47,11 @@ function selectedSpan(container: HTMLElement): Span | null {
   const first = pieces[0];
   const last = pieces.at(-1);
   if (!first || !last) return null;
-  const startOffset = Number(first.dataset.offset) + (first.firstChild === range.startContainer ? range.startOffset : 0);
+  const startOffset =
+    Number(first.dataset.offset) + (first.firstChild === range.startContainer ? range.startOffset : 0);
   const endOffset =
-    Number(last.dataset.offset) + (last.firstChild === range.endContainer ? range.endOffset : (last.textContent ?? "").length);
+    Number(last.dataset.offset) +
+    (last.firstChild === range.endContainer ? range.endOffset : (last.textContent ?? "").length);
   return endOffset > startOffset ? { startOffset, endOffset } : null;
 }
 
@@ -92,7 +94,10 @@ export function ClaimWorkbench({
         {children}
       </div>
       <div className="space-y-6">
-        <section aria-labelledby="new-claim-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <section
+          aria-labelledby="new-claim-heading"
+          className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+        >
           <h2 id="new-claim-heading" className="text-base font-semibold">
             New claim
           </h2>
@@ -111,24 +116,38 @@ export function ClaimWorkbench({
           ) : (
             <>
               <p className="text-sm text-slate-700">Select words in the article, or accept a suggestion below.</p>
-              <button type="button" className={SECONDARY_BUTTON} disabled={!selection} onClick={() => selection && startDraft(selection)}>
-                {selection ? `Claim the selection (characters ${selection.startOffset}–${selection.endOffset})` : "Claim the selection"}
+              <button
+                type="button"
+                className={SECONDARY_BUTTON}
+                disabled={!selection}
+                onClick={() => selection && startDraft(selection)}
+              >
+                {selection
+                  ? `Claim the selection (characters ${selection.startOffset}–${selection.endOffset})`
+                  : "Claim the selection"}
               </button>
             </>
           )}
         </section>
 
-        <section aria-labelledby="suggestions-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <section
+          aria-labelledby="suggestions-heading"
+          className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+        >
           <h2 id="suggestions-heading" className="text-base font-semibold">
             Suggested claims ({suggestions.length})
           </h2>
           <p className="text-xs text-slate-600">
-            Sentences with figures, dates, named actors, quotations, comparisons or causes, best first; marked S1, S2… in the text.
+            Sentences with figures, dates, named actors, quotations, comparisons or causes, best first; marked S1, S2…
+            in the text.
           </p>
           <FormAlert state={dismissState} />
           <ol className="space-y-3 text-sm">
             {suggestions.map((suggestion) => (
-              <li key={`${suggestion.startOffset}-${suggestion.endOffset}`} className="space-y-2 border-t border-slate-200 pt-3">
+              <li
+                key={`${suggestion.startOffset}-${suggestion.endOffset}`}
+                className="space-y-2 border-t border-slate-200 pt-3"
+              >
                 <p>
                   <span className="font-semibold">S{suggestion.rank}</span> “{suggestion.text}”
                 </p>
@@ -172,7 +191,8 @@ function ClaimDraftForm({
   action: (formData: FormData) => void;
   onCancel: () => void;
 }) {
-  const typed = (name: string, fallback: string) => (state.status === "error" && name in state.values ? state.values[name]! : fallback);
+  const typed = (name: string, fallback: string) =>
+    state.status === "error" && name in state.values ? state.values[name]! : fallback;
   const [start, setStart] = useState(typed("startOffset", String(draft.startOffset)));
   const [end, setEnd] = useState(typed("endOffset", String(draft.endOffset)));
   const quote = body.slice(Number(start) || 0, Number(end) || 0);
@@ -182,17 +202,43 @@ function ClaimDraftForm({
       <input type="hidden" name="articleId" value={articleId} />
       <div className="grid grid-cols-2 gap-3">
         <Field id="startOffset" name="startOffset" label="Starts at" state={state}>
-          {(control) => <input {...control} type="number" min={0} max={body.length} value={start} onChange={(event) => setStart(event.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={0}
+              max={body.length}
+              value={start}
+              onChange={(event) => setStart(event.target.value)}
+            />
+          )}
         </Field>
         <Field id="endOffset" name="endOffset" label="Ends at" state={state}>
-          {(control) => <input {...control} type="number" min={0} max={body.length} value={end} onChange={(event) => setEnd(event.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={0}
+              max={body.length}
+              value={end}
+              onChange={(event) => setEnd(event.target.value)}
+            />
+          )}
         </Field>
       </div>
       <figure className="rounded-md bg-slate-50 p-2 text-sm">
-        <figcaption className="text-xs font-medium text-slate-700">The quote (the article&apos;s words at these positions)</figcaption>
+        <figcaption className="text-xs font-medium text-slate-700">
+          The quote (the article&apos;s words at these positions)
+        </figcaption>
         <blockquote className="mt-1 font-serif">{quote.trim() || "—"}</blockquote>
       </figure>
-      <Field id="statement" name="statement" label="Statement" state={state} hint="The claim as one checkable sentence.">
+      <Field
+        id="statement"
+        name="statement"
+        label="Statement"
+        state={state}
+        hint="The claim as one checkable sentence."
+      >
         {(control) => <textarea {...control} rows={3} defaultValue={typed("statement", draft.statement)} />}
       </Field>
       <Field id="topic" name="topic" label="Topic" state={state}>

@@ -48,7 +48,11 @@ export default async function ArticlePage({ params }: Props) {
         <ArticleText
           body={article.body}
           claims={article.claims}
-          suggestions={ranked.map((suggestion) => ({ id: suggestion.rank, startOffset: suggestion.startOffset, endOffset: suggestion.endOffset }))}
+          suggestions={ranked.map((suggestion) => ({
+            id: suggestion.rank,
+            startOffset: suggestion.startOffset,
+            endOffset: suggestion.endOffset,
+          }))}
         />
       </div>
     </section>
@@ -83,7 +87,11 @@ export default async function ArticlePage({ params }: Props) {
         </p>
         {article.url ? (
           <p className="text-sm">
-            <a href={article.url} rel="noopener noreferrer nofollow" className="text-blue-800 underline underline-offset-2">
+            <a
+              href={article.url}
+              rel="noopener noreferrer nofollow"
+              className="text-blue-800 underline underline-offset-2"
+            >
               Original article
             </a>
           </p>

@@ -29,10 +29,18 @@ export function ImportArticleForm() {
     <form key={state.status === "idle" ? "new" : state.at} action={action} className="space-y-5" noValidate>
       <FormAlert state={state} />
       <Field id="article-title" name="title" label="Title" state={state}>
-        {(control) => <input {...control} type="text" required maxLength={MAX_ARTICLE_TITLE_LENGTH} defaultValue={values?.title} />}
+        {(control) => (
+          <input {...control} type="text" required maxLength={MAX_ARTICLE_TITLE_LENGTH} defaultValue={values?.title} />
+        )}
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="article-url" name="url" label="Original URL" state={state} hint="Optional: the article's address, http:// or https://.">
+        <Field
+          id="article-url"
+          name="url"
+          label="Original URL"
+          state={state}
+          hint="Optional: the article's address, http:// or https://."
+        >
           {(control) => <input {...control} type="url" inputMode="url" defaultValue={values?.url} />}
         </Field>
         <Field id="article-publisher" name="publisher" label="Publisher" state={state} hint="Optional.">
@@ -41,7 +49,13 @@ export function ImportArticleForm() {
         <Field id="article-author" name="author" label="Author" state={state} hint="Optional.">
           {(control) => <input {...control} type="text" defaultValue={values?.author} />}
         </Field>
-        <Field id="article-published-at" name="publishedAt" label="Published on" state={state} hint="Optional: without a date, today's is stored.">
+        <Field
+          id="article-published-at"
+          name="publishedAt"
+          label="Published on"
+          state={state}
+          hint="Optional: without a date, today's is stored."
+        >
           {(control) => <input {...control} type="date" defaultValue={values?.publishedAt} />}
         </Field>
         <Field id="article-language" name="language" label="Language" state={state}>
@@ -79,7 +93,9 @@ export function ImportArticleForm() {
           state={state}
           hint={`At most ${count(MAX_BODY_LENGTH)} characters of text once HTML is reduced.`}
         >
-          {(control) => <textarea {...control} rows={14} className={`${control.className} font-mono`} defaultValue={values?.text} />}
+          {(control) => (
+            <textarea {...control} rows={14} className={`${control.className} font-mono`} defaultValue={values?.text} />
+          )}
         </Field>
         <Field
           id="article-file"
@@ -88,7 +104,13 @@ export function ImportArticleForm() {
           state={state}
           hint={`${UPLOAD_EXTENSIONS.join(", ")} (Markdown is kept as plain text), at most ${count(MAX_UPLOAD_BYTES / 1_000_000)} MB, UTF-8.`}
         >
-          {(control) => <input {...control} type="file" accept={[...UPLOAD_EXTENSIONS, "text/plain", "text/markdown", "text/html"].join(",")} />}
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              accept={[...UPLOAD_EXTENSIONS, "text/plain", "text/markdown", "text/html"].join(",")}
+            />
+          )}
         </Field>
       </fieldset>
       <SubmitButton>Add article</SubmitButton>

@@ -55,13 +55,26 @@ export function ClaimFilters({
   assignees: { id: string; name: string }[];
 }) {
   return (
-    <form method="get" action="/claims" role="search" aria-label="Filter claims" className="rounded-lg border border-slate-200 bg-white p-4">
+    <form
+      method="get"
+      action="/claims"
+      role="search"
+      aria-label="Filter claims"
+      className="rounded-lg border border-slate-200 bg-white p-4"
+    >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-7">
         <div className="sm:col-span-2 lg:col-span-2">
           <label htmlFor="filter-q" className={LABEL}>
             Search quote and statement
           </label>
-          <input id="filter-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={200} className={CONTROL} />
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={query.q ?? ""}
+            maxLength={200}
+            className={CONTROL}
+          />
         </div>
         <FilterSelect
           name="status"
@@ -105,7 +118,10 @@ export function ClaimFilters({
       {query.article ? <input type="hidden" name="article" value={query.article} /> : null}
       {query.pageSize !== DEFAULT_PAGE_SIZE ? <input type="hidden" name="pageSize" value={query.pageSize} /> : null}
       <div className="mt-4 flex flex-wrap items-center gap-3">
-        <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700">
+        <button
+          type="submit"
+          className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700"
+        >
           Apply filters
         </button>
         <Link href="/claims" className="text-sm text-blue-800 underline underline-offset-2">

@@ -5,7 +5,13 @@ import type { ActionState } from "@/lib/action-state";
 import type { ReviewStatus, Verdict } from "@/lib/generated/prisma/enums";
 
 interface ConflictDetails {
-  current: { version: number; status: ReviewStatus; verdict: Verdict; rationale: string | null; assignee: { name: string } | null };
+  current: {
+    version: number;
+    status: ReviewStatus;
+    verdict: Verdict;
+    rationale: string | null;
+    assignee: { name: string } | null;
+  };
   lastChange: { actor: { name: string } | null; at: string } | null;
 }
 
@@ -28,7 +34,8 @@ export function ConflictNotice({ state }: { state: ActionState }) {
     <div className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
       <p className="font-medium">
         Changed by {lastChange?.actor?.name ?? "someone"}
-        {lastChange ? ` at ${new Date(lastChange.at).toLocaleTimeString("en-GB", { timeZone: "UTC" })} UTC` : ""}. Now stored:
+        {lastChange ? ` at ${new Date(lastChange.at).toLocaleTimeString("en-GB", { timeZone: "UTC" })} UTC` : ""}. Now
+        stored:
       </p>
       <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3">
         <dt>Status</dt>

@@ -39,7 +39,10 @@ export function DuplicatesPanel({ claimId, version, status, canWork, duplicateOf
   const [linkState, linkAction] = useActionState(linkDuplicateFromForm, IDLE_STATE);
   const [startState, startAction] = useActionState(startFromDuplicateFromForm, IDLE_STATE);
   const open = status === "unreviewed" || status === "in_progress";
-  const latest = startState.status !== "idle" && (linkState.status === "idle" || startState.at > linkState.at) ? startState : linkState;
+  const latest =
+    startState.status !== "idle" && (linkState.status === "idle" || startState.at > linkState.at)
+      ? startState
+      : linkState;
 
   return (
     <div className="mt-3 space-y-4">
@@ -55,7 +58,8 @@ export function DuplicatesPanel({ claimId, version, status, canWork, duplicateOf
           </p>
           {canWork && status === "in_progress" && duplicateOf.status !== "verified" ? (
             <p className="text-slate-700">
-              Claim #{duplicateOf.id} was reopened for a correction: its verdict and sources can be taken once it is verified again.
+              Claim #{duplicateOf.id} was reopened for a correction: its verdict and sources can be taken once it is
+              verified again.
             </p>
           ) : canWork && status === "in_progress" ? (
             <form action={startAction} className="flex flex-wrap gap-2">

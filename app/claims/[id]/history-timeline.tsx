@@ -30,8 +30,10 @@ const FIELD_LABELS: Record<string, string> = {
 
 function display(field: string, value: JsonValue | undefined, people: Map<string, string>): string {
   if (value === undefined || value === null || value === "") return "—";
-  if (field === "status" && typeof value === "string") return STATUS_LABELS[value as keyof typeof STATUS_LABELS] ?? value;
-  if (field === "verdict" && typeof value === "string") return VERDICT_LABELS[value as keyof typeof VERDICT_LABELS] ?? value;
+  if (field === "status" && typeof value === "string")
+    return STATUS_LABELS[value as keyof typeof STATUS_LABELS] ?? value;
+  if (field === "verdict" && typeof value === "string")
+    return VERDICT_LABELS[value as keyof typeof VERDICT_LABELS] ?? value;
   if (field === "assigneeId" && typeof value === "string") return people.get(value) ?? "another user";
   return typeof value === "string" ? value : JSON.stringify(value);
 }
@@ -42,7 +44,8 @@ function asObject(value: JsonValue): Record<string, JsonValue> {
 
 /** The claim's append-only history, oldest first: who did what, and each field before and after. */
 export function HistoryTimeline({ events, people }: { events: TimelineEvent[]; people: Map<string, string> }) {
-  if (events.length === 0) return <p className="mt-2 text-sm text-slate-700">No change has been recorded for this claim yet.</p>;
+  if (events.length === 0)
+    return <p className="mt-2 text-sm text-slate-700">No change has been recorded for this claim yet.</p>;
   return (
     <ol className="mt-3 space-y-4 border-l-2 border-slate-200 pl-4 text-sm">
       {events.map((event) => {
@@ -62,7 +65,7 @@ export function HistoryTimeline({ events, people }: { events: TimelineEvent[]; p
                 {fields.map((field) => (
                   <div key={field} className="contents">
                     <dt className="font-medium">{FIELD_LABELS[field] ?? field}</dt>
-                    <dd className="whitespace-pre-wrap break-words">
+                    <dd className="break-words whitespace-pre-wrap">
                       {field in before ? `${display(field, before[field], people)} → ` : ""}
                       {display(field, after[field], people)}
                     </dd>

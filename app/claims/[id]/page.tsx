@@ -63,10 +63,14 @@ export default async function ClaimPage({ params }: Props) {
           <dd>{claim.attributedTo ?? "The article itself (no attribution)"}</dd>
           <dt className="font-medium text-slate-700">Article</dt>
           <dd>
-            <Link href={`/articles/${claim.article.id}#claim-${claim.id}`} className="text-blue-800 underline underline-offset-2">
+            <Link
+              href={`/articles/${claim.article.id}#claim-${claim.id}`}
+              className="text-blue-800 underline underline-offset-2"
+            >
               {claim.article.title}
             </Link>
-            {claim.article.publisher ? `, ${claim.article.publisher}` : ""}, <FormattedDate date={claim.article.publishedAt} />
+            {claim.article.publisher ? `, ${claim.article.publisher}` : ""},{" "}
+            <FormattedDate date={claim.article.publishedAt} />
           </dd>
           <dt className="font-medium text-slate-700">Assignee</dt>
           <dd>{claim.assignee?.name ?? "Unassigned"}</dd>
@@ -102,7 +106,9 @@ export default async function ClaimPage({ params }: Props) {
         <p className="mt-2">
           <VerdictBadge verdict={claim.verdict} />
         </p>
-        <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{claim.rationale ?? "No rationale yet: this claim has not been rated."}</p>
+        <p className="mt-2 text-sm whitespace-pre-wrap text-slate-800">
+          {claim.rationale ?? "No rationale yet: this claim has not been rated."}
+        </p>
       </SectionCard>
 
       <SectionCard title="Review">
@@ -159,13 +165,15 @@ export default async function ClaimPage({ params }: Props) {
             {claim.corrections.map((correction) => (
               <li key={correction.id}>
                 <p>
-                  Reopened by {correction.reopenedBy.name}, <FormattedDateTime date={correction.reopenedAt} />: {correction.reason}
+                  Reopened by {correction.reopenedBy.name}, <FormattedDateTime date={correction.reopenedAt} />:{" "}
+                  {correction.reason}
                 </p>
                 <p className="text-slate-700">
                   Was {VERDICT_LABELS[correction.previousVerdict]}
                   {correction.newVerdict && correction.resolvedAt ? (
                     <>
-                      ; corrected to {VERDICT_LABELS[correction.newVerdict]} on <FormattedDateTime date={correction.resolvedAt} />
+                      ; corrected to {VERDICT_LABELS[correction.newVerdict]} on{" "}
+                      <FormattedDateTime date={correction.resolvedAt} />
                     </>
                   ) : (
                     "; the correction is in progress"

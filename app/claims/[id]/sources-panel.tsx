@@ -99,8 +99,20 @@ function SourceFields({
 
   return (
     <div className="grid gap-x-4 gap-y-2 sm:grid-cols-2">
-      {field("url", "Source URL", "The full address, starting with http:// or https://.", <input type="url" required {...control("url")} />, true)}
-      {field("title", "Title", `As the source itself titles it; at most ${MAX_TITLE_LENGTH.toLocaleString("en")} characters.`, <input type="text" required {...control("title")} />, true)}
+      {field(
+        "url",
+        "Source URL",
+        "The full address, starting with http:// or https://.",
+        <input type="url" required {...control("url")} />,
+        true,
+      )}
+      {field(
+        "title",
+        "Title",
+        `As the source itself titles it; at most ${MAX_TITLE_LENGTH.toLocaleString("en")} characters.`,
+        <input type="text" required {...control("title")} />,
+        true,
+      )}
       {field("publisher", "Publisher", "Optional: who published it.", <input type="text" {...control("publisher")} />)}
       {field(
         "stance",
@@ -115,8 +127,20 @@ function SourceFields({
           ))}
         </select>,
       )}
-      {field("excerpt", "Excerpt", `Optional: the passage that matters, at most ${MAX_EXCERPT_LENGTH.toLocaleString("en")} characters.`, <textarea rows={3} {...control("excerpt")} />, true)}
-      {field("archiveUrl", "Archive URL", "Optional: a saved copy (Wayback Machine, archive.today).", <input type="url" {...control("archiveUrl")} />, true)}
+      {field(
+        "excerpt",
+        "Excerpt",
+        `Optional: the passage that matters, at most ${MAX_EXCERPT_LENGTH.toLocaleString("en")} characters.`,
+        <textarea rows={3} {...control("excerpt")} />,
+        true,
+      )}
+      {field(
+        "archiveUrl",
+        "Archive URL",
+        "Optional: a saved copy (Wayback Machine, archive.today).",
+        <input type="url" {...control("archiveUrl")} />,
+        true,
+      )}
     </div>
   );
 }
@@ -162,10 +186,12 @@ function SourceItem({
         <ExternalLink url={source.url} className={`font-medium ${LINK}`}>
           {source.title}
         </ExternalLink>{" "}
-        <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-800">{STANCE_LABELS[source.stance]}</span>
+        <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-800">
+          {STANCE_LABELS[source.stance]}
+        </span>
       </p>
       {/* The address in full, so a look-alike host (shown as xn--…) is there to see. */}
-      <p className="break-all font-mono text-xs text-slate-700">{source.url}</p>
+      <p className="font-mono text-xs break-all text-slate-700">{source.url}</p>
       <p className="text-slate-700">
         {source.publisher ? `${source.publisher} · ` : ""}Source #{source.id}, added by {source.addedBy.name},{" "}
         <FormattedDateTime date={source.addedAt} />
@@ -178,7 +204,9 @@ function SourceItem({
           </>
         ) : null}
       </p>
-      {source.excerpt ? <blockquote className="whitespace-pre-wrap border-l-4 border-slate-200 pl-3">{source.excerpt}</blockquote> : null}
+      {source.excerpt ? (
+        <blockquote className="border-l-4 border-slate-200 pl-3 whitespace-pre-wrap">{source.excerpt}</blockquote>
+      ) : null}
       {changeable ? (
         <div className="flex flex-wrap items-start gap-4 pt-1">
           <div className="min-w-0 flex-1">
@@ -254,8 +282,8 @@ export function SourcesPanel({
         </div>
       ) : (
         <p className="text-sm text-slate-700">
-          Sources are locked while the verdict awaits a second review or once it is verified: send it back, or have an editor reopen
-          the claim, to change them.
+          Sources are locked while the verdict awaits a second review or once it is verified: send it back, or have an
+          editor reopen the claim, to change them.
         </p>
       )}
     </div>

@@ -130,7 +130,9 @@ export function WorkflowPanel(props: WorkflowProps) {
             state={state}
             hint={`At least ${MIN_RATIONALE_LENGTH} characters to propose; a proposal also needs a source unless the verdict is “Not a claim”.`}
           >
-            {(control) => <textarea {...control} rows={5} defaultValue={typed(state, "rationale", props.rationale ?? "")} />}
+            {(control) => (
+              <textarea {...control} rows={5} defaultValue={typed(state, "rationale", props.rationale ?? "")} />
+            )}
           </Field>
           <FieldError id="sources-error" state={state} name="sources" />
           <div className="flex flex-wrap gap-3">

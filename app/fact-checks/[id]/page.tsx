@@ -22,7 +22,10 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const claim = await loadPublishedClaim((await params).id);
   if (!claim) return { title: "Fact-check not found" };
-  return { title: `Fact-check: ${claim.statement}`, description: `${VERDICT_LABELS[claim.verdict]}. ${claim.rationale ?? ""}`.trim() };
+  return {
+    title: `Fact-check: ${claim.statement}`,
+    description: `${VERDICT_LABELS[claim.verdict]}. ${claim.rationale ?? ""}`.trim(),
+  };
 }
 
 const STANCE_LABELS = { supports: "Supports the claim", refutes: "Refutes the claim", context: "Context" } as const;
@@ -35,12 +38,9 @@ export default async function PublicFactCheckPage({ params }: Props) {
 
   return (
     <article className="mx-auto max-w-3xl space-y-6">
-      <script
-        type="application/ld+json"
-        dangerouslySetInnerHTML={{ __html: jsonLdScriptText(claimReview) }}
-      />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(claimReview) }} />
       <header className="space-y-3">
-        <p className="text-sm font-medium uppercase tracking-wide text-slate-600">Fact-check</p>
+        <p className="text-sm font-medium tracking-wide text-slate-600 uppercase">Fact-check</p>
         <h1 className="text-2xl font-semibold tracking-tight">{claim.statement}</h1>
         <p className="flex flex-wrap items-center gap-2 text-lg">
           <span className="font-medium">Our verdict:</span> <VerdictBadge verdict={claim.verdict} />
@@ -52,17 +52,24 @@ export default async function PublicFactCheckPage({ params }: Props) {
       </SectionCard>
 
       <SectionCard title="Where the claim appeared">
-        <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 font-serif text-slate-800">“{claim.quote}”</blockquote>
+        <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 font-serif text-slate-800">
+          “{claim.quote}”
+        </blockquote>
         <p className="mt-2 text-sm text-slate-700">
           {claim.attributedTo ? `Attributed to ${claim.attributedTo}, in ` : "In "}
           {claim.article.url ? (
-            <a href={claim.article.url} rel="noopener noreferrer nofollow" className="text-blue-800 underline underline-offset-2">
+            <a
+              href={claim.article.url}
+              rel="noopener noreferrer nofollow"
+              className="text-blue-800 underline underline-offset-2"
+            >
               {claim.article.title}
             </a>
           ) : (
             claim.article.title
           )}
-          {claim.article.publisher ? `, ${claim.article.publisher}` : ""}, <FormattedDate date={claim.article.publishedAt} />.
+          {claim.article.publisher ? `, ${claim.article.publisher}` : ""},{" "}
+          <FormattedDate date={claim.article.publishedAt} />.
         </p>
       </SectionCard>
 
@@ -70,7 +77,12 @@ export default async function PublicFactCheckPage({ params }: Props) {
         <ul className="mt-3 space-y-2 text-sm">
           {claim.sources.map((source) => (
             <li key={source.id}>
-              <a href={source.url} rel="noopener noreferrer nofollow" target="_blank" className="font-medium text-blue-800 underline underline-offset-2">
+              <a
+                href={source.url}
+                rel="noopener noreferrer nofollow"
+                target="_blank"
+                className="font-medium text-blue-800 underline underline-offset-2"
+              >
                 {source.title}
               </a>
               {source.publisher ? `, ${source.publisher}` : ""} — {STANCE_LABELS[source.stance]}
@@ -78,7 +90,12 @@ export default async function PublicFactCheckPage({ params }: Props) {
                 <>
                   {" "}
                   (
-                  <a href={source.archiveUrl} rel="noopener noreferrer nofollow" target="_blank" className="text-blue-800 underline underline-offset-2">
+                  <a
+                    href={source.archiveUrl}
+                    rel="noopener noreferrer nofollow"
+                    target="_blank"
+                    className="text-blue-800 underline underline-offset-2"
+                  >
                     archived copy
                   </a>
                   )
@@ -92,7 +109,8 @@ export default async function PublicFactCheckPage({ params }: Props) {
       <SectionCard title="Who checked it">
         <p className="mt-2 text-sm">
           {claim.proposedBy ? `Reviewed by ${claim.proposedBy.name}` : "Reviewed"}
-          {claim.verifiedBy ? `, approved by ${claim.verifiedBy.name}` : ""} on <FormattedDate date={claim.verifiedAt} />.
+          {claim.verifiedBy ? `, approved by ${claim.verifiedBy.name}` : ""} on{" "}
+          <FormattedDate date={claim.verifiedAt} />.
         </p>
       </SectionCard>
 
@@ -101,8 +119,10 @@ export default async function PublicFactCheckPage({ params }: Props) {
           <ul className="mt-2 space-y-2 text-sm">
             {claim.corrections.map((correction) => (
               <li key={correction.id}>
-                <FormattedDate date={correction.reopenedAt} />: the verdict was changed from {VERDICT_LABELS[correction.previousVerdict]}
-                {correction.newVerdict ? ` to ${VERDICT_LABELS[correction.newVerdict]}` : ""}. Reason: {correction.reason}
+                <FormattedDate date={correction.reopenedAt} />: the verdict was changed from{" "}
+                {VERDICT_LABELS[correction.previousVerdict]}
+                {correction.newVerdict ? ` to ${VERDICT_LABELS[correction.newVerdict]}` : ""}. Reason:{" "}
+                {correction.reason}
               </li>
             ))}
           </ul>

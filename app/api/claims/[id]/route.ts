@@ -3,7 +3,9 @@ import { claimPatchSchema } from "@/domains/claims/schema";
 import { authenticatedRoute, parseBody, pathId } from "@/lib/api";
 import { claimBody, claimResponse } from "../claim-response";
 
-export const GET = authenticatedRoute<{ id: string }>(async ({ params }) => claimResponse(pathId(params.id, "No claim has this id.")));
+export const GET = authenticatedRoute<{ id: string }>(async ({ params }) =>
+  claimResponse(pathId(params.id, "No claim has this id.")),
+);
 
 export const PATCH = authenticatedRoute<{ id: string }>(async ({ request, params, user }) => {
   const id = pathId(params.id, "No claim has this id.");

@@ -20,7 +20,7 @@ export interface Suggestion {
  * version; a stored result of another version is computed again. Any change to segment.ts, signals.ts or this file
  * changes the result, so it changes this too: tests/unit/suggestions-engine-version.test.ts fails until it does.
  */
-export const SUGGESTION_ENGINE_VERSION = "3";
+export const SUGGESTION_ENGINE_VERSION = "4";
 
 /**
  * How much each signal says "this can be checked against a record". Signals combine like independent

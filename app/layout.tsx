@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { SiteNav } from "@/components/site-nav";
 import { ROLE_LABELS } from "@/domains/users/roles";
-import { getCurrentUser } from "@/lib/session";
+import { getCurrentUser } from "@/domains/users/session";
 import { signOut } from "./sign-in/actions";
 import "./globals.css";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { BlockSkeleton } from "@/components/skeletons";
 import { hasRole } from "@/domains/users/roles";
-import { requireUser } from "@/lib/session";
+import { requireUser } from "@/domains/users/session";
 import { ArticleList } from "./_overview/article-list";
 import { ClaimProgress, ClaimProgressSkeleton } from "./_overview/claim-progress";
 

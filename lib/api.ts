@@ -1,7 +1,5 @@
 import type { z } from "zod";
-import type { CurrentUser } from "@/domains/users/roles";
 import { DomainError, HTTP_STATUS, isDomainError } from "@/lib/errors";
-import { userFromHeaders } from "@/lib/session";
 import { type FieldErrors, fieldErrorsOf, parseId } from "@/lib/validation";
 
 export function jsonError(
@@ -83,16 +81,22 @@ function isCrossOrigin(request: Request): boolean {
   }
 }
 
-/** A route handler for signed-in users only: 401 without a valid session, 403 for a cross-site write. */
-export function authenticatedRoute<Params = Record<string, never>>(
-  handler: (args: { request: Request; user: CurrentUser; params: Params }) => Promise<Response>,
-): (request: Request, context: { params: Promise<Params> }) => Promise<Response> {
-  return handleErrors(async (request: Request, context: { params: Promise<Params> }) => {
-    if (isCrossOrigin(request)) return jsonError(403, "Requests from another site are refused.");
-    const user = await userFromHeaders(request.headers);
-    if (!user) return jsonError(401, "Sign in first: POST /api/auth/sign-in/email with { email, password }.");
-    return handler({ request, user, params: await context.params });
-  });
+/**
+ * Builds `authenticatedRoute`, the wrapper of route handlers for signed-in users only: 401 without a
+ * valid session, 403 for a cross-site write. Who is signed in is the users domain's business, so it
+ * hands its session lookup in (domains/users/session.ts) and lib stays below every domain.
+ */
+export function authenticatedRouteWith<User>(userOf: (requestHeaders: Headers) => Promise<User | null>) {
+  return function authenticatedRoute<Params = Record<string, never>>(
+    handler: (args: { request: Request; user: User; params: Params }) => Promise<Response>,
+  ): (request: Request, context: { params: Promise<Params> }) => Promise<Response> {
+    return handleErrors(async (request: Request, context: { params: Promise<Params> }) => {
+      if (isCrossOrigin(request)) return jsonError(403, "Requests from another site are refused.");
+      const user = await userOf(request.headers);
+      if (!user) return jsonError(401, "Sign in first: POST /api/auth/sign-in/email with { email, password }.");
+      return handler({ request, user, params: await context.params });
+    });
+  };
 }
 
 const MAX_BODY_BYTES = 1_000_000;

@@ -20,7 +20,8 @@ if (mode !== "dev" && mode !== "start") {
   process.exit(2);
 }
 
-// Said once, in plain words, before anything starts (lib/auth.ts silences Better Auth's own version of it).
+// Said once, in plain words, before anything starts (domains/users/auth.ts silences Better Auth's own
+// version of it).
 if (mode === "start" && !process.env.BETTER_AUTH_URL) {
   console.warn(
     "Warning: BETTER_AUTH_URL is not set. Set it to the address people use to reach the app, e.g. https://factcheck.example.org.\n" +

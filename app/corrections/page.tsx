@@ -4,7 +4,7 @@ import { StatusBadge } from "@/components/badges";
 import { FormattedDateTime } from "@/components/dates";
 import { listCorrections } from "@/domains/claims/corrections";
 import { VERDICT_LABELS } from "@/domains/claims/labels";
-import { requireUser } from "@/lib/session";
+import { requireUser } from "@/domains/users/session";
 
 export const metadata: Metadata = { title: "Corrections" };
 

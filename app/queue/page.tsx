@@ -4,7 +4,7 @@ import { StatusBadge, VerdictBadge } from "@/components/badges";
 import { SectionCard } from "@/components/section-card";
 import { STATUS_LABELS } from "@/domains/claims/labels";
 import { listQueue } from "@/domains/claims/queue";
-import { requireUser } from "@/lib/session";
+import { requireUser } from "@/domains/users/session";
 
 export const metadata: Metadata = { title: "My queue" };
 

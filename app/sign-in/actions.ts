@@ -5,8 +5,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { safeReturnPath, signInSchema } from "@/domains/users/auth-schema";
 import type { ActionState } from "@/lib/action-state";
-import { auth, WRONG_CREDENTIALS } from "@/lib/auth";
-import { getCurrentUser } from "@/lib/session";
+import { auth, WRONG_CREDENTIALS } from "@/domains/users/auth";
+import { getCurrentUser } from "@/domains/users/session";
 import { fieldErrorsOf } from "@/lib/validation";
 
 export async function signIn(_previous: ActionState, formData: FormData): Promise<ActionState> {

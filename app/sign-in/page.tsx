@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { safeReturnPath } from "@/domains/users/auth-schema";
-import { getCurrentUser } from "@/lib/session";
+import { getCurrentUser } from "@/domains/users/session";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };

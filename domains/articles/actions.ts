@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
-import { formAction } from "@/lib/action";
+import { formAction } from "@/domains/users/session";
 import { MAX_UPLOAD_BYTES } from "./limits";
 import { assertMayAddArticles, createArticle } from "./mutations";
 import { articleFormSchema } from "./schema";

@@ -3,7 +3,7 @@ import type { CurrentUser } from "@/domains/users/roles";
 import { db } from "@/lib/db";
 import { toIsoDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assertRole } from "@/lib/session";
+import { assertRole } from "@/domains/users/session";
 import { type ArticleDetail, articleDetailSelect } from "./data";
 import type { NewArticle } from "./schema";
 import { firstFreeSlug, slugFromTitle } from "./slug";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { formAction } from "@/lib/action";
+import { formAction } from "@/domains/users/session";
 import { linkDuplicate, startFromDuplicate } from "./duplicates";
 import { createClaim, reopenClaim, reviewClaim, updateClaim } from "./mutations";
 import {

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formAction } from "@/lib/action";
+import { formAction } from "@/domains/users/session";
 import { addSource, removeSource, updateSource } from "./mutations";
 import { addSourceFormSchema, editSourceFormSchema, removeSourceFormSchema } from "./schema";
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
-import { formAction } from "@/lib/action";
+import { formAction } from "./session";
 import { changeRole, createUser, setActive, setPassword } from "./mutations";
 import { ROLE_LABELS, ROLES } from "./roles";
 import { newUserSchema, passwordSchema } from "./schema";

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { assertRole } from "@/lib/session";
+import { assertRole } from "@/domains/users/session";
 import { fieldErrorsOf } from "@/lib/validation";
 
 type Tx = Prisma.TransactionClient;

@@ -50,7 +50,7 @@ describe("BETTER_AUTH_URL unset in production", () => {
           (...args: unknown[]) => void printed.push(args.map(String).join(" ")),
         );
       }
-      const { auth } = await import("@/lib/auth");
+      const { auth } = await import("@/domains/users/auth");
       await auth().$context;
       expect(printed.filter((line) => /base url/i.test(line))).toEqual([]);
       expect(printed.filter((line) => line.includes("low-entropy"))).toHaveLength(1);

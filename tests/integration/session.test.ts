@@ -1,6 +1,6 @@
 /**
- * The one-statement session check (lib/session.ts) against Better Auth's own `getSession`: for every
- * cookie header tried here, both must name the same user, or both nobody.
+ * The one-statement session check (domains/users/session.ts) against Better Auth's own `getSession`: for
+ * every cookie header tried here, both must name the same user, or both nobody.
  *
  * The file runs as production does (NODE_ENV=production, Vitest's TEST unset, set before Better Auth
  * loads, as it reads NODE_ENV once): the session cookie is then `__Secure-better-auth.session_token`,
@@ -52,7 +52,10 @@ async function statusWith(cookie: string): Promise<number> {
 
 /** Who each side says is signed in with this Cookie header: the fast path, and Better Auth's getSession. */
 async function whoIsSignedIn(cookieHeader: string): Promise<{ fastPath: string | null; betterAuth: string | null }> {
-  const [{ userFromHeaders }, { auth }] = await Promise.all([import("@/lib/session"), import("@/lib/auth")]);
+  const [{ userFromHeaders }, { auth }] = await Promise.all([
+    import("@/domains/users/session"),
+    import("@/domains/users/auth"),
+  ]);
   const fast = await userFromHeaders(new Headers({ cookie: cookieHeader }));
   const official = await auth().api.getSession({ headers: new Headers({ cookie: cookieHeader }) });
   return { fastPath: fast?.email ?? null, betterAuth: official?.user.email ?? null };

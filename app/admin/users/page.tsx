@@ -4,7 +4,7 @@ import { FormattedDate } from "@/components/dates";
 import { SectionCard } from "@/components/section-card";
 import { listUsers } from "@/domains/users/data";
 import { hasRole, ROLE_LABELS } from "@/domains/users/roles";
-import { requireUser } from "@/lib/session";
+import { requireUser } from "@/domains/users/session";
 import { CreateUserForm } from "./create-user-form";
 import { SetPasswordForm } from "./set-password-form";
 import { UserRowActions } from "./user-row-actions";

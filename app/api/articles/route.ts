@@ -1,7 +1,8 @@
 import { listArticles } from "@/domains/articles/data";
 import { assertMayAddArticles, createArticle } from "@/domains/articles/mutations";
 import { newArticleSchema } from "@/domains/articles/schema";
-import { authenticatedRoute, parseBody } from "@/lib/api";
+import { authenticatedRoute } from "@/domains/users/session";
+import { parseBody } from "@/lib/api";
 import { toIsoDate } from "@/lib/dates";
 
 export const GET = authenticatedRoute(async () => {

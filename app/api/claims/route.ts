@@ -1,6 +1,7 @@
 import { listClaims } from "@/domains/claims/data";
 import { claimListQuerySchema } from "@/domains/claims/schema";
-import { authenticatedRoute, jsonError } from "@/lib/api";
+import { authenticatedRoute } from "@/domains/users/session";
+import { jsonError } from "@/lib/api";
 import { fieldErrorsOf, searchParamsToObject } from "@/lib/validation";
 
 export const GET = authenticatedRoute(async ({ request, user }) => {

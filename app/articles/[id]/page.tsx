@@ -9,7 +9,7 @@ import { getArticle } from "@/domains/articles/data";
 import { listTopics } from "@/domains/claims/data";
 import { listSuggestions } from "@/domains/suggestions/data";
 import { hasRole } from "@/domains/users/roles";
-import { getCurrentUser, requireUser } from "@/lib/session";
+import { getCurrentUser, requireUser } from "@/domains/users/session";
 import { parseId } from "@/lib/validation";
 import { ClaimWorkbench } from "./claim-workbench";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { hasRole } from "@/domains/users/roles";
-import { requireUser } from "@/lib/session";
+import { requireUser } from "@/domains/users/session";
 import { ImportArticleForm } from "./import-article-form";
 
 export const metadata: Metadata = { title: "Add an article" };

@@ -5,7 +5,7 @@ import { listClaims, listTopics } from "@/domains/claims/data";
 import { claimExportHref, claimListHref } from "@/domains/claims/links";
 import { parseClaimListQueryLeniently } from "@/domains/claims/schema";
 import { listAssignableUsers } from "@/domains/users/data";
-import { requireUser } from "@/lib/session";
+import { requireUser } from "@/domains/users/session";
 import { searchParamsToObject } from "@/lib/validation";
 import { ClaimFilters } from "./claim-filters";
 import { ClaimList } from "./claim-list";

@@ -10,7 +10,7 @@ import { getClaim } from "@/domains/claims/data";
 import { findSimilarClaims, getDuplicateTarget } from "@/domains/claims/duplicates";
 import { VERDICT_LABELS } from "@/domains/claims/labels";
 import { listAssignableUsers } from "@/domains/users/data";
-import { getCurrentUser, requireUser } from "@/lib/session";
+import { getCurrentUser, requireUser } from "@/domains/users/session";
 import { parseId } from "@/lib/validation";
 import { DuplicatesPanel } from "./duplicates-panel";
 import { HistoryTimeline } from "./history-timeline";

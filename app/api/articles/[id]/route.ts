@@ -1,5 +1,6 @@
 import { getArticle } from "@/domains/articles/data";
-import { authenticatedRoute, jsonError } from "@/lib/api";
+import { authenticatedRoute } from "@/domains/users/session";
+import { jsonError } from "@/lib/api";
 import { toIsoDate } from "@/lib/dates";
 import { parseId } from "@/lib/validation";
 

@@ -1,6 +1,7 @@
 import { updateClaim } from "@/domains/claims/mutations";
 import { claimPatchSchema } from "@/domains/claims/schema";
-import { authenticatedRoute, parseBody, pathId } from "@/lib/api";
+import { authenticatedRoute } from "@/domains/users/session";
+import { parseBody, pathId } from "@/lib/api";
 import { claimBody, claimResponse } from "../claim-response";
 
 export const GET = authenticatedRoute<{ id: string }>(async ({ params }) =>

@@ -1,6 +1,7 @@
 import { listClaimsForExport } from "@/domains/claims/data";
 import { claimExportQuerySchema } from "@/domains/claims/schema";
-import { authenticatedRoute, jsonError } from "@/lib/api";
+import { authenticatedRoute } from "@/domains/users/session";
+import { jsonError } from "@/lib/api";
 import { toCsv } from "@/lib/csv";
 import { fieldErrorsOf, searchParamsToObject } from "@/lib/validation";
 

@@ -1,6 +1,7 @@
 import { createClaim } from "@/domains/claims/mutations";
 import { newClaimSchema } from "@/domains/claims/schema";
-import { authenticatedRoute, parseBody, pathId } from "@/lib/api";
+import { authenticatedRoute } from "@/domains/users/session";
+import { parseBody, pathId } from "@/lib/api";
 import { claimResponse } from "../../../claims/claim-response";
 
 export const POST = authenticatedRoute<{ id: string }>(async ({ request, params, user }) => {

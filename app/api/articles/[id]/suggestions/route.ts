@@ -1,5 +1,6 @@
 import { listSuggestions } from "@/domains/suggestions/data";
-import { authenticatedRoute, jsonError, pathId } from "@/lib/api";
+import { authenticatedRoute } from "@/domains/users/session";
+import { jsonError, pathId } from "@/lib/api";
 
 export const GET = authenticatedRoute<{ id: string }>(async ({ params }) => {
   const items = await listSuggestions(pathId(params.id, "No article has this id."));

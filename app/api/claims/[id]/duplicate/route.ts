@@ -1,6 +1,7 @@
 import { linkDuplicate } from "@/domains/claims/duplicates";
 import { duplicateLinkSchema } from "@/domains/claims/schema";
-import { authenticatedRoute, parseBody, pathId } from "@/lib/api";
+import { authenticatedRoute } from "@/domains/users/session";
+import { parseBody, pathId } from "@/lib/api";
 import { claimResponse } from "../../claim-response";
 
 export const PUT = authenticatedRoute<{ id: string }>(async ({ request, params, user }) => {

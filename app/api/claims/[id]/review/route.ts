@@ -1,6 +1,7 @@
 import { reviewClaim } from "@/domains/claims/mutations";
 import { reviewSchema } from "@/domains/claims/schema";
-import { authenticatedRoute, parseBody, pathId } from "@/lib/api";
+import { authenticatedRoute } from "@/domains/users/session";
+import { parseBody, pathId } from "@/lib/api";
 import { claimResponse } from "../../claim-response";
 
 export const POST = authenticatedRoute<{ id: string }>(async ({ request, params, user }) => {

@@ -1,6 +1,7 @@
 import { claimExists } from "@/domains/claims/data";
 import { findSimilarClaims } from "@/domains/claims/duplicates";
-import { authenticatedRoute, jsonError, pathId } from "@/lib/api";
+import { authenticatedRoute } from "@/domains/users/session";
+import { jsonError, pathId } from "@/lib/api";
 
 export const GET = authenticatedRoute<{ id: string }>(async ({ params }) => {
   const id = pathId(params.id, "No claim has this id.");

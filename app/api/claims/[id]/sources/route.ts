@@ -1,6 +1,7 @@
 import { addSource } from "@/domains/sources/mutations";
 import { newSourceSchema } from "@/domains/sources/schema";
-import { authenticatedRoute, parseBody, pathId } from "@/lib/api";
+import { authenticatedRoute } from "@/domains/users/session";
+import { parseBody, pathId } from "@/lib/api";
 
 export const POST = authenticatedRoute<{ id: string }>(async ({ request, params, user }) => {
   const claimId = pathId(params.id, "No claim has this id.");

@@ -1,6 +1,7 @@
 import { dismissSuggestion } from "@/domains/suggestions/mutations";
 import { dismissalSchema } from "@/domains/suggestions/schema";
-import { authenticatedRoute, parseBody, pathId } from "@/lib/api";
+import { authenticatedRoute } from "@/domains/users/session";
+import { parseBody, pathId } from "@/lib/api";
 
 export const POST = authenticatedRoute<{ id: string }>(async ({ request, params, user }) => {
   const articleId = pathId(params.id, "No article has this id.");

@@ -1,6 +1,7 @@
 import { removeSource, updateSource } from "@/domains/sources/mutations";
 import { sourcePatchSchema, sourceRemovalSchema } from "@/domains/sources/schema";
-import { authenticatedRoute, parseBody, pathId } from "@/lib/api";
+import { authenticatedRoute } from "@/domains/users/session";
+import { parseBody, pathId } from "@/lib/api";
 
 type Params = { id: string; sourceId: string };
 

@@ -91,7 +91,7 @@ function createAuth() {
           // Requests to Better Auth's own endpoints (get-session, update-user, change-password...):
           // they know nothing of `active`, so a session a deactivated user still holds (made by a
           // sign-in racing the deactivation, or left by a flag set in the database) must not work
-          // there either. The app's own calls check `active` themselves (lib/session.ts).
+          // there either. The app's own calls check `active` themselves (session.ts).
           if (!ctx.request || ctx.path === SIGN_OUT_PATH) return;
           const token = await ctx.getSignedCookie(ctx.context.authCookies.sessionToken.name, ctx.context.secret);
           const session = token ? await findSessionWithUser(token) : null;

@@ -4,11 +4,19 @@ import { parseCookies } from "better-call";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { type CurrentUser, hasRole } from "@/domains/users/roles";
-import { findSessionWithUser } from "@/domains/users/data";
-import { SESSION_SECONDS, auth } from "@/lib/auth";
+import { formActionWith } from "@/lib/action";
+import { authenticatedRouteWith } from "@/lib/api";
 import { DomainError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { SESSION_SECONDS, auth } from "./auth";
+import { findSessionWithUser } from "./data";
+import { type CurrentUser, hasRole } from "./roles";
+
+/*
+ * Who is signed in, read here in the users domain rather than in lib/: the session is a user's, and
+ * lib/ stays generic, below every domain (tests/unit/layers.test.ts). lib/ gives the wrappers of route
+ * handlers and form actions; they are bound to this session lookup at the end of this file.
+ */
 
 /** The only signature Better Auth writes and accepts: HMAC-SHA256 in standard base64 with its padding. */
 const SIGNATURE = /^[A-Za-z0-9+/]{43}=$/;
@@ -82,3 +90,9 @@ export function assertRole(user: CurrentUser, atLeast: Role, doing: string): voi
     );
   }
 }
+
+/** Route handlers for signed-in users only: 401 without a valid session, 403 for a cross-site write. */
+export const authenticatedRoute = authenticatedRouteWith(userFromHeaders);
+
+/** Server actions of forms, run for the signed-in user (lib/action.ts). */
+export const formAction = formActionWith(getCurrentUser);

@@ -53,15 +53,26 @@ export function searchParamsToObject(
   return result;
 }
 
-const idSchema = z
+/** The largest PostgreSQL `integer`: every id, character offset and version the database stores is one. */
+export const MAX_DB_INTEGER = 2_147_483_647;
+
+/** A row id sent as a JSON number. */
+export const idSchema = z.number().int().min(1).max(MAX_DB_INTEGER);
+
+/** A row id from a form field or a query parameter, which arrive as text; `error` replaces every message. */
+export function idFieldSchema(error?: string) {
+  return z.coerce.number({ error }).int({ error }).min(1, { error }).max(MAX_DB_INTEGER, { error });
+}
+
+const pathIdSchema = z
   .string()
   .regex(/^[1-9][0-9]{0,9}$/)
   .transform(Number)
-  .pipe(z.number().max(2_147_483_647));
+  .pipe(z.number().max(MAX_DB_INTEGER));
 
 /** A database id from a path segment, or null when it cannot name a row (an unknown id, so 404). */
 export function parseId(raw: string): number | null {
-  const parsed = idSchema.safeParse(raw);
+  const parsed = pathIdSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;
 }
 

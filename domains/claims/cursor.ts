@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ReviewStatus, Verdict } from "@/lib/generated/prisma/enums";
+import { MAX_DB_INTEGER } from "@/lib/validation";
 import { type ClaimSort, REVIEW_STATUSES, VERDICTS } from "./labels";
 
 /**
@@ -23,14 +24,15 @@ export interface CursorRow {
   updatedAt: Date;
 }
 
-const rowId = z.number().int().min(0).max(2_147_483_647);
-const span = [rowId, rowId, rowId] as const;
+/** An id or a character offset. */
+const rowInteger = z.number().int().min(0).max(MAX_DB_INTEGER);
+const span = [rowInteger, rowInteger, rowInteger] as const;
 
 const cursorPayloadSchema = z.discriminatedUnion("sort", [
   z.strictObject({ sort: z.literal("position"), key: z.tuple([...span]) }),
   z.strictObject({ sort: z.literal("status"), key: z.tuple([z.enum(REVIEW_STATUSES), ...span]) }),
   z.strictObject({ sort: z.literal("verdict"), key: z.tuple([z.enum(VERDICTS), ...span]) }),
-  z.strictObject({ sort: z.literal("recent"), key: z.tuple([z.iso.datetime(), rowId]) }),
+  z.strictObject({ sort: z.literal("recent"), key: z.tuple([z.iso.datetime(), rowInteger]) }),
 ]);
 
 export function encodeCursor(sort: ClaimSort, row: CursorRow): string {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type FieldErrors, fieldErrorsOf, textSchema } from "@/lib/validation";
+import { type FieldErrors, fieldErrorsOf, idFieldSchema, idSchema, MAX_DB_INTEGER, textSchema } from "@/lib/validation";
 import { decodeCursor } from "./cursor";
 import { CLAIM_SORTS, REVIEW_STATUSES, VERDICTS } from "./labels";
 import { MIN_RATIONALE_LENGTH } from "./limits";
@@ -10,12 +10,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 const BAD_CURSOR = "Not a cursor this list gave (use `nextCursor` from a response as it is).";
 
 const claimFiltersShape = {
-  article: z.coerce
-    .number({ error: "Must be an article id." })
-    .int("Must be an article id.")
-    .min(1, "Must be an article id.")
-    .max(2_147_483_647, "Must be an article id.")
-    .optional(),
+  article: idFieldSchema("Must be an article id.").optional(),
   status: z.enum(REVIEW_STATUSES, { error: `Must be one of: ${REVIEW_STATUSES.join(", ")}.` }).optional(),
   verdict: z.enum(VERDICTS, { error: `Must be one of: ${VERDICTS.join(", ")}.` }).optional(),
   topic: textSchema("Give one topic.").trim().max(100, "At most 100 characters.").optional(),
@@ -96,7 +91,7 @@ export const versionSchema = z
     { error: VERSION_MESSAGE },
   )
   .transform(Number)
-  .pipe(z.number().int(VERSION_MESSAGE).min(1, VERSION_MESSAGE).max(2_147_483_647, VERSION_MESSAGE));
+  .pipe(z.number().int(VERSION_MESSAGE).min(1, VERSION_MESSAGE).max(MAX_DB_INTEGER, VERSION_MESSAGE));
 
 export { MIN_RATIONALE_LENGTH };
 export const MAX_RATIONALE_LENGTH = 5_000;
@@ -170,7 +165,7 @@ export type ClaimExportQuery = z.infer<typeof claimExportQuerySchema>;
 
 export const duplicateLinkSchema = z.strictObject({
   version: versionSchema,
-  duplicateOfId: z.union([z.number().int().min(1).max(2_147_483_647), z.null()], {
+  duplicateOfId: z.union([idSchema, z.null()], {
     error: "Give the id of the verified claim this one repeats, or null to clear the mark.",
   }),
 });
@@ -194,7 +189,7 @@ export const offsetSchema = (name: string) =>
     .number({ error: `The ${name} must be a character position.` })
     .int(`The ${name} must be a whole number.`)
     .min(0, `The ${name} cannot be negative.`)
-    .max(2_147_483_647, `The ${name} is past the end of any article.`);
+    .max(MAX_DB_INTEGER, `The ${name} is past the end of any article.`);
 
 /** A new claim: a span of the article's text (its quote is the text there) and what it claims. */
 export const newClaimSchema = z

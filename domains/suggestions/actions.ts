@@ -3,12 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/domains/users/session";
+import { idFieldSchema } from "@/lib/validation";
 import { dismissSuggestion } from "./mutations";
 import { dismissalSchema } from "./schema";
 
 export const dismissSuggestionFromForm = formAction(
   z.object({
-    articleId: z.coerce.number().int().min(1).max(2_147_483_647),
+    articleId: idFieldSchema(),
     startOffset: z.string(),
     endOffset: z.string(),
   }),

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
+import { MAX_DB_INTEGER } from "@/lib/validation";
 
 /**
  * The benchmark's floor: `GET /api/claims?…` answered by node:http and `pg` alone, with no
@@ -120,7 +121,7 @@ export function buildListQueries(params: URLSearchParams, tables: CountTables): 
   const verdict = params.get("verdict")?.trim() || undefined;
   const topic = params.get("topic")?.trim() || undefined;
   const q = params.get("q")?.trim() || undefined;
-  const article = params.get("article")?.trim() ? integer(params, "article", 1, 2_147_483_647) : undefined;
+  const article = params.get("article")?.trim() ? integer(params, "article", 1, MAX_DB_INTEGER) : undefined;
   const assignee = params.get("assignee")?.trim() || undefined;
   if (status && !STATUSES.has(status)) throw new BadRequest("Unknown status.");
   if (verdict && !VERDICTS.has(verdict)) throw new BadRequest("Unknown verdict.");

@@ -3,6 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "@/prisma/seed/seed";
+import { MAX_DB_INTEGER } from "@/lib/validation";
 import { apiRequest, DEMO, routeParams, signInCookie } from "@/tests/support/api";
 import { cloneSeededDatabase, type TestDatabase } from "@/tests/support/database";
 
@@ -785,13 +786,13 @@ const base64url = (value: unknown) =>
 /** Cursors a client could forge: well-formed ones with odd keys, and broken ones. */
 const FORGED_CURSORS = [
   { sort: "position", key: [1, 0, 0] },
-  { sort: "position", key: [2_147_483_647, 2_147_483_647, 2_147_483_647] },
+  { sort: "position", key: [MAX_DB_INTEGER, MAX_DB_INTEGER, MAX_DB_INTEGER] },
   { sort: "position", key: [-1, 1.5, "1"] },
   { sort: "status", key: ["verified", 1, 0, 0] },
   { sort: "status", key: ["' OR 1=1 --", 1, 0, 0] },
   { sort: "verdict", key: ["false", 1, 0, 0] },
   { sort: "recent", key: ["2024-05-31T00:00:00Z", 1] },
-  { sort: "recent", key: ["9999-12-31T23:59:59.999Z", 2_147_483_647] },
+  { sort: "recent", key: ["9999-12-31T23:59:59.999Z", MAX_DB_INTEGER] },
   { sort: "recent", key: ["0000-01-01T00:00:00Z", 0] },
   { sort: "recent", key: ["2024-02-30T25:61:61Z", 1] },
   { sort: "recent", key: ["2024-02-30T00:00:00Z", 1] },

@@ -9,10 +9,15 @@ import { assertMayAddArticles, createArticle } from "./mutations";
 import { articleFormSchema } from "./schema";
 
 /** Set here from the uploaded file, never taken from what the browser sent, and never sent back to it. */
-const UPLOAD_FIELDS = new Set(["fileName", "fileText", "fileTooLarge"]);
+const UPLOAD_FIELDS = ["fileName", "fileText", "fileTooLarge"];
 
-/** The typed fields as sent: the article's schema reads them, with the upload, once the role allows the import. */
-const typedFieldsSchema = z.record(z.string(), z.string());
+/**
+ * The typed fields as sent, less the upload's: the article's schema reads them, with the upload, once
+ * the role allows the import.
+ */
+const typedFieldsSchema = z
+  .record(z.string(), z.string())
+  .transform((fields) => Object.fromEntries(Object.entries(fields).filter(([name]) => !UPLOAD_FIELDS.includes(name))));
 
 /** The upload as the form's schema takes it; a browser sends an empty file when none is chosen, so an empty file counts as none. */
 async function uploadFields(file: FormDataEntryValue | null): Promise<Record<string, string>> {
@@ -27,15 +32,15 @@ async function uploadFields(file: FormDataEntryValue | null): Promise<Record<str
  * it: the API route checks first too). On success the browser goes to the new article's page.
  */
 export async function importArticleFromForm(previous: ActionState, formData: FormData): Promise<ActionState> {
-  const typed = new FormData();
-  for (const [name, value] of formData) {
-    if (typeof value === "string" && !UPLOAD_FIELDS.has(name)) typed.append(name, value);
-  }
-  const submitArticle = formAction(typedFieldsSchema, async (fields, user) => {
-    assertMayAddArticles(user);
-    const input = articleFormSchema.parse({ ...fields, ...(await uploadFields(formData.get("file"))) });
-    const article = await createArticle(user, input);
-    redirect(`/articles/${article.id}`);
-  });
-  return submitArticle(previous, typed);
+  const submitArticle = formAction(
+    typedFieldsSchema,
+    async (fields, user) => {
+      assertMayAddArticles(user);
+      const input = articleFormSchema.parse({ ...fields, ...(await uploadFields(formData.get("file"))) });
+      const article = await createArticle(user, input);
+      redirect(`/articles/${article.id}`);
+    },
+    { neverEcho: UPLOAD_FIELDS },
+  );
+  return submitArticle(previous, formData);
 }

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionState } from "@/lib/action-state";
 import { formAction } from "./session";
 import { changeRole, createUser, setActive, setPassword } from "./mutations";
 import { ROLE_LABELS, ROLES } from "./roles";
@@ -25,20 +24,17 @@ const activeChangeSchema = z.strictObject({
 const passwordSetSchema = z.strictObject({ userId: userIdSchema, password: passwordSchema });
 
 /** A password typed in a form is never sent back to the browser, even after an error. */
-function withoutPassword(state: ActionState): ActionState {
-  if (state.status !== "error") return state;
-  return { ...state, values: Object.fromEntries(Object.entries(state.values).filter(([name]) => name !== "password")) };
-}
+const PASSWORD_NEVER_ECHOED = { neverEcho: ["password"] } as const;
 
-const submitNewUser = formAction(newUserSchema, async (input, actor) => {
-  await createUser(actor, input);
-  revalidatePath(USERS_PAGE);
-  return `Created ${input.name} (${input.email}) with the role ${ROLE_LABELS[input.role]}.`;
-});
-
-export async function createUserFromForm(previous: ActionState, formData: FormData): Promise<ActionState> {
-  return withoutPassword(await submitNewUser(previous, formData));
-}
+export const createUserFromForm = formAction(
+  newUserSchema,
+  async (input, actor) => {
+    await createUser(actor, input);
+    revalidatePath(USERS_PAGE);
+    return `Created ${input.name} (${input.email}) with the role ${ROLE_LABELS[input.role]}.`;
+  },
+  PASSWORD_NEVER_ECHOED,
+);
 
 export const changeRoleFromForm = formAction(roleChangeSchema, async (input, actor) => {
   const user = await changeRole(actor, input.userId, input.role);
@@ -52,15 +48,15 @@ export const setActiveFromForm = formAction(activeChangeSchema, async (input, ac
   return user.active ? `${user.name} can sign in again.` : `${user.name} is deactivated and signed out everywhere.`;
 });
 
-const submitPassword = formAction(passwordSetSchema, async (input, actor) => {
-  // No revalidatePath: the page shows nothing a password changes, and after setting their own the
-  // admin is signed out, so a re-render would swap the confirmation for the sign-in page.
-  const user = await setPassword(actor, input.userId, input.password);
-  return input.userId === actor.id
-    ? "Your password is changed and all your sessions have ended, this one too: sign in again with the new password."
-    : `${user.name} has a new password and is signed out everywhere. Pass it on to them privately.`;
-});
-
-export async function setPasswordFromForm(previous: ActionState, formData: FormData): Promise<ActionState> {
-  return withoutPassword(await submitPassword(previous, formData));
-}
+export const setPasswordFromForm = formAction(
+  passwordSetSchema,
+  async (input, actor) => {
+    // No revalidatePath: the page shows nothing a password changes, and after setting their own the
+    // admin is signed out, so a re-render would swap the confirmation for the sign-in page.
+    const user = await setPassword(actor, input.userId, input.password);
+    return input.userId === actor.id
+      ? "Your password is changed and all your sessions have ended, this one too: sign in again with the new password."
+      : `${user.name} has a new password and is signed out everywhere. Pass it on to them privately.`;
+  },
+  PASSWORD_NEVER_ECHOED,
+);

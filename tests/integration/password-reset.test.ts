@@ -220,3 +220,23 @@ describe("the Users page's form (setPasswordFromForm)", () => {
     expect(await claimsApiStatus(adminCookie)).toBe(401);
   });
 });
+
+describe("the Users page's new-user form (createUserFromForm)", () => {
+  it("refuses a taken email without sending the password typed back", async () => {
+    requestScope.headers = new Headers({ host: "localhost:3000", cookie: await signInCookie(DEMO.admin) });
+    const password = freshPassword();
+    const formData = new FormData();
+    const fields = { name: "Second Reviewer", email: DEMO.reviewer1, role: "reviewer", password };
+    for (const [name, value] of Object.entries(fields)) formData.set(name, value);
+
+    const state = await actions.createUserFromForm(IDLE_STATE, formData);
+
+    expect(state).toMatchObject({ status: "error", fields: { email: ["This email is already in use."] } });
+    expect(state.status === "error" && state.values).toEqual({
+      name: "Second Reviewer",
+      email: DEMO.reviewer1,
+      role: "reviewer",
+    });
+    expect(JSON.stringify(state)).not.toContain(password);
+  });
+});

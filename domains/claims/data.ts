@@ -1,29 +1,40 @@
 import "server-only";
+import { z } from "zod";
 import type { CurrentUser } from "@/domains/users/roles";
 import { sourceSelect } from "@/domains/sources/data";
 import { db } from "@/lib/db";
 import { Prisma, type ReviewStatus, type Verdict } from "@/lib/generated/prisma/client";
+import { checkedRows } from "@/lib/raw-rows";
 import { type ClaimCursor, encodeCursor } from "./cursor";
-import type { ClaimSort } from "./labels";
+import { type ClaimEventAction, claimEventActionSchema } from "./events";
+import { type ClaimSort, REVIEW_STATUSES, VERDICTS } from "./labels";
 import type { ClaimExportQuery, ClaimListQuery } from "./schema";
 
-export interface ClaimListItem {
-  id: number;
-  articleId: number;
-  articleTitle: string;
-  quote: string;
-  startOffset: number;
-  endOffset: number;
-  statement: string;
-  topic: string;
-  attributedTo: string | null;
-  status: ReviewStatus;
-  verdict: Verdict;
-  sourceCount: number;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  updatedAt: Date;
-}
+/** A row of the list's statement (listClaims): the claim's columns as the list shows them, and the count. */
+const claimListRowSchema = z.strictObject({
+  id: z.number().int(),
+  articleId: z.number().int(),
+  articleTitle: z.string(),
+  quote: z.string(),
+  startOffset: z.number().int(),
+  endOffset: z.number().int(),
+  statement: z.string(),
+  topic: z.string(),
+  attributedTo: z.string().nullable(),
+  status: z.enum(REVIEW_STATUSES),
+  verdict: z.enum(VERDICTS),
+  updatedAt: z.date(),
+  assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  sourceCount: z.number().int(),
+  /** The size of the whole filtered set, repeated on every row. */
+  matching: z.bigint(),
+});
+
+export type ClaimListItem = Omit<z.infer<typeof claimListRowSchema>, "matching">;
+
+const totalRowSchema = z.strictObject({ total: z.bigint() });
+const topicRowSchema = z.strictObject({ topic: z.string() });
 
 export interface ClaimListPage {
   items: ClaimListItem[];
@@ -95,7 +106,9 @@ function whereClause(query: ClaimExportQuery, viewer: CurrentUser, cursor?: Clai
 export async function listClaims(query: ClaimListQuery, viewer: CurrentUser): Promise<ClaimListPage> {
   const offset = query.cursor ? 0 : (query.page - 1) * query.pageSize;
   const count = countStatement(query, whereClause(query, viewer));
-  const rows = await db().$queryRaw<(Omit<ClaimListItem, "sourceCount"> & { sourceCount: bigint; matching: bigint })[]>`
+  const rows = checkedRows(
+    claimListRowSchema,
+    await db().$queryRaw<unknown[]>`
     WITH page AS (
       SELECT c.id FROM "Claim" c ${whereClause(query, viewer, query.cursor)}
       ORDER BY ${ORDER_BY[query.sort]} LIMIT ${query.pageSize + 1} OFFSET ${offset}
@@ -103,19 +116,18 @@ export async function listClaims(query: ClaimListQuery, viewer: CurrentUser): Pr
     SELECT c.id, c."articleId", a.title AS "articleTitle", c.quote, c."startOffset", c."endOffset",
            c.statement, c.topic, c."attributedTo", c.status, c.verdict, c."updatedAt",
            c."assigneeId", u.name AS "assigneeName",
-           (SELECT count(*) FROM "Source" s WHERE s."claimId" = c.id) AS "sourceCount",
+           (SELECT count(*)::int FROM "Source" s WHERE s."claimId" = c.id) AS "sourceCount",
            (SELECT total FROM counted) AS matching
     FROM page
     JOIN "Claim" c ON c.id = page.id
     JOIN "Article" a ON a.id = c."articleId"
     LEFT JOIN "User" u ON u.id = c."assigneeId"
-    ORDER BY ${ORDER_BY[query.sort]}`;
-  const total = rows[0]
-    ? Number(rows[0].matching)
-    : Number((await db().$queryRaw<{ total: bigint }[]>`${count}`)[0]?.total ?? 0);
-  const items = rows
-    .slice(0, query.pageSize)
-    .map(({ matching, ...row }) => ({ ...row, sourceCount: Number(row.sourceCount) }));
+    ORDER BY ${ORDER_BY[query.sort]}`,
+  );
+  const total = Number(
+    rows[0]?.matching ?? checkedRows(totalRowSchema, await db().$queryRaw<unknown[]>`${count}`)[0]?.total ?? 0,
+  );
+  const items = rows.slice(0, query.pageSize).map(({ matching, ...item }): ClaimListItem => item);
   const last = items.at(-1);
   return {
     items,
@@ -146,14 +158,17 @@ function countStatement(query: ClaimExportQuery, where: Prisma.Sql): Prisma.Sql 
 
 /** The distinct topics, read as a skip scan of the topic index: one probe per topic, not one per claim. */
 export async function listTopics(): Promise<string[]> {
-  const rows = await db().$queryRaw<{ topic: string }[]>`
+  const rows = checkedRows(
+    topicRowSchema,
+    await db().$queryRaw<unknown[]>`
     WITH RECURSIVE topics AS (
       (SELECT topic FROM "Claim" ORDER BY topic LIMIT 1)
       UNION ALL
       SELECT (SELECT c.topic FROM "Claim" c WHERE c.topic > topics.topic ORDER BY c.topic LIMIT 1)
       FROM topics WHERE topics.topic IS NOT NULL
     )
-    SELECT topic FROM topics WHERE topic IS NOT NULL`;
+    SELECT topic FROM topics WHERE topic IS NOT NULL`,
+  );
   return rows.map((row) => row.topic);
 }
 
@@ -244,7 +259,26 @@ const claimRecordSelect = {
   },
 } satisfies Prisma.ClaimSelect;
 
-export type ClaimRecord = Prisma.ClaimGetPayload<{ select: typeof claimRecordSelect }>;
+type StoredEvent = Prisma.ClaimEventGetPayload<{ select: typeof claimRecordSelect.events.select }>;
+
+/** An event of a claim's history, its action parsed from the text column into the closed set it belongs to. */
+export type ClaimHistoryEvent = Omit<StoredEvent, "action"> & { action: ClaimEventAction };
+
+type WithEventActions<Claim extends { events: StoredEvent[] }> = Omit<Claim, "events"> & {
+  events: ClaimHistoryEvent[];
+};
+
+function withEventActions<Claim extends { events: StoredEvent[] }>({
+  events,
+  ...claim
+}: Claim): WithEventActions<Claim> {
+  return {
+    ...claim,
+    events: events.map(({ action, ...event }) => ({ ...event, action: claimEventActionSchema.parse(action) })),
+  };
+}
+
+export type ClaimRecord = WithEventActions<Prisma.ClaimGetPayload<{ select: typeof claimRecordSelect }>>;
 
 /** The claim's page also shows the passage of the article around it. */
 const claimDetailSelect = {
@@ -252,11 +286,12 @@ const claimDetailSelect = {
   article: { select: { ...claimRecordSelect.article.select, body: true } },
 } satisfies Prisma.ClaimSelect;
 
-export type ClaimDetail = Prisma.ClaimGetPayload<{ select: typeof claimDetailSelect }>;
+export type ClaimDetail = WithEventActions<Prisma.ClaimGetPayload<{ select: typeof claimDetailSelect }>>;
 
 /** A claim with its article, sources and history, in one round trip; null for an unknown id. */
 export async function getClaim(id: number): Promise<ClaimDetail | null> {
-  return db().claim.findUnique({ where: { id }, select: claimDetailSelect });
+  const claim = await db().claim.findUnique({ where: { id }, select: claimDetailSelect });
+  return claim && withEventActions(claim);
 }
 
 /** The same without the article's text (which can be 200,000 characters), for the API and for writers that answer with the claim. */
@@ -264,28 +299,35 @@ export async function getClaimRecord(
   id: number,
   client: Pick<ReturnType<typeof db>, "claim"> = db(),
 ): Promise<ClaimRecord | null> {
-  return client.claim.findUnique({ where: { id }, select: claimRecordSelect });
+  const claim = await client.claim.findUnique({ where: { id }, select: claimRecordSelect });
+  return claim && withEventActions(claim);
 }
 
-export interface ClaimExportRow {
-  id: number;
-  articleTitle: string;
-  quote: string;
-  statement: string;
-  status: ReviewStatus;
-  verdict: Verdict;
-  rationale: string | null;
-  assigneeName: string | null;
-  sourceCount: bigint;
-  sourceUrls: string | null;
-  updatedAt: Date;
-  verifiedByName: string | null;
-  verifiedAt: Date | null;
-}
+/** A row of the CSV export (listClaimsForExport). */
+const claimExportRowSchema = z.strictObject({
+  id: z.number().int(),
+  articleTitle: z.string(),
+  quote: z.string(),
+  statement: z.string(),
+  status: z.enum(REVIEW_STATUSES),
+  verdict: z.enum(VERDICTS),
+  rationale: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  verifiedByName: z.string().nullable(),
+  verifiedAt: z.date().nullable(),
+  updatedAt: z.date(),
+  sourceCount: z.bigint(),
+  /** The sources' URLs, separated by spaces; null without sources. */
+  sourceUrls: z.string().nullable(),
+});
+
+export type ClaimExportRow = z.infer<typeof claimExportRowSchema>;
 
 /** Every claim of the list's current view (its filters and order, no paging), in one query. */
 export async function listClaimsForExport(query: ClaimExportQuery, viewer: CurrentUser): Promise<ClaimExportRow[]> {
-  return db().$queryRaw<ClaimExportRow[]>`
+  return checkedRows(
+    claimExportRowSchema,
+    await db().$queryRaw<unknown[]>`
     SELECT c.id, a.title AS "articleTitle", c.quote, c.statement, c.status, c.verdict, c.rationale,
            u.name AS "assigneeName", v.name AS "verifiedByName", c."verifiedAt", c."updatedAt",
            (SELECT count(*) FROM "Source" s WHERE s."claimId" = c.id) AS "sourceCount",
@@ -295,7 +337,8 @@ export async function listClaimsForExport(query: ClaimExportQuery, viewer: Curre
     LEFT JOIN "User" u ON u.id = c."assigneeId"
     LEFT JOIN "User" v ON v.id = c."verifiedById"
     ${whereClause(query, viewer)}
-    ORDER BY ${ORDER_BY[query.sort]}`;
+    ORDER BY ${ORDER_BY[query.sort]}`,
+  );
 }
 
 export async function claimExists(id: number): Promise<boolean> {

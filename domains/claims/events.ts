@@ -1,5 +1,31 @@
-/** What each ClaimEvent.action means, for the timeline and for conflict messages. */
-export const EVENT_LABELS: Record<string, string> = {
+import { z } from "zod";
+
+/** Every ClaimEvent.action the app writes. */
+export const CLAIM_EVENT_ACTIONS = [
+  "created",
+  "started",
+  "assigned",
+  "edited",
+  "proposed",
+  "withdrawn",
+  "approved",
+  "sent_back",
+  "reopened",
+  "correction_approved",
+  "source_added",
+  "source_updated",
+  "source_removed",
+  "duplicate_linked",
+  "duplicate_unlinked",
+] as const;
+
+export type ClaimEventAction = (typeof CLAIM_EVENT_ACTIONS)[number];
+
+/** ClaimEvent.action is text in the database: what is read back is parsed, not cast. */
+export const claimEventActionSchema = z.enum(CLAIM_EVENT_ACTIONS);
+
+/** What each action means, for the timeline and for conflict messages. */
+export const EVENT_LABELS: Record<ClaimEventAction, string> = {
   created: "added the claim",
   started: "started work on the claim",
   assigned: "changed the assignee",
@@ -17,6 +43,6 @@ export const EVENT_LABELS: Record<string, string> = {
   duplicate_unlinked: "cleared the duplicate mark",
 };
 
-export function eventLabel(action: string): string {
-  return EVENT_LABELS[action] ?? action.replaceAll("_", " ");
+export function eventLabel(action: ClaimEventAction): string {
+  return EVENT_LABELS[action];
 }

@@ -1,11 +1,11 @@
 import { FormattedDateTime } from "@/components/dates";
-import { eventLabel } from "@/domains/claims/events";
+import { type ClaimEventAction, eventLabel } from "@/domains/claims/events";
 import { STATUS_LABELS, VERDICT_LABELS } from "@/domains/claims/labels";
 import type { JsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
 
 interface TimelineEvent {
   id: number;
-  action: string;
+  action: ClaimEventAction;
   before: JsonValue;
   after: JsonValue;
   createdAt: Date;

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { SiteNav } from "@/components/site-nav";
 import { ROLE_LABELS } from "@/domains/users/roles";
+import { mayManageUsers } from "@/domains/users/rules";
 import { getCurrentUser } from "@/domains/users/session";
 import { signOut } from "./sign-in/actions";
 import "./globals.css";
@@ -21,7 +22,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         { href: "/claims", label: "Claims" },
         { href: "/queue", label: "My queue" },
         { href: "/corrections", label: "Corrections" },
-        ...(user.role === "admin" ? [{ href: "/admin/users", label: "Users" }] : []),
+        ...(mayManageUsers(user, "manage users").allowed ? [{ href: "/admin/users", label: "Users" }] : []),
       ]
     : [];
   return (

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { BlockSkeleton } from "@/components/skeletons";
-import { hasRole } from "@/domains/users/roles";
+import { mayImportArticle } from "@/domains/articles/rules";
 import { requireUser } from "@/domains/users/session";
 import { ArticleList } from "./_overview/article-list";
 import { ClaimProgress, ClaimProgressSkeleton } from "./_overview/claim-progress";
@@ -19,7 +19,7 @@ export default async function OverviewPage() {
           <h2 id="articles-heading" className="text-lg font-semibold">
             Articles
           </h2>
-          {hasRole(viewer.role, "editor") ? (
+          {mayImportArticle(viewer).allowed ? (
             <Link href="/articles/new" className="text-sm font-medium text-blue-800 underline underline-offset-2">
               Add an article
             </Link>

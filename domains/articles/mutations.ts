@@ -3,8 +3,9 @@ import type { CurrentUser } from "@/domains/users/roles";
 import { db } from "@/lib/db";
 import { toIsoDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assertRole } from "@/domains/users/session";
+import { refuseUnless } from "@/lib/permission";
 import { type ArticleDetail, articleDetailSelect } from "./data";
+import { mayImportArticle } from "./rules";
 import type { NewArticle } from "./schema";
 import { firstFreeSlug, slugFromTitle } from "./slug";
 
@@ -24,7 +25,7 @@ async function freeSlugFor(tx: Tx, title: string): Promise<string> {
 
 /** Checked before the text is read as well: reducing a large HTML page costs time nobody else should spend. */
 export function assertMayAddArticles(actor: CurrentUser): void {
-  assertRole(actor, "editor", "add articles");
+  refuseUnless(mayImportArticle(actor));
 }
 
 /**

@@ -86,6 +86,14 @@ export function mayStart(actor: Actor, claim: ClaimFacts): Decision {
   }
 }
 
+/**
+ * Whether starting work on the claim takes it: a reviewer, who works only on claims assigned to them,
+ * takes an unassigned claim by starting it; an editor starts it and leaves it unassigned.
+ */
+export function startTakesClaim(actor: Actor, claim: ClaimFacts): boolean {
+  return claim.assigneeId === null && !isEditor(actor);
+}
+
 /** The verdict and rationale change while the claim is open, by its assignee or an editor. */
 export function mayEditVerdict(actor: Actor, claim: ClaimFacts): Decision {
   if (claim.status === "verified") {
@@ -165,10 +173,13 @@ export function mayApprove(actor: Actor, claim: ClaimFacts): Decision {
   return allow();
 }
 
-/** Editors reopen a verified claim to correct it. */
-export function mayReopen(actor: Actor, claim: ClaimFacts): Decision {
+/**
+ * Editors reopen a verified claim to correct it. Without the claim, whether the actor reopens claims
+ * at all: the server asks before reading it, so a reviewer is refused whatever the claim's state.
+ */
+export function mayReopen(actor: Actor, claim?: ClaimFacts): Decision {
   if (!isEditor(actor)) return deny("Only editors can reopen a verified claim.");
-  if (claim.status !== "verified") return deny("Only a verified claim can be reopened.");
+  if (claim && claim.status !== "verified") return deny("Only a verified claim can be reopened.");
   return allow();
 }
 
@@ -202,4 +213,109 @@ export function mayStartFromDuplicate(
 /** Editors and admins add claims to an article (an accepted suggestion or any selected span). */
 export function mayCreateClaim(actor: Actor): Decision {
   return isEditor(actor) ? allow() : deny("Only editors and admins add claims to an article.");
+}
+
+/** A claim's history event, as far as the two-person rule reads it. */
+interface HistoryEvent {
+  id: number;
+  action: string;
+  after: unknown;
+  actor: { id: string } | null;
+}
+
+/** Approving repeats the verdict in its event but does not write it. */
+const NOT_WRITING = new Set(["approved", "correction_approved"]);
+
+/**
+ * Who wrote part of the verdict or rationale under review, from the claim's history: the actors of
+ * events since the claim was created or last reopened that set either (an edit, a start or proposal
+ * that edited, a verdict taken from a duplicate). The server asks the same of the database when a
+ * verdict is approved; the page reads it from the events it shows.
+ */
+export function verdictWriterIds(events: readonly HistoryEvent[]): string[] {
+  const lastReopening = Math.max(0, ...events.filter((event) => event.action === "reopened").map((event) => event.id));
+  const writers = events
+    .filter((event) => event.id > lastReopening && !NOT_WRITING.has(event.action) && setsVerdict(event.after))
+    .flatMap((event) => (event.actor ? [event.actor.id] : []));
+  return [...new Set(writers)];
+}
+
+function setsVerdict(after: unknown): boolean {
+  return (
+    typeof after === "object" && after !== null && !Array.isArray(after) && ("verdict" in after || "rationale" in after)
+  );
+}
+
+/**
+ * What the claim page's review panel offers the viewer: each control only when the rules above allow
+ * its action, and only at the stage where the page shows it (the API also lets a verified claim be
+ * taken, which the page does not offer).
+ */
+export interface WorkflowOffers {
+  take: boolean;
+  /** A reviewer releases their claim; editors use the assignee list instead. */
+  release: boolean;
+  assign: boolean;
+  start: boolean;
+  /** The verdict form, to save a draft and propose it. */
+  draft: boolean;
+  /** In progress, but not the viewer's to work on: the page says whose it is. */
+  workedOnByOthers: boolean;
+  /** While a verdict awaits its second review. */
+  review: {
+    proposedByViewer: boolean;
+    sendBack: Decision;
+    approve: Decision;
+    withdraw: Decision;
+  } | null;
+  reopen: boolean;
+}
+
+export function workflowOffers(actor: Actor, claim: ClaimFacts): WorkflowOffers {
+  const assign = mayAssign(actor, claim).allowed;
+  const draft =
+    claim.status === "in_progress" && mayEditVerdict(actor, claim).allowed && mayPropose(actor, claim).allowed;
+  return {
+    take: claim.assigneeId === null && claim.status !== "verified" && mayTake(actor, claim).allowed,
+    release: claim.assigneeId === actor.id && !assign && mayRelease(actor, claim).allowed,
+    assign,
+    start: claim.status === "unreviewed" && mayStart(actor, claim).allowed,
+    draft,
+    workedOnByOthers: claim.status === "in_progress" && !draft,
+    review:
+      claim.status === "awaiting_second_review"
+        ? {
+            proposedByViewer: claim.proposedById === actor.id,
+            sendBack: maySendBack(actor, claim),
+            approve: mayApprove(actor, claim),
+            withdraw: mayWithdraw(actor, claim),
+          }
+        : null,
+    reopen: mayReopen(actor, claim).allowed,
+  };
+}
+
+/**
+ * What the claim page offers about duplicates: marking the claim (or clearing its mark) while it is
+ * open, and, once it is marked, taking the original's verdict and sources; when they cannot be taken
+ * yet by someone who works on the claim, the page says why.
+ */
+export interface DuplicateOffers {
+  mark: boolean;
+  takeFromOriginal: "offered" | "original_reopened" | "start_work_first" | "none";
+}
+
+export function duplicateOffers(
+  actor: Actor,
+  claim: ClaimFacts,
+  original: { id: number; status: ReviewStatus } | null,
+): DuplicateOffers {
+  const worksOnIt = mayWork(actor, claim, "work on it").allowed;
+  const takeFromOriginal = (): DuplicateOffers["takeFromOriginal"] => {
+    if (!original || !worksOnIt) return "none";
+    if (claim.status === "unreviewed") return "start_work_first";
+    if (!mayStartFromDuplicate(actor, claim).allowed) return "none";
+    return mayStartFromDuplicate(actor, claim, original).allowed ? "offered" : "original_reopened";
+  };
+  return { mark: mayMarkDuplicate(actor, claim).allowed, takeFromOriginal: takeFromOriginal() };
 }

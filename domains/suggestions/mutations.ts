@@ -1,14 +1,15 @@
 import "server-only";
-import { type CurrentUser, hasRole } from "@/domains/users/roles";
+import type { CurrentUser } from "@/domains/users/roles";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import { refuseUnless } from "@/lib/permission";
+import { mayDismissSuggestion } from "./rules";
 import type { Dismissal } from "./schema";
 import { SUGGESTION_ENGINE_VERSION, type Suggestion, suggestClaimsInSlices } from "./suggest";
 
 /** Remembers that an editor set a suggested span aside, so it is not suggested again. Dismissing twice is harmless. */
 export async function dismissSuggestion(actor: CurrentUser, articleId: number, span: Dismissal): Promise<void> {
-  if (!hasRole(actor.role, "editor"))
-    throw new DomainError("forbidden", "Only editors and admins dismiss suggestions.");
+  refuseUnless(mayDismissSuggestion(actor));
   const article = await db().article.findUnique({ where: { id: articleId }, select: { id: true } });
   if (!article) throw new DomainError("not_found", "No article has this id.");
   await db().suggestionDismissal.upsert({

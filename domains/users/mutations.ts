@@ -4,11 +4,12 @@ import { createUserWithPassword } from "@/domains/users/create-user";
 import { replaceCredential } from "@/domains/users/credentials";
 import type { CurrentUser } from "@/domains/users/roles";
 import { type NewUser, passwordSchema } from "@/domains/users/schema";
+import { mayChangeRole, mayCreateUser, maySetActive, maySetPassword, type UserManager } from "./rules";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import { type Decision, refuseUnless } from "@/lib/permission";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { assertRole } from "@/domains/users/session";
 import { fieldErrorsOf } from "@/lib/validation";
 
 type Tx = Prisma.TransactionClient;
@@ -21,21 +22,25 @@ interface LockedUser {
 
 /**
  * Locks the acting admin's row and the target's (in id order, so two admins acting on each other
- * wait instead of deadlocking) and checks the actor is still an active admin. Without it, two admins
- * demoting or deactivating each other at the same moment could leave the desk with no admin.
+ * wait instead of deadlocking) and asks the rule again of the actor as stored now: still an active
+ * admin. Without it, two admins demoting or deactivating each other at the same moment could leave
+ * the desk with no admin. An actor whose row is gone is judged as deactivated.
  */
-async function lockActorAndTarget(tx: Tx, actor: CurrentUser, userId: string, doing: string): Promise<void> {
+async function lockActorAndTarget(
+  tx: Tx,
+  actor: CurrentUser,
+  userId: string,
+  mayStill: (actorNow: UserManager) => Decision,
+): Promise<void> {
   const rows = await tx.$queryRaw<LockedUser[]>`
     SELECT id, role, active FROM "User" WHERE id IN (${actor.id}, ${userId}) ORDER BY id FOR UPDATE`;
   const actorNow = rows.find((row) => row.id === actor.id);
-  if (!actorNow || !actorNow.active || actorNow.role !== "admin") {
-    throw new DomainError("forbidden", `Only admins can ${doing}.`);
-  }
+  refuseUnless(mayStill(actorNow ?? { ...actor, active: false }));
   if (!rows.some((row) => row.id === userId)) throw new DomainError("not_found", "No user has this id.");
 }
 
 export async function createUser(actor: CurrentUser, input: NewUser): Promise<{ id: string }> {
-  assertRole(actor, "admin", "create users");
+  refuseUnless(mayCreateUser(actor));
   return createUserWithPassword(db(), input);
 }
 
@@ -44,15 +49,9 @@ export async function changeRole(
   userId: string,
   role: Role,
 ): Promise<{ name: string; role: Role }> {
-  assertRole(actor, "admin", "change roles");
-  if (userId === actor.id && role !== "admin") {
-    throw new DomainError(
-      "forbidden",
-      "You cannot change your own role: ask another admin, so that the desk always keeps an admin.",
-    );
-  }
+  refuseUnless(mayChangeRole(actor, { id: userId }, role));
   return db().$transaction(async (tx) => {
-    await lockActorAndTarget(tx, actor, userId, "change roles");
+    await lockActorAndTarget(tx, actor, userId, (actorNow) => mayChangeRole(actorNow, { id: userId }, role));
     return tx.user.update({ where: { id: userId }, data: { role }, select: { name: true, role: true } });
   });
 }
@@ -63,15 +62,9 @@ export async function setActive(
   userId: string,
   active: boolean,
 ): Promise<{ name: string; active: boolean }> {
-  assertRole(actor, "admin", "deactivate or reactivate users");
-  if (userId === actor.id && !active) {
-    throw new DomainError(
-      "forbidden",
-      "You cannot deactivate your own account: ask another admin, so that the desk always keeps an admin.",
-    );
-  }
+  refuseUnless(maySetActive(actor, { id: userId }, active));
   return db().$transaction(async (tx) => {
-    await lockActorAndTarget(tx, actor, userId, "deactivate or reactivate users");
+    await lockActorAndTarget(tx, actor, userId, (actorNow) => maySetActive(actorNow, { id: userId }, active));
     const user = await tx.user.update({
       where: { id: userId },
       data: { active },
@@ -93,7 +86,7 @@ export async function setActive(
  * of theirs ends too, this one included, and they sign in again with the new password.
  */
 export async function setPassword(actor: CurrentUser, userId: string, password: string): Promise<{ name: string }> {
-  assertRole(actor, "admin", "set passwords");
+  refuseUnless(maySetPassword(actor));
   const checked = passwordSchema.safeParse(password);
   if (!checked.success) {
     throw new DomainError("invalid", "Some fields need attention.", {
@@ -103,7 +96,7 @@ export async function setPassword(actor: CurrentUser, userId: string, password: 
   // Hashed before the transaction: scrypt takes a while, and the rows stay locked only for the writes.
   const passwordHash = await hashPassword(checked.data);
   return db().$transaction(async (tx) => {
-    await lockActorAndTarget(tx, actor, userId, "set passwords");
+    await lockActorAndTarget(tx, actor, userId, maySetPassword);
     await replaceCredential(tx, userId, passwordHash);
     return tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
   });

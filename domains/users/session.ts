@@ -6,11 +6,10 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { formActionWith } from "@/lib/action";
 import { authenticatedRouteWith } from "@/lib/api";
-import { DomainError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { SESSION_SECONDS, auth } from "./auth";
 import { findSessionWithUser } from "./data";
-import { type CurrentUser, hasRole } from "./roles";
+import type { CurrentUser } from "./roles";
 
 /*
  * Who is signed in, read here in the users domain rather than in lib/: the session is a user's, and
@@ -79,16 +78,6 @@ export async function requireUser(returnTo: string): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
   return user;
-}
-
-/** Server actions and route handlers: refuses instead of redirecting. */
-export function assertRole(user: CurrentUser, atLeast: Role, doing: string): void {
-  if (!hasRole(user.role, atLeast)) {
-    throw new DomainError(
-      "forbidden",
-      `Only ${atLeast === "admin" ? "admins" : `${atLeast}s and above`} can ${doing}.`,
-    );
-  }
 }
 
 /** Route handlers for signed-in users only: 401 without a valid session, 403 for a cross-site write. */

@@ -3,7 +3,8 @@ import { forbidden } from "next/navigation";
 import { FormattedDate } from "@/components/dates";
 import { SectionCard } from "@/components/section-card";
 import { listUsers } from "@/domains/users/data";
-import { hasRole, ROLE_LABELS } from "@/domains/users/roles";
+import { ROLE_LABELS } from "@/domains/users/roles";
+import { mayManageUsers } from "@/domains/users/rules";
 import { requireUser } from "@/domains/users/session";
 import { CreateUserForm } from "./create-user-form";
 import { SetPasswordForm } from "./set-password-form";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const viewer = await requireUser("/admin/users");
-  if (!hasRole(viewer.role, "admin")) forbidden();
+  if (!mayManageUsers(viewer, "manage users").allowed) forbidden();
   const users = await listUsers();
   const activeCount = users.filter((user) => user.active).length;
 

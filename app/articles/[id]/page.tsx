@@ -7,8 +7,9 @@ import { StatusBadge } from "@/components/badges";
 import { FormattedDate } from "@/components/dates";
 import { getArticle } from "@/domains/articles/data";
 import { listTopics } from "@/domains/claims/data";
+import { mayCreateClaim } from "@/domains/claims/rules";
 import { listSuggestions } from "@/domains/suggestions/data";
-import { hasRole } from "@/domains/users/roles";
+import { mayWorkOnSuggestions } from "@/domains/suggestions/rules";
 import { getCurrentUser, requireUser } from "@/domains/users/session";
 import { parseId } from "@/lib/validation";
 import { ClaimWorkbench } from "./claim-workbench";
@@ -32,8 +33,11 @@ export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle(id);
   if (!article) notFound();
   const verified = article.claims.filter((claim) => claim.status === "verified").length;
-  const isEditor = hasRole(viewer.role, "editor");
-  const [suggestions, topics] = isEditor ? await Promise.all([listSuggestions(article.id), listTopics()]) : [null, []];
+  const mayClaimSpans = mayCreateClaim(viewer).allowed;
+  const [suggestions, topics] = await Promise.all([
+    mayWorkOnSuggestions(viewer).allowed ? listSuggestions(article.id) : null,
+    mayClaimSpans ? listTopics() : [],
+  ]);
   const ranked = (suggestions ?? []).map((suggestion, index) => ({ ...suggestion, rank: index + 1 }));
 
   const text = (
@@ -103,7 +107,7 @@ export default async function ArticlePage({ params }: Props) {
           , {verified} verified.
         </p>
       </header>
-      {isEditor ? (
+      {mayClaimSpans ? (
         <>
           <ClaimWorkbench articleId={article.id} body={article.body} topics={topics} suggestions={ranked}>
             {text}

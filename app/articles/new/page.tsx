@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
-import { hasRole } from "@/domains/users/roles";
+import { mayImportArticle } from "@/domains/articles/rules";
 import { requireUser } from "@/domains/users/session";
 import { ImportArticleForm } from "./import-article-form";
 
@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Add an article" };
 
 export default async function NewArticlePage() {
   const viewer = await requireUser("/articles/new");
-  if (!hasRole(viewer.role, "editor")) forbidden();
+  if (!mayImportArticle(viewer).allowed) forbidden();
   return (
     <div className="space-y-6">
       <div className="space-y-2">

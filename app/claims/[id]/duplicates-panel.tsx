@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { StatusBadge, VerdictBadge } from "@/components/badges";
 import { FormAlert, IDLE_STATE, SubmitButton } from "@/components/forms";
 import { linkDuplicateFromForm, startFromDuplicateFromForm } from "@/domains/claims/actions";
+import type { DuplicateOffers } from "@/domains/claims/rules";
 import type { ReviewStatus, Verdict } from "@/lib/generated/prisma/enums";
 
 interface ClaimSummary {
@@ -17,9 +18,8 @@ interface ClaimSummary {
 export interface DuplicatesPanelProps {
   claimId: number;
   version: number;
-  status: ReviewStatus;
-  /** The viewer may change this claim (its assignee or an editor). */
-  canWork: boolean;
+  /** What the viewer may do here, from the claim rules (domains/claims/rules.ts). */
+  offers: DuplicateOffers;
   duplicateOf: (ClaimSummary & { newSourceCount: number }) | null;
   similar: (ClaimSummary & { articleId: number; articleTitle: string; similarity: number })[];
 }
@@ -35,10 +35,9 @@ function Hidden({ claimId, version }: { claimId: number; version: number }) {
   );
 }
 
-export function DuplicatesPanel({ claimId, version, status, canWork, duplicateOf, similar }: DuplicatesPanelProps) {
+export function DuplicatesPanel({ claimId, version, offers, duplicateOf, similar }: DuplicatesPanelProps) {
   const [linkState, linkAction] = useActionState(linkDuplicateFromForm, IDLE_STATE);
   const [startState, startAction] = useActionState(startFromDuplicateFromForm, IDLE_STATE);
-  const open = status === "unreviewed" || status === "in_progress";
   const latest =
     startState.status !== "idle" && (linkState.status === "idle" || startState.at > linkState.at)
       ? startState
@@ -56,12 +55,12 @@ export function DuplicatesPanel({ claimId, version, status, canWork, duplicateOf
             </Link>
             : “{duplicateOf.statement}” <VerdictBadge verdict={duplicateOf.verdict} />
           </p>
-          {canWork && status === "in_progress" && duplicateOf.status !== "verified" ? (
+          {offers.takeFromOriginal === "original_reopened" ? (
             <p className="text-slate-700">
               Claim #{duplicateOf.id} was reopened for a correction: its verdict and sources can be taken once it is
               verified again.
             </p>
-          ) : canWork && status === "in_progress" ? (
+          ) : offers.takeFromOriginal === "offered" ? (
             <form action={startAction} className="flex flex-wrap gap-2">
               <Hidden claimId={claimId} version={version} />
               <SubmitButton variant="secondary" name="take" value="verdict">
@@ -71,10 +70,10 @@ export function DuplicatesPanel({ claimId, version, status, canWork, duplicateOf
                 {`Attach its sources (${duplicateOf.newSourceCount} not attached yet)`}
               </SubmitButton>
             </form>
-          ) : canWork && status === "unreviewed" ? (
+          ) : offers.takeFromOriginal === "start_work_first" ? (
             <p className="text-slate-700">Start work on the claim to take its verdict or sources.</p>
           ) : null}
-          {canWork && open ? (
+          {offers.mark ? (
             <form action={linkAction}>
               <Hidden claimId={claimId} version={version} />
               <input type="hidden" name="duplicateOfId" value="" />
@@ -105,7 +104,7 @@ export function DuplicatesPanel({ claimId, version, status, canWork, duplicateOf
                   </span>
                 </p>
               </div>
-              {canWork && open && duplicateOf?.id !== other.id ? (
+              {offers.mark && duplicateOf?.id !== other.id ? (
                 <form action={linkAction}>
                   <Hidden claimId={claimId} version={version} />
                   <input type="hidden" name="duplicateOfId" value={other.id} />

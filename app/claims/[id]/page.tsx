@@ -7,8 +7,10 @@ import { FormattedDate, FormattedDateTime } from "@/components/dates";
 import { QuoteInContext } from "@/components/quote-in-context";
 import { SectionCard } from "@/components/section-card";
 import { getClaim } from "@/domains/claims/data";
-import { findSimilarClaims, getDuplicateTarget } from "@/domains/claims/duplicates";
+import { findSimilarClaims, getDuplicateTarget } from "@/domains/claims/duplicates-data";
 import { VERDICT_LABELS } from "@/domains/claims/labels";
+import { type ClaimFacts, duplicateOffers, verdictWriterIds, workflowOffers } from "@/domains/claims/rules";
+import { mayAddSource, mayEditSource, mayRemoveSource } from "@/domains/sources/rules";
 import { listAssignableUsers } from "@/domains/users/data";
 import { getCurrentUser, requireUser } from "@/domains/users/session";
 import { parseId } from "@/lib/validation";
@@ -41,7 +43,21 @@ export default async function ClaimPage({ params }: Props) {
   ]);
   const attachedUrls = new Set(claim.sources.map((source) => source.url));
   const people = new Map(users.map((user) => [user.id, user.name]));
-  const sourcesEditable = claim.status === "unreviewed" || claim.status === "in_progress";
+  // The rules the server applies, asked of the claim as loaded: the page offers only what they allow.
+  const facts: ClaimFacts = {
+    status: claim.status,
+    assigneeId: claim.assignee?.id ?? null,
+    proposedById: claim.proposedBy?.id ?? null,
+    verdictWriterIds: verdictWriterIds(claim.events),
+  };
+  const workflow = workflowOffers(viewer, facts);
+  const sources = claim.sources.map((source) => ({
+    ...source,
+    changes: {
+      edit: mayEditSource(viewer, facts, source).allowed,
+      remove: mayRemoveSource(viewer, facts, source).allowed,
+    },
+  }));
 
   return (
     <article className="space-y-6">
@@ -116,13 +132,12 @@ export default async function ClaimPage({ params }: Props) {
           <WorkflowPanel
             claimId={claim.id}
             version={claim.version}
-            status={claim.status}
             verdict={claim.verdict}
             rationale={claim.rationale}
             assignee={claim.assignee}
             proposedBy={claim.proposedBy}
-            viewer={{ id: viewer.id, role: viewer.role }}
-            assignableUsers={viewer.role === "reviewer" ? [] : users}
+            offers={workflow}
+            assignableUsers={workflow.assign ? users : []}
           />
         </div>
       </SectionCard>
@@ -131,10 +146,8 @@ export default async function ClaimPage({ params }: Props) {
         <SourcesPanel
           claimId={claim.id}
           version={claim.version}
-          editable={sourcesEditable}
-          sources={claim.sources}
-          viewer={{ id: viewer.id, role: viewer.role }}
-          assigneeId={claim.assignee?.id ?? null}
+          mayAdd={mayAddSource(viewer, facts).allowed}
+          sources={sources}
         />
       </SectionCard>
 
@@ -142,8 +155,7 @@ export default async function ClaimPage({ params }: Props) {
         <DuplicatesPanel
           claimId={claim.id}
           version={claim.version}
-          status={claim.status}
-          canWork={viewer.role !== "reviewer" || claim.assignee?.id === viewer.id}
+          offers={duplicateOffers(viewer, facts, original)}
           duplicateOf={
             original
               ? {

@@ -6,8 +6,6 @@ import { FieldError, fieldErrors, FormAlert, IDLE_STATE, INPUT, LABEL, SubmitBut
 import type { ClaimDetail } from "@/domains/claims/data";
 import { addSourceAction, removeSourceAction, updateSourceAction } from "@/domains/sources/actions";
 import { MAX_EXCERPT_LENGTH, MAX_TITLE_LENGTH } from "@/domains/sources/limits";
-import { mayChangeSource } from "@/domains/sources/rules";
-import type { CurrentUser } from "@/domains/users/roles";
 import type { ActionState } from "@/lib/action-state";
 import type { SourceStance } from "@/lib/generated/prisma/enums";
 
@@ -176,7 +174,7 @@ function SourceItem({
 }: {
   claimId: number;
   version: number;
-  changeable: boolean;
+  changeable: SourceChanges;
   source: Source;
   removeAction: (formData: FormData) => void;
 }) {
@@ -207,17 +205,19 @@ function SourceItem({
       {source.excerpt ? (
         <blockquote className="border-l-4 border-slate-200 pl-3 whitespace-pre-wrap">{source.excerpt}</blockquote>
       ) : null}
-      {changeable ? (
+      {changeable.edit || changeable.remove ? (
         <div className="flex flex-wrap items-start gap-4 pt-1">
           <div className="min-w-0 flex-1">
-            <EditSourceForm claimId={claimId} version={version} source={source} />
+            {changeable.edit ? <EditSourceForm claimId={claimId} version={version} source={source} /> : null}
           </div>
-          <form action={removeAction}>
-            <HiddenIds claimId={claimId} version={version} sourceId={source.id} />
-            <SubmitButton variant="danger">
-              Remove<span className="sr-only"> source #{source.id}</span>
-            </SubmitButton>
-          </form>
+          {changeable.remove ? (
+            <form action={removeAction}>
+              <HiddenIds claimId={claimId} version={version} sourceId={source.id} />
+              <SubmitButton variant="danger">
+                Remove<span className="sr-only"> source #{source.id}</span>
+              </SubmitButton>
+            </form>
+          ) : null}
         </div>
       ) : null}
     </li>
@@ -241,20 +241,23 @@ function AddSourceForm({ claimId, version }: { claimId: number; version: number 
   );
 }
 
+/** Whether the viewer may edit and remove one source, from the source rules (domains/sources/rules.ts). */
+export interface SourceChanges {
+  edit: boolean;
+  remove: boolean;
+}
+
 export function SourcesPanel({
   claimId,
   version,
-  editable,
+  mayAdd,
   sources,
-  viewer,
-  assigneeId,
 }: {
   claimId: number;
   version: number;
-  editable: boolean;
-  sources: Source[];
-  viewer: Pick<CurrentUser, "id" | "role">;
-  assigneeId: string | null;
+  /** Sources may be attached: the claim is open to them. */
+  mayAdd: boolean;
+  sources: (Source & { changes: SourceChanges })[];
 }) {
   const [removeState, removeAction] = useActionState(removeSourceAction, IDLE_STATE);
   return (
@@ -269,14 +272,14 @@ export function SourcesPanel({
               key={source.id}
               claimId={claimId}
               version={version}
-              changeable={editable && mayChangeSource(viewer, { assigneeId }, source)}
+              changeable={source.changes}
               source={source}
               removeAction={removeAction}
             />
           ))}
         </ul>
       )}
-      {editable ? (
+      {mayAdd ? (
         <div className="border-t border-slate-200 pt-4">
           <AddSourceForm claimId={claimId} version={version} />
         </div>

@@ -6,7 +6,8 @@ import { reopenClaimFromForm, reviewClaimFromForm, updateClaimFromForm } from "@
 import { VERDICT_LABELS, VERDICTS } from "@/domains/claims/labels";
 import { MIN_RATIONALE_LENGTH } from "@/domains/claims/limits";
 import type { ActionState } from "@/lib/action-state";
-import type { ReviewStatus, Role, Verdict } from "@/lib/generated/prisma/enums";
+import type { WorkflowOffers } from "@/domains/claims/rules";
+import type { Verdict } from "@/lib/generated/prisma/enums";
 import { ConflictNotice, versionAfter } from "./conflict-notice";
 
 interface Person {
@@ -17,12 +18,12 @@ interface Person {
 export interface WorkflowProps {
   claimId: number;
   version: number;
-  status: ReviewStatus;
   verdict: Verdict;
   rationale: string | null;
   assignee: Person | null;
   proposedBy: Person | null;
-  viewer: { id: string; role: Role };
+  /** What the viewer may do here, from the claim rules (domains/claims/rules.ts). */
+  offers: WorkflowOffers;
   assignableUsers: Person[];
 }
 
@@ -45,10 +46,7 @@ function typed(state: ActionState, name: string, stored: string): string {
 }
 
 export function WorkflowPanel(props: WorkflowProps) {
-  const { claimId, version, status, assignee, proposedBy, viewer } = props;
-  const isEditor = viewer.role !== "reviewer";
-  const isAssignee = assignee?.id === viewer.id;
-  const canWork = isEditor || isAssignee;
+  const { claimId, version, assignee, offers } = props;
   const [state, action] = useActionState(updateClaimFromForm, IDLE_STATE);
   // Held here, not in the forms: approving or reopening removes the form, and its outcome must stay on screen.
   const [reviewState, reviewAction] = useActionState(reviewClaimFromForm, IDLE_STATE);
@@ -68,17 +66,17 @@ export function WorkflowPanel(props: WorkflowProps) {
         <p className="text-sm">
           <span className="font-medium">Assignee:</span> {assignee ? assignee.name : "nobody yet"}
         </p>
-        {!assignee && status !== "verified" ? (
+        {offers.take ? (
           <SubmitButton variant="secondary" name="intent" value="take">
             Take this claim
           </SubmitButton>
         ) : null}
-        {isAssignee && !isEditor ? (
+        {offers.release ? (
           <SubmitButton variant="secondary" name="intent" value="release">
             Release
           </SubmitButton>
         ) : null}
-        {isEditor ? (
+        {offers.assign ? (
           <>
             <div>
               <label htmlFor="assigneeId" className={LABEL}>
@@ -100,7 +98,7 @@ export function WorkflowPanel(props: WorkflowProps) {
         ) : null}
       </form>
 
-      {status === "unreviewed" && (canWork || !assignee) ? (
+      {offers.start ? (
         <form action={action}>
           <Hidden claimId={claimId} version={nextVersion} />
           <SubmitButton name="intent" value="start">
@@ -109,7 +107,7 @@ export function WorkflowPanel(props: WorkflowProps) {
         </form>
       ) : null}
 
-      {status === "in_progress" && canWork ? (
+      {offers.draft ? (
         <form action={action} key={`verdict-${formKey(state, version)}`} className="space-y-3" noValidate>
           <Hidden claimId={claimId} version={nextVersion} />
           <Field id="verdict" name="verdict" label="Verdict" state={state}>
@@ -146,24 +144,24 @@ export function WorkflowPanel(props: WorkflowProps) {
         </form>
       ) : null}
 
-      {status === "in_progress" && !canWork ? (
+      {offers.workedOnByOthers ? (
         <p className="text-sm text-slate-700">
           {assignee ? `${assignee.name} is working on this claim.` : "Take the claim to work on it."}
         </p>
       ) : null}
 
-      {status === "awaiting_second_review" ? (
+      {offers.review ? (
         <AwaitingReview
           {...props}
-          proposerIsViewer={proposedBy?.id === viewer.id}
+          review={offers.review}
           state={reviewState}
-          review={reviewAction}
+          submitReview={reviewAction}
           withdraw={action}
           nextVersion={nextVersion}
         />
       ) : null}
 
-      {status === "verified" && isEditor ? (
+      {offers.reopen ? (
         <ReopenForm claimId={claimId} version={version} state={reopenState} reopen={reopenAction} />
       ) : null}
     </div>
@@ -174,16 +172,15 @@ function AwaitingReview({
   claimId,
   version,
   proposedBy,
-  proposerIsViewer,
-  viewer,
-  state,
   review,
+  state,
+  submitReview,
   withdraw,
   nextVersion,
 }: WorkflowProps & {
-  proposerIsViewer: boolean;
+  review: NonNullable<WorkflowOffers["review"]>;
   state: ActionState;
-  review: (formData: FormData) => void;
+  submitReview: (formData: FormData) => void;
   withdraw: (formData: FormData) => void;
   nextVersion: number;
 }) {
@@ -191,10 +188,11 @@ function AwaitingReview({
   return (
     <div className="space-y-3">
       <p className="text-sm">Proposed by {proposedBy?.name ?? "a reviewer"}; a second person must approve it.</p>
-      {proposerIsViewer ? (
+      {review.proposedByViewer ? (
         <p className="text-sm text-slate-700">You proposed this verdict, so someone else reviews it.</p>
-      ) : (
-        <form action={review} key={formKey(state, version)} className="space-y-3" noValidate>
+      ) : null}
+      {review.sendBack.allowed ? (
+        <form action={submitReview} key={formKey(state, version)} className="space-y-3" noValidate>
           <Hidden claimId={claimId} version={reviewVersion} />
           <Field
             id="review-comment"
@@ -205,17 +203,20 @@ function AwaitingReview({
           >
             {(control) => <textarea {...control} rows={3} defaultValue={typed(state, "comment", "")} />}
           </Field>
+          {review.approve.allowed ? null : <p className="text-sm text-slate-700">{review.approve.reason}</p>}
           <div className="flex flex-wrap gap-3">
-            <SubmitButton name="decision" value="approve">
-              Approve verdict
-            </SubmitButton>
+            {review.approve.allowed ? (
+              <SubmitButton name="decision" value="approve">
+                Approve verdict
+              </SubmitButton>
+            ) : null}
             <SubmitButton variant="secondary" name="decision" value="send_back">
               Send back
             </SubmitButton>
           </div>
         </form>
-      )}
-      {proposerIsViewer || viewer.role !== "reviewer" ? (
+      ) : null}
+      {review.withdraw.allowed ? (
         <form action={withdraw}>
           <Hidden claimId={claimId} version={nextVersion} />
           <SubmitButton variant="secondary" name="intent" value="withdraw">

@@ -1,4 +1,6 @@
-import type { DocumentedOperation, HttpMethod, OpenApiResponse } from "@/domains/api-docs/openapi";
+import type { oas31 } from "zod-openapi";
+import type { DocumentedOperation } from "@/app/api/openapi.json/document";
+import type { HttpMethod } from "@/lib/api-description";
 import { InlineText, Prose } from "./prose";
 import { SchemaSummary, SchemaView } from "./schema-view";
 
@@ -20,7 +22,7 @@ export function MethodBadge({ method }: { method: HttpMethod }) {
   );
 }
 
-function ResponseItem({ status, response }: { status: string; response: OpenApiResponse }) {
+function ResponseItem({ status, response }: { status: string; response: oas31.ResponseObject }) {
   return (
     <div className="grid grid-cols-[3rem_minmax(0,1fr)] gap-x-2 border-t border-slate-200 py-2 first:border-t-0">
       <dt className="font-mono font-semibold">{status}</dt>
@@ -103,7 +105,7 @@ export function OperationSection({ entry, access }: { entry: DocumentedOperation
                       <SchemaSummary schema={parameter.schema} />
                     </td>
                     <td className="py-2">
-                      <Prose text={parameter.description} />
+                      <Prose text={parameter.description ?? ""} />
                     </td>
                   </tr>
                 ))}

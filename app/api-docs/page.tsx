@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { buildOpenApiDocument, listOperations, type SecurityRequirement } from "@/domains/api-docs/openapi";
+import type { oas31 } from "zod-openapi";
+import { buildOpenApiDocument, listOperations } from "@/app/api/openapi.json/document";
 import { MethodBadge, OperationSection } from "./operation-section";
 import { Prose } from "./prose";
 import { SchemaView, schemaAnchor } from "./schema-view";
@@ -7,7 +8,7 @@ import { SchemaView, schemaAnchor } from "./schema-view";
 export const metadata: Metadata = { title: "API reference" };
 
 /** An empty requirement list means no session; an empty requirement among others, that one is optional. */
-function accessOf(security: SecurityRequirement[]): string {
+function accessOf(security: oas31.SecurityRequirementObject[]): string {
   if (security.length === 0) return "Public";
   return security.some((requirement) => Object.keys(requirement).length === 0) ? "Session optional" : "Needs a session";
 }
@@ -16,7 +17,7 @@ function accessOf(security: SecurityRequirement[]): string {
 export default function ApiDocsPage() {
   const openApi = buildOpenApiDocument();
   const operations = listOperations(openApi);
-  const sections = openApi.tags.map((tag) => ({
+  const sections = (openApi.tags ?? []).map((tag) => ({
     ...tag,
     operations: operations.filter(({ operation }) => operation.tags.includes(tag.name)),
   }));
@@ -25,7 +26,7 @@ export default function ApiDocsPage() {
     <div className="space-y-8">
       <header className="space-y-3">
         <h1 className="text-2xl font-semibold tracking-tight">{openApi.info.title}</h1>
-        <Prose text={openApi.info.description} />
+        <Prose text={openApi.info.description ?? ""} />
         <p className="text-sm">
           <a href="/api/openapi.json" className="text-blue-800 underline underline-offset-2">
             OpenAPI {openApi.openapi} document (JSON)
@@ -79,7 +80,7 @@ export default function ApiDocsPage() {
             <OperationSection
               key={entry.operation.operationId}
               entry={entry}
-              access={accessOf(entry.operation.security ?? openApi.security)}
+              access={accessOf(entry.operation.security ?? openApi.security ?? [])}
             />
           ))}
         </section>
@@ -89,7 +90,7 @@ export default function ApiDocsPage() {
         <h2 id="schemas-heading" className="text-xl font-semibold tracking-tight">
           Schemas
         </h2>
-        {Object.entries(openApi.components.schemas).map(([name, schema]) => (
+        {Object.entries(openApi.components?.schemas ?? {}).map(([name, schema]) => (
           <section
             key={name}
             id={schemaAnchor(name)}

@@ -1,6 +1,14 @@
 import { Fragment, type ReactNode } from "react";
-import type { Schema, SchemaObject } from "@/domains/api-docs/openapi";
+import type { oas31 } from "zod-openapi";
 import { InlineText } from "./prose";
+
+type SchemaObject = oas31.SchemaObject;
+/** Where JSON Schema allows `true` (anything) and `false` (nothing) as well; no schema at all allows anything too. */
+type Schema = SchemaObject | oas31.ReferenceObject | boolean | undefined;
+
+function isReference(schema: Schema): schema is oas31.ReferenceObject {
+  return typeof schema === "object" && typeof schema.$ref === "string";
+}
 
 const COMPONENT_REF = "#/components/schemas/";
 
@@ -54,8 +62,8 @@ function constraintsOf(schema: SchemaObject): ReactNode[] {
   return constraints;
 }
 
-function TypeName({ schema }: { schema: SchemaObject }) {
-  if (schema.$ref) {
+function TypeName({ schema }: { schema: SchemaObject | oas31.ReferenceObject }) {
+  if (isReference(schema)) {
     const name = schema.$ref.slice(COMPONENT_REF.length);
     return (
       <a href={`#${schemaAnchor(name)}`} className="font-medium text-blue-800 underline underline-offset-2">
@@ -95,8 +103,8 @@ function TypeName({ schema }: { schema: SchemaObject }) {
 
 /** One line: the type, then its constraints in brackets, e.g. "string (1–300 characters)". */
 export function SchemaSummary({ schema }: { schema: Schema }) {
-  if (typeof schema === "boolean") return schema ? "any value" : "nothing";
-  const constraints = constraintsOf(schema);
+  if (schema === undefined || typeof schema === "boolean") return schema === false ? "nothing" : "any value";
+  const constraints = isReference(schema) ? [] : constraintsOf(schema);
   return (
     <span>
       <TypeName schema={schema} />
@@ -118,7 +126,7 @@ export function SchemaSummary({ schema }: { schema: Schema }) {
 
 /** The object whose fields a reader needs to see: the schema itself, an array's items, or the non-null side of "X or null". */
 function objectWithProperties(schema: Schema): SchemaObject | null {
-  if (typeof schema === "boolean") return null;
+  if (schema === undefined || typeof schema === "boolean" || isReference(schema)) return null;
   if (schema.properties) return schema;
   if (schema.type === "array" && schema.items !== undefined && !Array.isArray(schema.items))
     return objectWithProperties(schema.items);

@@ -1,4 +1,4 @@
-import { buildOpenApiDocument } from "@/domains/api-docs/openapi";
+import { buildOpenApiDocument } from "./document";
 
 // Public, like the page that renders it: the API's description is no secret.
 export function GET() {

@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { articleIdPath } from "@/domains/articles/api";
+import { claimIdPath } from "@/domains/claims/api";
+import { VERDICT_LABELS, VERDICTS } from "@/domains/claims/labels";
+import {
+  type ApiDescription,
+  calendarDate,
+  databaseUnavailable,
+  jsonResponse,
+  notFound,
+  PUBLIC,
+} from "@/lib/api-description";
+import { BEST_RATING, VERDICT_RATINGS, WORST_RATING } from "./rating";
+
+const RATED_VERDICTS = VERDICTS.filter((verdict): verdict is keyof typeof VERDICT_RATINGS => verdict !== "unrated");
+
+const unnumberedVerdicts = RATED_VERDICTS.filter((rated) => VERDICT_RATINGS[rated] === null).map((rated) =>
+  VERDICT_LABELS[rated].toLowerCase(),
+);
+
+const organization = z.strictObject({ "@type": z.literal("Organization"), name: z.string() });
+
+/** What `toClaimReview` writes: a schema.org ClaimReview, optional fields left out when there is nothing to say. */
+const claimReviewSchema = z
+  .strictObject({
+    "@context": z.literal("https://schema.org"),
+    "@type": z.literal("ClaimReview"),
+    url: z.url().meta({ description: "The public page of this fact-check." }),
+    claimReviewed: z.string().meta({ description: "The claim as one checkable sentence." }),
+    datePublished: calendarDate.meta({ description: "When the verdict was verified." }),
+    author: organization.extend({ url: z.url().optional() }).meta({ description: "The fact-checking organisation." }),
+    reviewRating: z.strictObject({
+      "@type": z.literal("Rating"),
+      ratingValue: z
+        .int()
+        .min(WORST_RATING)
+        .max(BEST_RATING)
+        .optional()
+        .meta({
+          description: `${WORST_RATING} is false, ${BEST_RATING} true; absent for verdicts that say nothing about truth (${unnumberedVerdicts.join(", ")}).`,
+        }),
+      bestRating: z.literal(BEST_RATING),
+      worstRating: z.literal(WORST_RATING),
+      alternateName: z.enum(RATED_VERDICTS.map((rated) => VERDICT_LABELS[rated])).meta({ description: "The verdict." }),
+      ratingExplanation: z.string().optional().meta({ description: "The rationale." }),
+    }),
+    itemReviewed: z.strictObject({
+      "@type": z.literal("Claim"),
+      author: z
+        .strictObject({ "@type": z.enum(["Person", "Organization"]), name: z.string() })
+        .optional()
+        .meta({ description: "Whom the article attributes the claim to, else its author or publisher." }),
+      datePublished: calendarDate,
+      appearance: z.strictObject({
+        "@type": z.literal("CreativeWork"),
+        headline: z.string(),
+        url: z.url().optional(),
+        publisher: organization.optional(),
+        datePublished: calendarDate,
+      }),
+    }),
+  })
+  .meta({ id: "ClaimReview", description: "A schema.org ClaimReview (https://schema.org/ClaimReview) as JSON-LD." });
+
+export const publishingApi: ApiDescription = {
+  tags: [
+    {
+      name: "Publishing",
+      description:
+        "What is public without a session: verified fact-checks as schema.org ClaimReview, and this description.",
+    },
+  ],
+  operations: [
+    {
+      path: "/api/claims/{id}/claimreview",
+      method: "get",
+      operation: {
+        operationId: "getClaimReview",
+        tags: ["Publishing"],
+        summary: "Get the published fact-check of a claim",
+        description:
+          "Public: no session needed. A verified claim's fact-check as schema.org ClaimReview JSON-LD, for search engines and fact-check aggregators; its `url` is the public page of the fact-check.",
+        security: PUBLIC,
+        requestParams: { path: claimIdPath },
+        responses: {
+          "200": jsonResponse(claimReviewSchema, "The ClaimReview.", "application/ld+json"),
+          "404": notFound("No verified claim has this id: a claim that is not verified is not published."),
+          "503": databaseUnavailable,
+        },
+      },
+    },
+    {
+      path: "/api/articles/{id}/claimreview",
+      method: "get",
+      operation: {
+        operationId: "listArticleClaimReviews",
+        tags: ["Publishing"],
+        summary: "List the published fact-checks of an article",
+        description:
+          "Public: no session needed. The schema.org ClaimReview of each verified claim of the article, in article order, as JSON-LD; an empty array while none is verified.",
+        security: PUBLIC,
+        requestParams: { path: articleIdPath },
+        responses: {
+          "200": jsonResponse(z.array(claimReviewSchema), "The ClaimReviews.", "application/ld+json"),
+          "404": notFound("No article has this id."),
+          "503": databaseUnavailable,
+        },
+      },
+    },
+  ],
+};

@@ -4,6 +4,8 @@ import { useActionState, useRef, useState } from "react";
 import { Field, FormAlert, IDLE_STATE, SECONDARY_BUTTON, SubmitButton } from "@/components/forms";
 import { createClaimFromForm } from "@/domains/claims/actions";
 import { dismissSuggestionFromForm } from "@/domains/suggestions/actions";
+import { reasonLabel } from "@/domains/suggestions/reasons";
+import type { Reason } from "@/domains/suggestions/signals";
 
 export interface WorkbenchSuggestion {
   rank: number;
@@ -11,24 +13,7 @@ export interface WorkbenchSuggestion {
   endOffset: number;
   text: string;
   score: number;
-  reasons: string[];
-}
-
-const REASON_LABELS: Record<string, string> = {
-  number: "a number",
-  percentage: "a percentage",
-  amount: "an amount",
-  date: "a date",
-  duration: "a duration",
-  named_entity_with_verb: "a named actor doing or saying something",
-  attributed_quote: "an attributed quotation",
-  comparison: "a comparison",
-  superlative: "a superlative",
-  causal: "a cause and effect",
-};
-
-function reasonLabel(reason: string): string {
-  return REASON_LABELS[reason] ?? reason.replaceAll("_", " ");
+  reasons: Reason[];
 }
 
 interface Span {

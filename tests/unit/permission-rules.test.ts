@@ -24,6 +24,9 @@ import {
   mayWithdraw,
   OPEN_STATUSES,
   proposalProblems,
+  duplicateOffers,
+  verdictWriterIds,
+  workflowOffers,
 } from "@/domains/claims/rules";
 import { mayAddSource, mayEditSource, mayRemoveSource } from "@/domains/sources/rules";
 import { mayDismissSuggestion, mayWorkOnSuggestions } from "@/domains/suggestions/rules";
@@ -462,5 +465,135 @@ describe("what a verdict needs before it is proposed", () => {
 
   it("a claim is open to work while unreviewed or in progress", () => {
     expect([...OPEN_STATUSES].sort()).toEqual(["in_progress", "unreviewed"]);
+  });
+});
+
+describe("who wrote the verdict under review, read from the history as the server reads it", () => {
+  const event = (id: number, action: string, actorId: string | null, after: unknown) => ({
+    id,
+    action,
+    after,
+    actor: actorId === null ? null : { id: actorId },
+  });
+
+  it("counts edits of the verdict or rationale since the last reopening, not approvals, assignments or sources", () => {
+    const history = [
+      event(1, "created", "user-editor", { statement: "…" }),
+      event(2, "edited", "user-old", { verdict: "false" }),
+      event(3, "approved", "user-approver", { status: "verified", verdict: "false" }),
+      event(4, "reopened", "user-editor", { status: "in_progress", reason: "New data" }),
+      event(5, "assigned", "user-editor", { assigneeId: ME }),
+      event(6, "edited", ME, { rationale: "Recounted from the 2024 appeal." }),
+      event(7, "source_added", "user-sourcer", { url: "https://example.org" }),
+      event(8, "proposed", "user-proposer", { status: "awaiting_second_review", verdict: "true" }),
+      event(9, "sent_back", "user-reviewer", { status: "in_progress", comment: "Check the date" }),
+      event(10, "edited", null, { verdict: "mixed" }),
+      event(11, "edited", ME, { verdict: "mostly_true" }),
+      event(12, "correction_approved", "user-approver", { status: "verified", verdict: "mostly_true" }),
+    ];
+    expect(verdictWriterIds(history)).toEqual([ME, "user-proposer"]);
+  });
+
+  it("counts every writer when the claim was never reopened, and nobody on a fresh claim", () => {
+    expect(
+      verdictWriterIds([event(1, "created", "user-editor", {}), event(2, "started", ME, { verdict: "true" })]),
+    ).toEqual([ME]);
+    expect(verdictWriterIds([event(1, "created", "user-editor", {})])).toEqual([]);
+  });
+});
+
+describe("what the claim page offers, as it did before the rules moved (Approve aside)", () => {
+  type Offer = ReturnType<typeof workflowOffers>;
+  /**
+   * The page's own conditions before it asked the rules, copied from the panels as they were, so a
+   * change to the rules that changes what a user sees fails here. One difference is intended: Approve
+   * is no longer offered to someone who wrote part of the verdict (the server refused it already).
+   */
+  function offeredBefore(role: Role, relation: (typeof RELATIONS)[number], status: Status) {
+    const isEditor = role !== "reviewer";
+    const isAssignee = relation.assigneeId === ME;
+    const canWork = isEditor || isAssignee;
+    const proposerIsViewer = relation.proposedById === ME;
+    return {
+      take: !relation.assigneeId && status !== "verified",
+      release: isAssignee && !isEditor,
+      assign: isEditor,
+      start: status === "unreviewed" && (canWork || !relation.assigneeId),
+      draft: status === "in_progress" && canWork,
+      workedOnByOthers: status === "in_progress" && !canWork,
+      review:
+        status === "awaiting_second_review"
+          ? {
+              proposedByViewer: proposerIsViewer,
+              sendBack: !proposerIsViewer,
+              approve: !proposerIsViewer && !relation.writers.includes(ME),
+              withdraw: proposerIsViewer || isEditor,
+            }
+          : null,
+      reopen: status === "verified" && isEditor,
+      markDuplicate: canWork && (status === "unreviewed" || status === "in_progress"),
+      takeFromVerifiedOriginal:
+        canWork && status === "in_progress"
+          ? "offered"
+          : canWork && status === "unreviewed"
+            ? "start_work_first"
+            : "none",
+      takeFromReopenedOriginal:
+        canWork && status === "in_progress"
+          ? "original_reopened"
+          : canWork && status === "unreviewed"
+            ? "start_work_first"
+            : "none",
+    };
+  }
+
+  function offeredNow(role: Role, relation: (typeof RELATIONS)[number], status: Status) {
+    const claim: ClaimFacts = {
+      status,
+      assigneeId: relation.assigneeId,
+      proposedById: relation.proposedById,
+      verdictWriterIds: relation.writers,
+    };
+    const actor = { id: ME, role };
+    const { review, ...rest }: Offer = workflowOffers(actor, claim);
+    return {
+      ...rest,
+      review: review && {
+        proposedByViewer: review.proposedByViewer,
+        sendBack: review.sendBack.allowed,
+        approve: review.approve.allowed,
+        withdraw: review.withdraw.allowed,
+      },
+      markDuplicate: duplicateOffers(actor, claim, { id: 7, status: "verified" }).mark,
+      takeFromVerifiedOriginal: duplicateOffers(actor, claim, { id: 7, status: "verified" }).takeFromOriginal,
+      takeFromReopenedOriginal: duplicateOffers(actor, claim, { id: 7, status: "in_progress" }).takeFromOriginal,
+    };
+  }
+
+  it.each(ROLES.flatMap((role) => STATUSES.map((status) => [role, status] as const)))("%s, %s", (role, status) => {
+    for (const relation of RELATIONS) {
+      expect(offeredNow(role, relation, status), relation.name).toEqual(offeredBefore(role, relation, status));
+    }
+  });
+
+  it("offers nothing about an original when the claim is not marked as a duplicate", () => {
+    const claim: ClaimFacts = { status: "in_progress", assigneeId: ME, proposedById: null };
+    expect(duplicateOffers({ id: ME, role: "reviewer" }, claim, null)).toEqual({
+      mark: true,
+      takeFromOriginal: "none",
+    });
+  });
+
+  it("says why Approve is not offered to someone who wrote part of the verdict", () => {
+    const claim: ClaimFacts = {
+      status: "awaiting_second_review",
+      assigneeId: COLLEAGUE,
+      proposedById: COLLEAGUE,
+      verdictWriterIds: [COLLEAGUE, ME],
+    };
+    expect(workflowOffers({ id: ME, role: "editor" }, claim).review?.approve).toEqual({
+      allowed: false,
+      reason: WROTE_IT,
+    });
   });
 });

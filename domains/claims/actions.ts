@@ -3,30 +3,33 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/domains/users/session";
+import { idFieldSchema } from "@/lib/validation";
+import { assign, changeClaim, type ClaimCommand, edit, propose, release, start, take, withdraw } from "./commands";
 import { linkDuplicate, startFromDuplicate } from "./duplicates";
-import { createClaim, reopenClaim, reviewClaim, updateClaim } from "./mutations";
+import { createClaim, reopenClaim, reviewClaim } from "./mutations";
 import {
   claimPatchSchema,
-  type ClaimPatch,
   duplicateLinkSchema,
   newClaimSchema,
   reopenSchema,
   reviewSchema,
   startFromDuplicateSchema,
+  versionSchema,
 } from "./schema";
 
-const claimIdSchema = z.coerce.number().int().min(1).max(2_147_483_647);
+const claimIdSchema = idFieldSchema();
 
 const workflowFormSchema = z.object({
   claimId: claimIdSchema,
-  version: z.string(),
+  version: versionSchema,
   intent: z.enum(["take", "release", "assign", "start", "save", "propose", "withdraw"]),
   verdict: z.string().optional(),
   rationale: z.string().optional(),
   assigneeId: z.string().optional(),
 });
+type WorkflowForm = z.infer<typeof workflowFormSchema>;
 
-const MESSAGES: Record<z.infer<typeof workflowFormSchema>["intent"], string> = {
+const MESSAGES: Record<WorkflowForm["intent"], string> = {
   take: "The claim is yours.",
   release: "You released the claim.",
   assign: "Assignee changed.",
@@ -36,19 +39,33 @@ const MESSAGES: Record<z.infer<typeof workflowFormSchema>["intent"], string> = {
   withdraw: "Proposal withdrawn.",
 };
 
-/** One form, several buttons: each intent becomes the same PATCH the API accepts, checked by the same schema. */
+/** The verdict fields and the assignee are checked as the API checks them. */
+const verdictEditSchema = claimPatchSchema.pick({ verdict: true, rationale: true });
+const assignmentSchema = claimPatchSchema.pick({ assigneeId: true });
+
+/** The command of each button; proposing saves the verdict as typed in the same change, as the API's proposal does. */
+function commandsFor(form: WorkflowForm): ClaimCommand[] {
+  switch (form.intent) {
+    case "take":
+      return [take];
+    case "release":
+      return [release];
+    case "assign":
+      return [assign(assignmentSchema.parse({ assigneeId: form.assigneeId || null }).assigneeId ?? null)];
+    case "start":
+      return [start];
+    case "save":
+      return [edit(verdictEditSchema.parse({ verdict: form.verdict, rationale: form.rationale }))];
+    case "propose":
+      return [edit(verdictEditSchema.parse({ verdict: form.verdict, rationale: form.rationale })), propose];
+    case "withdraw":
+      return [withdraw];
+  }
+}
+
+/** One form, several buttons: each runs its named command, the same the API's PATCH runs. */
 export const updateClaimFromForm = formAction(workflowFormSchema, async (form, user) => {
-  const patches: Record<typeof form.intent, Partial<Record<keyof ClaimPatch, unknown>>> = {
-    take: { assigneeId: user.id },
-    release: { assigneeId: null },
-    assign: { assigneeId: form.assigneeId ? form.assigneeId : null },
-    start: { status: "in_progress" },
-    save: { verdict: form.verdict, rationale: form.rationale },
-    propose: { verdict: form.verdict, rationale: form.rationale, status: "awaiting_second_review" },
-    withdraw: { status: "in_progress" },
-  };
-  const patch = claimPatchSchema.parse({ version: form.version, ...patches[form.intent] });
-  await updateClaim(user, form.claimId, patch);
+  await changeClaim(user, form.claimId, form.version, commandsFor(form));
   revalidatePath(`/claims/${form.claimId}`);
   return MESSAGES[form.intent];
 });
@@ -98,7 +115,7 @@ export const startFromDuplicateFromForm = formAction(
 
 export const createClaimFromForm = formAction(
   z.object({
-    articleId: z.coerce.number().int().min(1).max(2_147_483_647),
+    articleId: idFieldSchema(),
     startOffset: z.string(),
     endOffset: z.string(),
     statement: z.string(),

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import type { CurrentUser } from "@/domains/users/roles";
-import { sourceSelect } from "@/domains/sources/data";
 import { db } from "@/lib/db";
 import { Prisma, type ReviewStatus, type Verdict } from "@/lib/generated/prisma/client";
 import { checkedRows } from "@/lib/raw-rows";
@@ -9,6 +8,7 @@ import { type ClaimCursor, encodeCursor } from "./cursor";
 import { type ClaimEventAction, claimEventActionSchema } from "./events";
 import { type ClaimSort, REVIEW_STATUSES, VERDICTS } from "./labels";
 import type { ClaimExportQuery, ClaimListQuery } from "./schema";
+import { sourceSelect } from "./source-record";
 
 /** A row of the list's statement (listClaims): the claim's columns as the list shows them, and the count. */
 const claimListRowSchema = z.strictObject({

@@ -1,66 +1,27 @@
 import "server-only";
-import { historyRecord, lockClaim } from "@/domains/sources/mutations";
-import { sourceSelect } from "@/domains/sources/data";
 import type { CurrentUser } from "@/domains/users/roles";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import type { ReviewStatus, Verdict } from "@/lib/generated/prisma/enums";
-import { assertCanWork, assertVersion, commitClaimChange, OPEN_STATUSES, type Tx } from "./mutations";
+import { Prisma, type Verdict } from "@/lib/generated/prisma/client";
+import { refuseUnless } from "@/lib/permission";
+import {
+  addSourceWithChange,
+  assertVersion,
+  type ClaimState,
+  commitClaimChange,
+  conflict,
+  lockClaim,
+  type Tx,
+} from "./change";
+import { getDuplicateTarget } from "./duplicates-data";
+import { mayMarkDuplicate, mayStartFromDuplicate } from "./rules";
 import type { DuplicateLink, StartFromDuplicate } from "./schema";
-
-export interface SimilarClaim {
-  id: number;
-  statement: string;
-  articleId: number;
-  articleTitle: string;
-  status: ReviewStatus;
-  verdict: Verdict;
-  /** pg_trgm similarity of the two statements, from 0 to 1. */
-  similarity: number;
-}
-
-/** How alike two statements must be (pg_trgm similarity) to be shown: below it, matches are mostly shared names. */
-export const SIMILARITY_THRESHOLD = 0.3;
-const SIMILAR_LIMIT = 5;
+import type { SourceRecord } from "./source-record";
 
 /**
- * Earlier fact-checks like this claim: the verified claims whose statement reads most like its
- * statement (pg_trgm similarity), best first. Verified ones only, since their verdict and sources are
- * what a reviewer can start from. One query: the nearest statements come from a partial GiST trigram
- * index over verified claims in distance order (`<->` is 1 − similarity), so the cost stays flat
- * however many claims share words with this one; the threshold then drops those not alike enough.
+ * Marking a claim as a duplicate of an earlier fact-check, and starting from that fact-check; the
+ * reads (similar claims, the original as offered) are in duplicates-data.ts.
  */
-export async function findSimilarClaims(claimId: number): Promise<SimilarClaim[]> {
-  return db().$queryRaw<SimilarClaim[]>`
-    SELECT nearest.id, nearest.statement, nearest."articleId", a.title AS "articleTitle", nearest.status, nearest.verdict,
-           (1 - nearest.distance)::float8 AS similarity
-    FROM "Claim" this
-    CROSS JOIN LATERAL (
-      SELECT other.id, other.statement, other."articleId", other.status, other.verdict, other.statement <-> this.statement AS distance
-      FROM "Claim" other
-      WHERE other.status = 'verified' AND other.id <> this.id
-      ORDER BY other.statement <-> this.statement
-      LIMIT ${SIMILAR_LIMIT}
-    ) nearest
-    JOIN "Article" a ON a.id = nearest."articleId"
-    WHERE this.id = ${claimId} AND nearest.distance <= ${1 - SIMILARITY_THRESHOLD}
-    ORDER BY nearest.distance, nearest.id`;
-}
-
-/** The earlier claim a duplicate points at, as its page offers it: verdict, rationale and sources. */
-export async function getDuplicateTarget(claimId: number, client: Pick<Tx, "claim"> = db()) {
-  return client.claim.findUnique({
-    where: { id: claimId },
-    select: {
-      id: true,
-      statement: true,
-      status: true,
-      verdict: true,
-      rationale: true,
-      sources: { select: sourceSelect, orderBy: { id: "asc" } },
-    },
-  });
-}
 
 /**
  * Marks a claim as a duplicate of an earlier, verified claim, or clears the mark. It copies nothing:
@@ -70,10 +31,7 @@ export async function linkDuplicate(actor: CurrentUser, claimId: number, link: D
   await db().$transaction(async (tx) => {
     const claim = await lockClaim(tx, claimId);
     await assertVersion(tx, claim, link.version);
-    if (!OPEN_STATUSES.includes(claim.status)) {
-      throw new DomainError("forbidden", "Only an unreviewed or in-progress claim can be marked as a duplicate.");
-    }
-    assertCanWork(actor, claim, "mark it as a duplicate");
+    refuseUnless(mayMarkDuplicate(actor, claim));
     if (claim.duplicateOfId === link.duplicateOfId) return;
     if (link.duplicateOfId !== null) {
       if (link.duplicateOfId === claimId) {
@@ -115,62 +73,58 @@ export async function startFromDuplicate(
   await db().$transaction(async (tx) => {
     const claim = await lockClaim(tx, claimId);
     await assertVersion(tx, claim, request.version);
-    if (claim.status !== "in_progress") throw new DomainError("forbidden", "Start work on the claim first.");
-    assertCanWork(actor, claim, "start from the earlier verdict");
     const original = claim.duplicateOfId === null ? null : await getDuplicateTarget(claim.duplicateOfId, tx);
+    refuseUnless(mayStartFromDuplicate(actor, claim, original));
     if (!original) throw new DomainError("invalid", "This claim is not marked as a duplicate of another.");
-    // Marked while it was verified, it may have been reopened since: a verdict under correction is no one's starting point.
-    if (original.status !== "verified") {
-      throw new DomainError(
-        "forbidden",
-        `Claim #${original.id} is no longer verified (it was reopened for a correction): its verdict and sources can be taken once it is verified again.`,
-      );
-    }
 
-    let version = claim.version;
-    if (request.take.includes("verdict")) {
-      const rationale = `As verified for claim #${original.id}: ${original.rationale ?? ""}`.trim();
-      version = (
-        await commitClaimChange(tx, {
-          claimId,
-          version,
-          actor,
-          action: "edited",
-          data: { verdict: original.verdict, rationale },
-          before: { verdict: claim.verdict, rationale: claim.rationale },
-          after: { verdict: original.verdict, rationale },
-        })
-      ).version;
-    }
-    if (request.take.includes("sources")) {
-      const attached = new Set(
-        (await tx.source.findMany({ where: { claimId }, select: { url: true } })).map((source) => source.url),
-      );
-      for (const earlier of original.sources.filter((source) => !attached.has(source.url))) {
-        const source = await tx.source.create({
-          data: {
-            claimId,
-            url: earlier.url,
-            title: earlier.title,
-            publisher: earlier.publisher,
-            excerpt: earlier.excerpt,
-            stance: earlier.stance,
-            archiveUrl: earlier.archiveUrl,
-            addedById: actor.id,
-          },
-          select: sourceSelect,
-        });
-        version = (
-          await commitClaimChange(tx, {
-            claimId,
-            version,
-            actor,
-            action: "source_added",
-            before: {},
-            after: historyRecord(source),
-          })
-        ).version;
-      }
-    }
+    const version = request.take.includes("verdict") ? await takeVerdict(tx, actor, claim, original) : claim.version;
+    if (request.take.includes("sources")) await copySources(tx, actor, claimId, version, original.sources);
   });
+}
+
+/** The original's verdict and rationale become the claim's draft, the rationale saying where it comes from; the new version. */
+async function takeVerdict(
+  tx: Tx,
+  actor: CurrentUser,
+  claim: ClaimState,
+  original: { id: number; verdict: Verdict; rationale: string | null },
+): Promise<number> {
+  const rationale = `As verified for claim #${original.id}: ${original.rationale ?? ""}`.trim();
+  const written = await commitClaimChange(tx, {
+    claimId: claim.id,
+    version: claim.version,
+    actor,
+    action: "edited",
+    data: { verdict: original.verdict, rationale },
+    before: { verdict: claim.verdict, rationale: claim.rationale },
+    after: { verdict: original.verdict, rationale },
+  });
+  return written.version;
+}
+
+/**
+ * Attaches the original's sources whose url the claim does not have yet, each as adding a source
+ * does: its own statement, version and `source_added` event. The claim is locked, so each applies.
+ */
+async function copySources(
+  tx: Tx,
+  actor: CurrentUser,
+  claimId: number,
+  version: number,
+  sources: SourceRecord[],
+): Promise<void> {
+  const attached = new Set(
+    (await tx.source.findMany({ where: { claimId }, select: { url: true } })).map((source) => source.url),
+  );
+  let current = version;
+  for (const source of sources.filter((earlier) => !attached.has(earlier.url))) {
+    const added = await addSourceWithChange(tx, {
+      claimId,
+      actor,
+      condition: Prisma.sql`version = ${current}`,
+      source,
+    });
+    if (!added) throw await conflict(tx, claimId);
+    current = added.claimVersion;
+  }
 }

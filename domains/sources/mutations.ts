@@ -1,72 +1,32 @@
 import "server-only";
 import {
+  addSourceWithChange,
   assertVersion,
   type ClaimState,
   commitClaimChange,
-  commitClaimChangeWith,
   conflict,
-  loadClaimState,
-  OPEN_STATUSES,
+  historyRecord,
+  lockClaim,
   type Tx,
-  WRITTEN_AT,
-} from "@/domains/claims/mutations";
+} from "@/domains/claims/change";
+import { OPEN_STATUSES } from "@/domains/claims/rules";
+import { SOURCE_FIELDS, type SourceFields, type SourceRecord, sourceSelect } from "@/domains/claims/source-record";
 import type { CurrentUser } from "@/domains/users/roles";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { sourceSelect } from "./data";
-import { mayChangeSource } from "./rules";
+import { refuseUnless } from "@/lib/permission";
+import { mayAddSource, mayEditSource, mayRemoveSource } from "./rules";
 import type { NewSource, SourceRemoval, SourceUpdate } from "./schema";
 
-type SourceRecord = Prisma.SourceGetPayload<{ select: typeof sourceSelect }>;
-
-const EDITABLE_FIELDS = ["url", "title", "publisher", "excerpt", "stance", "archiveUrl"] as const;
-type EditableFields = Pick<SourceRecord, (typeof EDITABLE_FIELDS)[number]>;
-
-/** What the history keeps of a source that was added or removed. */
-export function historyRecord(source: SourceRecord): Record<string, unknown> {
-  return { id: source.id, ...Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, source[field]])) };
-}
-
 /**
- * Writers that read more than the claim (its sources, the claim it duplicates) queue on its row, so
- * what they read cannot change before they write: two edits cannot both pass the duplicate-url check.
+ * The source to edit or remove, on this claim (a 404 otherwise), once the claim is known to be open
+ * to changes of its sources: a closed claim is refused whatever source id was sent.
  */
-export async function lockClaim(tx: Tx, claimId: number): Promise<ClaimState> {
-  await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
-  return loadClaimState(tx, claimId);
-}
-
-function assertSourcesEditable(claim: ClaimState): void {
-  if (claim.status === "awaiting_second_review") {
-    throw new DomainError(
-      "forbidden",
-      "This verdict is awaiting a second review: send it back before changing its sources.",
-    );
-  }
-  if (claim.status === "verified") {
-    throw new DomainError(
-      "forbidden",
-      "This claim is verified: an editor must reopen it before its sources can change.",
-    );
-  }
-}
-
-/** The source the actor is about to edit or remove: on this claim, and theirs to change by the rule in `mayChangeSource`. */
-async function findChangeableSource(
-  tx: Tx,
-  actor: CurrentUser,
-  claim: ClaimState,
-  sourceId: number,
-): Promise<SourceRecord> {
+async function findSource(tx: Tx, actor: CurrentUser, claim: ClaimState, sourceId: number): Promise<SourceRecord> {
+  refuseUnless(mayAddSource(actor, claim));
   const source = await tx.source.findFirst({ where: { id: sourceId, claimId: claim.id }, select: sourceSelect });
   if (!source) throw new DomainError("not_found", `Claim #${claim.id} has no source #${sourceId}.`);
-  if (!mayChangeSource(actor, claim, source)) {
-    throw new DomainError(
-      "forbidden",
-      `Source #${sourceId} was added by ${source.addedBy.name}: only they, the claim's assignee or an editor can change or remove it.`,
-    );
-  }
   return source;
 }
 
@@ -112,15 +72,8 @@ async function refusingDuplicateUrl<T>(claimId: number, url: string | undefined,
   }
 }
 
-/** Sources can be added while the claim is worked on (the rule `assertSourcesEditable` explains). */
+/** Sources can be added while the claim is worked on (the rule `mayAddSource` explains). */
 const SOURCES_EDITABLE = Prisma.sql`status IN (${Prisma.join(OPEN_STATUSES.map((status) => Prisma.sql`${status}::"ReviewStatus"`))})`;
-
-/** The history's record of the source being added, built in SQL from the inserted row. */
-const ADDED_HISTORY_RECORD = Prisma.raw(
-  `jsonb_build_object('id', added.id, ${EDITABLE_FIELDS.map((field) => `'${field}', added."${field}"`).join(", ")})`,
-);
-
-type AddedSource = Omit<SourceRecord, "addedBy">;
 
 /**
  * One statement, no transaction and no read first: the source, the claim's new version and the
@@ -138,17 +91,16 @@ export async function addSource(
 ): Promise<{ source: SourceRecord; claimVersion: number }> {
   const condition =
     input.version === undefined ? SOURCES_EDITABLE : Prisma.sql`${SOURCES_EDITABLE} AND version = ${input.version}`;
-  const write = (client: Tx) =>
-    commitClaimChangeWith<AddedSource>(client, { claimId, actor, action: "source_added", before: {} }, condition, {
-      insert: Prisma.sql`
-        INSERT INTO "Source" ("claimId", url, title, publisher, excerpt, stance, "archiveUrl", "addedById", "addedAt")
-        SELECT changed.id, ${input.url}, ${input.title}, ${input.publisher ?? null}, ${input.excerpt ?? null},
-               ${input.stance}::"SourceStance", ${input.archiveUrl ?? null}, ${actor.id}, ${WRITTEN_AT}
-        FROM changed
-        RETURNING id, "claimId", url, title, publisher, excerpt, stance::text AS stance, "archiveUrl", "addedAt"`,
-      after: ADDED_HISTORY_RECORD,
-    });
-  const added = await refusingDuplicateUrl(
+  const source: SourceFields = {
+    url: input.url,
+    title: input.title,
+    publisher: input.publisher ?? null,
+    excerpt: input.excerpt ?? null,
+    stance: input.stance,
+    archiveUrl: input.archiveUrl ?? null,
+  };
+  const write = (client: Tx) => addSourceWithChange(client, { claimId, actor, condition, source });
+  return refusingDuplicateUrl(
     claimId,
     input.url,
     async () =>
@@ -156,14 +108,12 @@ export async function addSource(
       db().$transaction(async (tx) => {
         const claim = await lockClaim(tx, claimId);
         if (input.version !== undefined) await assertVersion(tx, claim, input.version);
-        assertSourcesEditable(claim);
+        refuseUnless(mayAddSource(actor, claim));
         const underLock = await write(tx);
         if (!underLock) throw await conflict(tx, claimId);
         return underLock;
       }),
   );
-  const { claimVersion, ...source } = added;
-  return { source: { ...source, addedBy: { id: actor.id, name: actor.name } }, claimVersion };
 }
 
 /** PATCH semantics: fields left out stay as they are; sending the current value changes nothing and records nothing. */
@@ -173,16 +123,16 @@ export async function updateSource(
   input: SourceUpdate,
 ): Promise<{ source: SourceRecord; claimVersion: number }> {
   const { sourceId, version, ...changes } = input;
-  if (EDITABLE_FIELDS.every((field) => changes[field] === undefined)) {
-    throw new DomainError("invalid", `Nothing to change: send one or more of ${EDITABLE_FIELDS.join(", ")}.`);
+  if (SOURCE_FIELDS.every((field) => changes[field] === undefined)) {
+    throw new DomainError("invalid", `Nothing to change: send one or more of ${SOURCE_FIELDS.join(", ")}.`);
   }
   return refusingDuplicateUrl(claimId, changes.url, () =>
     db().$transaction(async (tx) => {
       const claim = await lockClaim(tx, claimId);
       await assertVersion(tx, claim, version);
-      assertSourcesEditable(claim);
-      const current = await findChangeableSource(tx, actor, claim, sourceId);
-      const changed = EDITABLE_FIELDS.filter(
+      const current = await findSource(tx, actor, claim, sourceId);
+      refuseUnless(mayEditSource(actor, claim, current));
+      const changed = SOURCE_FIELDS.filter(
         (field) => changes[field] !== undefined && changes[field] !== current[field],
       );
       if (changed.length === 0) return { source: current, claimVersion: claim.version };
@@ -191,7 +141,7 @@ export async function updateSource(
         if (duplicate) throw duplicate;
       }
       const before = Object.fromEntries(changed.map((field) => [field, current[field]]));
-      const after = Object.fromEntries(changed.map((field) => [field, changes[field]])) as Partial<EditableFields>;
+      const after = Object.fromEntries(changed.map((field) => [field, changes[field]])) as Partial<SourceFields>;
       const source = await tx.source.update({ where: { id: sourceId }, data: after, select: sourceSelect });
       const claimVersion = (
         await commitClaimChange(tx, {
@@ -217,8 +167,8 @@ export async function removeSource(
   return db().$transaction(async (tx) => {
     const claim = await lockClaim(tx, claimId);
     await assertVersion(tx, claim, input.version);
-    assertSourcesEditable(claim);
-    const source = await findChangeableSource(tx, actor, claim, input.sourceId);
+    const source = await findSource(tx, actor, claim, input.sourceId);
+    refuseUnless(mayRemoveSource(actor, claim, source));
     await tx.source.delete({ where: { id: source.id } });
     const claimVersion = (
       await commitClaimChange(tx, {

@@ -1,5 +1,5 @@
 import { claimExists } from "@/domains/claims/data";
-import { findSimilarClaims } from "@/domains/claims/duplicates";
+import { findSimilarClaims } from "@/domains/claims/duplicates-data";
 import { authenticatedRoute } from "@/domains/users/session";
 import { jsonError, pathId } from "@/lib/api";
 

@@ -6,8 +6,8 @@ import { Prisma, type ReviewStatus, type Verdict } from "@/lib/generated/prisma/
 import { checkedRows } from "@/lib/raw-rows";
 import { type ClaimCursor, encodeCursor } from "./cursor";
 import { type ClaimEventAction, claimEventActionSchema } from "./events";
-import { type ClaimSort, REVIEW_STATUSES, VERDICTS } from "./labels";
-import type { ClaimExportQuery, ClaimListQuery } from "./schema";
+import type { ClaimSort } from "./labels";
+import { type ClaimExportQuery, type ClaimListQuery, reviewStatusSchema, verdictSchema } from "./schema";
 import { sourceSelect } from "./source-record";
 
 /** A row of the list's statement (listClaims): the claim's columns as the list shows them, and the count. */
@@ -21,8 +21,8 @@ const claimListRowSchema = z.strictObject({
   statement: z.string(),
   topic: z.string(),
   attributedTo: z.string().nullable(),
-  status: z.enum(REVIEW_STATUSES),
-  verdict: z.enum(VERDICTS),
+  status: reviewStatusSchema,
+  verdict: verdictSchema,
   updatedAt: z.date(),
   assigneeId: z.string().nullable(),
   assigneeName: z.string().nullable(),
@@ -309,8 +309,8 @@ const claimExportRowSchema = z.strictObject({
   articleTitle: z.string(),
   quote: z.string(),
   statement: z.string(),
-  status: z.enum(REVIEW_STATUSES),
-  verdict: z.enum(VERDICTS),
+  status: reviewStatusSchema,
+  verdict: verdictSchema,
   rationale: z.string().nullable(),
   assigneeName: z.string().nullable(),
   verifiedByName: z.string().nullable(),

@@ -7,6 +7,10 @@ import { MIN_RATIONALE_LENGTH } from "./limits";
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
+/** A status or verdict read where the database types do not reach (raw rows, history events). */
+export const reviewStatusSchema = z.enum(REVIEW_STATUSES);
+export const verdictSchema = z.enum(VERDICTS);
+
 const BAD_CURSOR = "Not a cursor this list gave (use `nextCursor` from a response as it is).";
 
 const claimFiltersShape = {

@@ -1,6 +1,7 @@
 import { FormattedDateTime } from "@/components/dates";
 import { type ClaimEventAction, eventLabel } from "@/domains/claims/events";
 import { STATUS_LABELS, VERDICT_LABELS } from "@/domains/claims/labels";
+import { reviewStatusSchema, verdictSchema } from "@/domains/claims/schema";
 import type { JsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
 
 interface TimelineEvent {
@@ -30,10 +31,10 @@ const FIELD_LABELS: Record<string, string> = {
 
 function display(field: string, value: JsonValue | undefined, people: Map<string, string>): string {
   if (value === undefined || value === null || value === "") return "—";
-  if (field === "status" && typeof value === "string")
-    return STATUS_LABELS[value as keyof typeof STATUS_LABELS] ?? value;
-  if (field === "verdict" && typeof value === "string")
-    return VERDICT_LABELS[value as keyof typeof VERDICT_LABELS] ?? value;
+  const status = field === "status" ? reviewStatusSchema.safeParse(value) : undefined;
+  if (status?.success) return STATUS_LABELS[status.data];
+  const verdict = field === "verdict" ? verdictSchema.safeParse(value) : undefined;
+  if (verdict?.success) return VERDICT_LABELS[verdict.data];
   if (field === "assigneeId" && typeof value === "string") return people.get(value) ?? "another user";
   return typeof value === "string" ? value : JSON.stringify(value);
 }

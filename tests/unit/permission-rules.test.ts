@@ -23,6 +23,7 @@ import {
   mayTake,
   mayWithdraw,
   OPEN_STATUSES,
+  startTakesClaim,
   proposalProblems,
   duplicateOffers,
   verdictWriterIds,
@@ -375,6 +376,18 @@ describe("claim and source rules, by role, relation to the claim and status", ()
   });
 });
 
+describe("starting work", () => {
+  it("takes an unassigned claim for a reviewer, and leaves it unassigned for an editor or admin", () => {
+    const takes = (role: Role, assigneeId: string | null) =>
+      startTakesClaim({ id: ME, role }, { status: "unreviewed", assigneeId, proposedById: null });
+    expect(ROLES.map((role) => [takes(role, null), takes(role, ME), takes(role, COLLEAGUE)])).toEqual([
+      [true, false, false],
+      [false, false, false],
+      [false, false, false],
+    ]);
+  });
+});
+
 describe("rules that depend only on the role", () => {
   const me = (role: Role): Actor => ({ id: ME, role });
   const other = { id: COLLEAGUE };
@@ -386,6 +399,11 @@ describe("rules that depend only on the role", () => {
   /** Each rule's answer for reviewer, editor and admin, in that order. */
   const TABLE: [string, (actor: Actor) => Decision, [string, string, string]][] = [
     ["create a claim from a span", mayCreateClaim, ["Only editors and admins add claims to an article.", "Y", "Y"]],
+    [
+      "reopen claims at all (asked before the claim is read)",
+      (actor) => mayReopen(actor),
+      ["Only editors can reopen a verified claim.", "Y", "Y"],
+    ],
     ["import an article", mayImportArticle, ["Only editors and above can add articles.", "Y", "Y"]],
     ["dismiss a suggestion", mayDismissSuggestion, ["Only editors and admins dismiss suggestions.", "Y", "Y"]],
     ["work on suggestions", mayWorkOnSuggestions, ["Only editors and admins dismiss suggestions.", "Y", "Y"]],

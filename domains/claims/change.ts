@@ -3,7 +3,6 @@ import { z } from "zod";
 import type { CurrentUser } from "@/domains/users/roles";
 import { DomainError } from "@/lib/errors";
 import { Prisma, type ReviewStatus, type Verdict } from "@/lib/generated/prisma/client";
-import { SourceStance } from "@/lib/generated/prisma/enums";
 import { checkedRows } from "@/lib/raw-rows";
 import { type ClaimEventAction, claimEventActionSchema, eventLabel } from "./events";
 import { SOURCE_FIELDS, type SourceFields, type SourceRecord } from "./source-record";
@@ -145,14 +144,6 @@ export interface ClaimChange {
   after: Record<string, unknown>;
 }
 
-/** A row inserted with a claim change (a source): its INSERT reads `changed`, and the event's `after` is built from it. */
-export interface InsertedWithChange<Row> {
-  insert: Prisma.Sql;
-  after: Prisma.Sql;
-  /** The inserted row as the INSERT returns it. */
-  row: z.ZodType<Row, Row>;
-}
-
 /**
  * The claim's update and its history event as one SQL statement: PostgreSQL applies a statement
  * whole or not at all, so outside a transaction it needs no BEGIN and COMMIT (two round trips
@@ -215,28 +206,14 @@ export async function commitClaimChange(client: Tx, change: ClaimChange): Promis
   return { version, updatedAt, event: { id: eventId, action: change.action, before, after, createdAt } };
 }
 
-/**
- * A claim change that inserts a row in the same statement and returns it with the claim's new
- * version; null, and nothing written, when the claim did not meet `condition`.
- */
-async function commitClaimChangeWith<Row extends object>(
-  client: Tx,
-  change: Omit<ClaimChange, "version" | "after">,
-  condition: Prisma.Sql,
-  inserted: InsertedWithChange<Row>,
-): Promise<(Row & { claimVersion: number }) | null> {
-  const [row] = checkedRows(
-    z.intersection(inserted.row, z.strictObject({ claimVersion: z.number().int() })),
-    await client.$queryRaw<unknown[]>`
-      ${claimChangeStatement(change, condition, inserted.after, inserted.insert)}
-      SELECT added.*, changed.version AS "claimVersion" FROM added, changed`,
-  );
-  return row ?? null;
+/** The fields of a source a user wrote, from a record that may hold more. */
+function sourceFieldsOf(source: SourceFields): SourceFields {
+  return Object.fromEntries(SOURCE_FIELDS.map((field) => [field, source[field]])) as SourceFields;
 }
 
 /** What the history keeps of a source that was added or removed. */
 export function historyRecord(source: Pick<SourceRecord, "id"> & SourceFields): Record<string, unknown> {
-  return { id: source.id, ...Object.fromEntries(SOURCE_FIELDS.map((field) => [field, source[field]])) };
+  return { id: source.id, ...sourceFieldsOf(source) };
 }
 
 /** `historyRecord` in SQL, of the source row the statement inserts. */
@@ -244,18 +221,8 @@ const ADDED_HISTORY_RECORD = Prisma.raw(
   `jsonb_build_object('id', added.id, ${SOURCE_FIELDS.map((field) => `'${field}', added."${field}"`).join(", ")})`,
 );
 
-/** The inserted source as `addSourceWithChange`'s statement returns it. */
-const addedSourceSchema = z.object({
-  id: z.number().int(),
-  claimId: z.number().int(),
-  url: z.string(),
-  title: z.string(),
-  publisher: z.string().nullable(),
-  excerpt: z.string().nullable(),
-  stance: z.enum(SourceStance),
-  archiveUrl: z.string().nullable(),
-  addedAt: z.date(),
-});
+/** What `addSourceWithChange`'s statement returns: what the database chose for the source, and the claim's new version. */
+const addedRowSchema = z.strictObject({ id: z.number().int(), addedAt: z.date(), claimVersion: z.number().int() });
 
 /**
  * A source attached to a claim, the claim's new version and a `source_added` event that records the
@@ -265,24 +232,26 @@ const addedSourceSchema = z.object({
  */
 export async function addSourceWithChange(
   client: Tx,
-  {
-    claimId,
-    actor,
-    condition,
-    source,
-  }: { claimId: number; actor: CurrentUser; condition: Prisma.Sql; source: SourceFields },
+  change: { claimId: number; actor: CurrentUser; condition: Prisma.Sql; source: SourceFields },
 ): Promise<{ source: SourceRecord; claimVersion: number } | null> {
-  const added = await commitClaimChangeWith(client, { claimId, actor, action: "source_added", before: {} }, condition, {
-    insert: Prisma.sql`
-      INSERT INTO "Source" ("claimId", url, title, publisher, excerpt, stance, "archiveUrl", "addedById", "addedAt")
-      SELECT changed.id, ${source.url}, ${source.title}, ${source.publisher}, ${source.excerpt},
-             ${source.stance}::"SourceStance", ${source.archiveUrl}, ${actor.id}, ${WRITTEN_AT}
-      FROM changed
-      RETURNING id, "claimId", url, title, publisher, excerpt, stance::text AS stance, "archiveUrl", "addedAt"`,
-    after: ADDED_HISTORY_RECORD,
-    row: addedSourceSchema,
-  });
+  const { claimId, actor, condition, source } = change;
+  const insert = Prisma.sql`
+    INSERT INTO "Source" ("claimId", url, title, publisher, excerpt, stance, "archiveUrl", "addedById", "addedAt")
+    SELECT changed.id, ${source.url}, ${source.title}, ${source.publisher}, ${source.excerpt},
+           ${source.stance}::"SourceStance", ${source.archiveUrl}, ${actor.id}, ${WRITTEN_AT}
+    FROM changed
+    RETURNING id, url, title, publisher, excerpt, stance::text AS stance, "archiveUrl", "addedAt"`;
+  const event = { claimId, actor, action: "source_added", before: {} } as const;
+  const [added] = checkedRows(
+    addedRowSchema,
+    await client.$queryRaw<unknown[]>`
+      ${claimChangeStatement(event, condition, ADDED_HISTORY_RECORD, insert)}
+      SELECT added.id, added."addedAt", changed.version AS "claimVersion" FROM added, changed`,
+  );
   if (!added) return null;
-  const { claimVersion, ...row } = added;
-  return { source: { ...row, addedBy: { id: actor.id, name: actor.name } }, claimVersion };
+  const addedBy = { id: actor.id, name: actor.name };
+  return {
+    source: { id: added.id, claimId, ...sourceFieldsOf(source), addedAt: added.addedAt, addedBy },
+    claimVersion: added.claimVersion,
+  };
 }

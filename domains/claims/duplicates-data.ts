@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { checkedRows } from "@/lib/raw-rows";
-import { REVIEW_STATUSES, VERDICTS } from "./labels";
+import { reviewStatusSchema, verdictSchema } from "./labels";
 import { sourceSelect } from "./source-record";
 
 /** An earlier fact-check like a claim, as `findSimilarClaims` reads it. */
@@ -11,8 +11,8 @@ const similarClaimSchema = z.strictObject({
   statement: z.string(),
   articleId: z.number().int(),
   articleTitle: z.string(),
-  status: z.enum(REVIEW_STATUSES),
-  verdict: z.enum(VERDICTS),
+  status: reviewStatusSchema,
+  verdict: verdictSchema,
   /** pg_trgm similarity of the two statements, from 0 to 1. */
   similarity: z.number(),
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { checkedRows } from "@/lib/raw-rows";
-import { reviewStatusSchema, verdictSchema } from "./labels";
+import { reviewStatusSchema, verdictSchema } from "./schema";
 import { sourceSelect } from "./source-record";
 
 /** An earlier fact-check like a claim, as `findSimilarClaims` reads it. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { oas31, ZodOpenApiOperationObject, ZodOpenApiResponseObject } from "zod-openapi";
+import { idSchema } from "@/lib/validation";
 
 /**
  * The pieces every domain's API description (`domains/<domain>/api.ts`) is made of, in zod, which
@@ -76,10 +77,7 @@ export const bodyTooLarge = errorResponse("The request body is larger than 1 MB.
 
 /** A row id in the path, as `parseId` reads it: anything else names no row, so 404. */
 export function pathId(description: string) {
-  return z
-    .int32()
-    .min(1)
-    .meta({ description: `${description} A malformed or unknown id answers 404.` });
+  return idSchema.meta({ description: `${description} A malformed or unknown id answers 404.` });
 }
 
 /**

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { sourceSchema } from "@/domains/sources/response";
 import { userRefSchema } from "@/domains/users/api";
 import {
   type ApiDescription,
@@ -16,6 +15,7 @@ import {
   pathId,
   unauthorized,
 } from "@/lib/api-description";
+import { SourceStance } from "@/lib/generated/prisma/enums";
 import { EVENT_LABELS } from "./events";
 import { CLAIM_SORTS, REVIEW_STATUSES, SORT_LABELS, VERDICTS } from "./labels";
 import {
@@ -36,6 +36,24 @@ const reviewStatus = z.enum(REVIEW_STATUSES);
 const verdict = z.enum(VERDICTS);
 /** A change's fields before or after it, as the history stored them. */
 const changedFields = z.record(z.string(), z.unknown()).nullable();
+
+/** A source as the API answers it (`sourceSelect`): listed with its claim here, changed by the sources domain. */
+export const sourceSchema = z
+  .strictObject({
+    id: z.int(),
+    claimId: z.int(),
+    url: z.url().meta({
+      description: "Normalised: lowercase scheme and host, no default port, a unicode host as punycode.",
+    }),
+    title: z.string(),
+    publisher: z.string().nullable(),
+    excerpt: z.string().nullable(),
+    stance: z.enum(SourceStance),
+    archiveUrl: z.url().nullable(),
+    addedAt: dateTime,
+    addedBy: userRefSchema,
+  })
+  .meta({ id: "Source" });
 
 const correctionSchema = z
   .strictObject({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { claimIdPath, staleVersion, VERSION_RULE } from "@/domains/claims/api";
+import { claimIdPath, sourceSchema, staleVersion, VERSION_RULE } from "@/domains/claims/api";
 import {
   type ApiDescription,
   badRequest,
@@ -12,7 +12,6 @@ import {
   pathId,
   unauthorized,
 } from "@/lib/api-description";
-import { sourceSchema } from "./response";
 import { newSourceSchema, sourcePatchSchema, sourceRemovalSchema } from "./schema";
 
 const sourceChangeSchema = sourceSchema.extend({ claimVersion: z.int() }).meta({

@@ -1,29 +1,17 @@
 import { z } from "zod";
 import { REVIEW_STATUSES, VERDICTS } from "@/domains/claims/labels";
-import {
-  type ApiDescription,
-  badRequest,
-  bodyTooLarge,
-  calendarDate,
-  databaseUnavailable,
-  forbiddenWrite,
-  jsonBody,
-  jsonResponse,
-  notFound,
-  pathId,
-  unauthorized,
-} from "@/lib/api-description";
+import * as apiDoc from "@/lib/api-description";
 import { ARTICLE_LANGUAGES, MAX_BODY_LENGTH } from "./limits";
 import { newArticleRequestSchema } from "./schema";
 
-export const articleIdPath = z.object({ id: pathId("The article's id.") });
+export const articleIdPath = z.object({ id: apiDoc.pathId("The article's id.") });
 
 const articleSummarySchema = z
   .strictObject({
     id: z.int(),
     title: z.string(),
     publisher: z.string().nullable(),
-    publishedAt: calendarDate,
+    publishedAt: apiDoc.calendarDate,
     claimCount: z.int(),
     verifiedCount: z.int(),
   })
@@ -55,14 +43,14 @@ const articleSchema = z
     issue: z.string().nullable(),
     author: z.string().nullable(),
     credit: z.string().nullable(),
-    publishedAt: calendarDate,
+    publishedAt: apiDoc.calendarDate,
     language: z.string().meta({ description: "An ISO 639-1 code." }),
     body: z.string().meta({ description: "The article verbatim: claim offsets index into it." }),
     claims: z.array(articleClaimSchema),
   })
   .meta({ id: "Article" });
 
-export const articlesApi: ApiDescription = {
+export const articlesApi: apiDoc.ApiDescription = {
   tags: [{ name: "Articles", description: "The tracked articles, their text and their claims." }],
   operations: [
     {
@@ -75,9 +63,9 @@ export const articlesApi: ApiDescription = {
         description:
           "Every article with its number of claims and of verified claims, newest first. Any signed-in user.",
         responses: {
-          "200": jsonResponse(articleListSchema, "The articles."),
-          "401": unauthorized,
-          "503": databaseUnavailable,
+          "200": apiDoc.jsonResponse(articleListSchema, "The articles."),
+          "401": apiDoc.unauthorized,
+          "503": apiDoc.databaseUnavailable,
         },
       },
     },
@@ -92,22 +80,22 @@ export const articlesApi: ApiDescription = {
           "Editors and admins only. The text comes as `body` (plain text, kept as sent once line endings are `\\n` and the edges trimmed) or as `html` (a page or fragment, reduced to its readable text with Mozilla Readability: navigation, scripts, headers and footers dropped, a blank line between paragraphs, headings and list items on their own lines). Exactly one of the two.",
           `The stored \`body\` is what claim offsets index into and never changes. It may have at most ${MAX_BODY_LENGTH.toLocaleString("en")} characters, HTML reduced or not. The slug comes from the title, with \`-2\`, \`-3\`… when it is taken. Without \`publishedAt\`, the day of the import is stored. \`language\`: ${ARTICLE_LANGUAGES.join(", ")}.`,
         ].join("\n\n"),
-        requestBody: jsonBody(newArticleRequestSchema),
+        requestBody: apiDoc.jsonBody(newArticleRequestSchema),
         responses: {
           "201": {
-            ...jsonResponse(
+            ...apiDoc.jsonResponse(
               articleSchema,
               "The article as stored, as GET /api/articles/{id} answers it (no claims yet).",
             ),
             headers: z.object({ Location: z.string().meta({ description: "The article's address in the API." }) }),
           },
-          "400": badRequest(
+          "400": apiDoc.badRequest(
             "Invalid article: a field at fault, no text or both `body` and `html`, or a text over the limit (named on `body` or `html`).",
           ),
-          "401": unauthorized,
-          "403": forbiddenWrite("You are not an editor or admin."),
-          "413": bodyTooLarge,
-          "503": databaseUnavailable,
+          "401": apiDoc.unauthorized,
+          "403": apiDoc.forbiddenWrite("You are not an editor or admin."),
+          "413": apiDoc.bodyTooLarge,
+          "503": apiDoc.databaseUnavailable,
         },
       },
     },
@@ -122,10 +110,10 @@ export const articlesApi: ApiDescription = {
           "The article with its `body` verbatim and its claims in article order; each claim quotes its span of the body: `body.slice(startOffset, endOffset) === quote`. Any signed-in user.",
         requestParams: { path: articleIdPath },
         responses: {
-          "200": jsonResponse(articleSchema, "The article."),
-          "401": unauthorized,
-          "404": notFound("No article has this id."),
-          "503": databaseUnavailable,
+          "200": apiDoc.jsonResponse(articleSchema, "The article."),
+          "401": apiDoc.unauthorized,
+          "404": apiDoc.notFound("No article has this id."),
+          "503": apiDoc.databaseUnavailable,
         },
       },
     },

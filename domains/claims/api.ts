@@ -1,20 +1,6 @@
 import { z } from "zod";
 import { userRefSchema } from "@/domains/users/api";
-import {
-  type ApiDescription,
-  badRequest,
-  bodyTooLarge,
-  calendarDate,
-  databaseUnavailable,
-  dateTime,
-  describedQuery,
-  forbiddenWrite,
-  jsonBody,
-  jsonResponse,
-  notFound,
-  pathId,
-  unauthorized,
-} from "@/lib/api-description";
+import * as apiDoc from "@/lib/api-description";
 import { SourceStance } from "@/lib/generated/prisma/enums";
 import { EVENT_LABELS } from "./events";
 import { CLAIM_SORTS, REVIEW_STATUSES, SORT_LABELS, VERDICTS } from "./labels";
@@ -50,7 +36,7 @@ export const sourceSchema = z
     excerpt: z.string().nullable(),
     stance: z.enum(SourceStance),
     archiveUrl: z.url().nullable(),
-    addedAt: dateTime,
+    addedAt: apiDoc.dateTime,
     addedBy: userRefSchema,
   })
   .meta({ id: "Source" });
@@ -63,8 +49,8 @@ const correctionSchema = z
     previousRationale: z.string().nullable(),
     newVerdict: verdict.nullable(),
     newRationale: z.string().nullable(),
-    reopenedAt: dateTime,
-    resolvedAt: dateTime
+    reopenedAt: apiDoc.dateTime,
+    resolvedAt: apiDoc.dateTime
       .nullable()
       .meta({ description: "When the corrected verdict was verified; null while it is being corrected." }),
     reopenedBy: userRefSchema,
@@ -77,7 +63,7 @@ const claimEventSchema = z
     action: z.string().meta({ description: `One of: ${Object.keys(EVENT_LABELS).join(", ")}.` }),
     before: changedFields.meta({ description: "The fields the change touched, before it." }),
     after: changedFields.meta({ description: "The same fields after it (and a comment or reason when there is one)." }),
-    createdAt: dateTime,
+    createdAt: apiDoc.dateTime,
     actor: userRefSchema.nullable(),
   })
   .meta({ id: "ClaimEvent" });
@@ -99,10 +85,10 @@ const claimSchema = z
     verdict,
     rationale: z.string().nullable(),
     version: z.int().meta({ description: "Send it back with every write about this claim." }),
-    createdAt: dateTime,
-    updatedAt: dateTime,
-    proposedAt: dateTime.nullable(),
-    verifiedAt: dateTime.nullable(),
+    createdAt: apiDoc.dateTime,
+    updatedAt: apiDoc.dateTime,
+    proposedAt: apiDoc.dateTime.nullable(),
+    verifiedAt: apiDoc.dateTime.nullable(),
     assignee: userRefSchema.nullable(),
     proposedBy: userRefSchema.nullable(),
     verifiedBy: userRefSchema.nullable(),
@@ -116,7 +102,7 @@ const claimSchema = z
       title: z.string(),
       url: z.url().nullable(),
       publisher: z.string().nullable(),
-      publishedAt: calendarDate,
+      publishedAt: apiDoc.calendarDate,
     }),
     sources: z.array(sourceSchema),
     history: z.array(claimEventSchema).meta({ description: "Every change, oldest first." }),
@@ -133,7 +119,7 @@ const conflictSchema = z
         status: reviewStatus,
         verdict,
         rationale: z.string().nullable(),
-        updatedAt: dateTime,
+        updatedAt: apiDoc.dateTime,
         assignee: userRefSchema.nullable(),
       })
       .meta({ description: "The claim as it is stored now; send its `version` with your next write." }),
@@ -141,7 +127,7 @@ const conflictSchema = z
       .strictObject({
         actor: userRefSchema.nullable(),
         action: z.string(),
-        at: dateTime,
+        at: apiDoc.dateTime,
         before: changedFields,
         after: changedFields,
       })
@@ -150,7 +136,7 @@ const conflictSchema = z
   })
   .meta({ id: "Conflict" });
 
-export const staleVersion = jsonResponse(
+export const staleVersion = apiDoc.jsonResponse(
   conflictSchema,
   "The claim changed since the `version` you sent, so nothing was saved: the answer has the values stored now (`current`) and the last change (`lastChange`).",
 );
@@ -158,7 +144,7 @@ export const staleVersion = jsonResponse(
 export const VERSION_RULE =
   "Send the claim `version` you saw: if the claim changed since, nothing is saved and the answer is 409 with the values stored now and the last change.";
 
-export const claimIdPath = z.object({ id: pathId("The claim's id.") });
+export const claimIdPath = z.object({ id: apiDoc.pathId("The claim's id.") });
 
 const claimListItemSchema = z
   .strictObject({
@@ -176,7 +162,7 @@ const claimListItemSchema = z
     sourceCount: z.int(),
     assigneeId: z.string().nullable(),
     assigneeName: z.string().nullable(),
-    updatedAt: dateTime,
+    updatedAt: apiDoc.dateTime,
   })
   .meta({ id: "ClaimListItem" });
 
@@ -220,7 +206,7 @@ const FILTER_DESCRIPTIONS = {
   sort: `The order: ${CLAIM_SORTS.map((sort) => `\`${sort}\` (${SORT_LABELS[sort].toLowerCase()})`).join(", ")}.`,
 };
 
-const claimListQuery = describedQuery(claimListQuerySchema, {
+const claimListQuery = apiDoc.describedQuery(claimListQuerySchema, {
   ...FILTER_DESCRIPTIONS,
   page: "The page, from 1. Deep pages cost more the deeper they are: to walk the whole list, follow `nextCursor` instead.",
   pageSize: "Claims per page.",
@@ -228,17 +214,17 @@ const claimListQuery = describedQuery(claimListQuerySchema, {
     "Instead of `page`: the `nextCursor` of the previous response, as it is, with the same filters and sort. The next page then costs the same however deep it is. A cursor from another sort, or given with `page`, is refused.",
 });
 
-const claimResponse = (description: string) => jsonResponse(claimSchema, description);
+const claimResponse = (description: string) => apiDoc.jsonResponse(claimSchema, description);
 
 /** The statuses every write about one claim may answer after its success, 400, 401 and 403. */
 const claimWriteErrors = {
-  "404": notFound("No claim has this id."),
+  "404": apiDoc.notFound("No claim has this id."),
   "409": staleVersion,
-  "413": bodyTooLarge,
-  "503": databaseUnavailable,
+  "413": apiDoc.bodyTooLarge,
+  "503": apiDoc.databaseUnavailable,
 };
 
-export const claimsApi: ApiDescription = {
+export const claimsApi: apiDoc.ApiDescription = {
   tags: [
     {
       name: "Claims",
@@ -256,16 +242,16 @@ export const claimsApi: ApiDescription = {
         summary: "Add a claim on a span of the article",
         description:
           "Editors and admins: an accepted suggestion or any span of the text. The span is narrowed to exclude surrounding whitespace and the claim's `quote` is the body's text there. A span already claimed exactly is refused.",
-        requestParams: { path: z.object({ id: pathId("The article's id.") }) },
-        requestBody: jsonBody(newClaimSchema),
+        requestParams: { path: z.object({ id: apiDoc.pathId("The article's id.") }) },
+        requestBody: apiDoc.jsonBody(newClaimSchema),
         responses: {
           "201": claimResponse("The new claim (unreviewed)."),
-          "400": badRequest("Invalid claim, a span past the end of the text, or a span already claimed."),
-          "401": unauthorized,
-          "403": forbiddenWrite("You are not an editor or admin."),
-          "404": notFound("No article has this id."),
-          "413": bodyTooLarge,
-          "503": databaseUnavailable,
+          "400": apiDoc.badRequest("Invalid claim, a span past the end of the text, or a span already claimed."),
+          "401": apiDoc.unauthorized,
+          "403": apiDoc.forbiddenWrite("You are not an editor or admin."),
+          "404": apiDoc.notFound("No article has this id."),
+          "413": apiDoc.bodyTooLarge,
+          "503": apiDoc.databaseUnavailable,
         },
       },
     },
@@ -280,10 +266,10 @@ export const claimsApi: ApiDescription = {
           "One page of claims, filtered, searched and sorted. Blank parameters count as absent; a bad value, or a parameter given twice, is refused with 400 naming it. Any signed-in user.",
         requestParams: { query: claimListQuery },
         responses: {
-          "200": jsonResponse(claimPageSchema, "The page of claims and how many match in all."),
-          "400": badRequest("Invalid query parameters."),
-          "401": unauthorized,
-          "503": databaseUnavailable,
+          "200": apiDoc.jsonResponse(claimPageSchema, "The page of claims and how many match in all."),
+          "400": apiDoc.badRequest("Invalid query parameters."),
+          "401": apiDoc.unauthorized,
+          "503": apiDoc.databaseUnavailable,
         },
       },
     },
@@ -296,16 +282,16 @@ export const claimsApi: ApiDescription = {
         summary: "Export claims as CSV",
         description:
           "Every claim matching the same filters, search and order as the list, all at once (no pages), as CSV. Any signed-in user.",
-        requestParams: { query: describedQuery(claimExportQuerySchema, FILTER_DESCRIPTIONS) },
+        requestParams: { query: apiDoc.describedQuery(claimExportQuerySchema, FILTER_DESCRIPTIONS) },
         responses: {
           "200": {
             description:
               "The claims, one row each after a header row, as a file to save (`Content-Disposition: attachment`, named after the filters).",
             content: { "text/csv": { schema: z.string() } },
           },
-          "400": badRequest("Invalid query parameters."),
-          "401": unauthorized,
-          "503": databaseUnavailable,
+          "400": apiDoc.badRequest("Invalid query parameters."),
+          "401": apiDoc.unauthorized,
+          "503": apiDoc.databaseUnavailable,
         },
       },
     },
@@ -321,9 +307,9 @@ export const claimsApi: ApiDescription = {
         requestParams: { path: claimIdPath },
         responses: {
           "200": claimResponse("The claim."),
-          "401": unauthorized,
-          "404": notFound("No claim has this id."),
-          "503": databaseUnavailable,
+          "401": apiDoc.unauthorized,
+          "404": apiDoc.notFound("No claim has this id."),
+          "503": apiDoc.databaseUnavailable,
         },
       },
     },
@@ -345,14 +331,14 @@ export const claimsApi: ApiDescription = {
           "A claim becomes verified only through the second review (POST /api/claims/{id}/review); a verified claim changes only after an editor reopens it.",
         ].join("\n\n"),
         requestParams: { path: claimIdPath },
-        requestBody: jsonBody(claimPatchSchema),
+        requestBody: apiDoc.jsonBody(claimPatchSchema),
         responses: {
           "200": claimResponse("The claim after the change."),
-          "400": badRequest(
+          "400": apiDoc.badRequest(
             "Invalid change, nothing to change, or a verdict not ready to propose (the verdict, rationale or sources at fault).",
           ),
-          "401": unauthorized,
-          "403": forbiddenWrite(
+          "401": apiDoc.unauthorized,
+          "403": apiDoc.forbiddenWrite(
             "Not allowed: the claim is someone else's, a reviewer assigning another user, a verdict awaiting review or verified, `status: verified` (that is the review's), or proposing a claim that is not in progress.",
           ),
           ...claimWriteErrors,
@@ -371,12 +357,12 @@ export const claimsApi: ApiDescription = {
           VERSION_RULE,
         ].join("\n\n"),
         requestParams: { path: claimIdPath },
-        requestBody: jsonBody(reviewSchema),
+        requestBody: apiDoc.jsonBody(reviewSchema),
         responses: {
           "200": claimResponse("The claim after the review."),
-          "400": badRequest("Invalid review (a comment is required to send back)."),
-          "401": unauthorized,
-          "403": forbiddenWrite("The claim is not awaiting a second review, or you proposed its verdict."),
+          "400": apiDoc.badRequest("Invalid review (a comment is required to send back)."),
+          "401": apiDoc.unauthorized,
+          "403": apiDoc.forbiddenWrite("The claim is not awaiting a second review, or you proposed its verdict."),
           ...claimWriteErrors,
         },
       },
@@ -393,12 +379,12 @@ export const claimsApi: ApiDescription = {
           VERSION_RULE,
         ].join("\n\n"),
         requestParams: { path: claimIdPath },
-        requestBody: jsonBody(reopenSchema),
+        requestBody: apiDoc.jsonBody(reopenSchema),
         responses: {
           "200": claimResponse("The claim, in progress again."),
-          "400": badRequest("Invalid reopening."),
-          "401": unauthorized,
-          "403": forbiddenWrite("You are not an editor or admin, or the claim is not verified."),
+          "400": apiDoc.badRequest("Invalid reopening."),
+          "401": apiDoc.unauthorized,
+          "403": apiDoc.forbiddenWrite("You are not an editor or admin, or the claim is not verified."),
           ...claimWriteErrors,
         },
       },
@@ -414,10 +400,10 @@ export const claimsApi: ApiDescription = {
           "Up to 5 verified claims whose statement is similar to this one's (PostgreSQL pg_trgm similarity of at least 0.3), best first, with their verdict: one can be marked as the original (PUT /api/claims/{id}/duplicate). Any signed-in user.",
         requestParams: { path: claimIdPath },
         responses: {
-          "200": jsonResponse(similarClaimsSchema, "The similar claims."),
-          "401": unauthorized,
-          "404": notFound("No claim has this id."),
-          "503": databaseUnavailable,
+          "200": apiDoc.jsonResponse(similarClaimsSchema, "The similar claims."),
+          "401": apiDoc.unauthorized,
+          "404": apiDoc.notFound("No claim has this id."),
+          "503": apiDoc.databaseUnavailable,
         },
       },
     },
@@ -433,12 +419,12 @@ export const claimsApi: ApiDescription = {
           VERSION_RULE,
         ].join("\n\n"),
         requestParams: { path: claimIdPath },
-        requestBody: jsonBody(duplicateLinkSchema),
+        requestBody: apiDoc.jsonBody(duplicateLinkSchema),
         responses: {
           "200": claimResponse("The claim with its mark."),
-          "400": badRequest("Invalid mark, an unknown claim, or a claim that is not verified."),
-          "401": unauthorized,
-          "403": forbiddenWrite("The claim is someone else's, or not open (awaiting review or verified)."),
+          "400": apiDoc.badRequest("Invalid mark, an unknown claim, or a claim that is not verified."),
+          "401": apiDoc.unauthorized,
+          "403": apiDoc.forbiddenWrite("The claim is someone else's, or not open (awaiting review or verified)."),
           ...claimWriteErrors,
         },
       },
@@ -455,12 +441,12 @@ export const claimsApi: ApiDescription = {
           VERSION_RULE,
         ].join("\n\n"),
         requestParams: { path: claimIdPath },
-        requestBody: jsonBody(startFromDuplicateSchema),
+        requestBody: apiDoc.jsonBody(startFromDuplicateSchema),
         responses: {
           "200": claimResponse("The claim with what it took."),
-          "400": badRequest("Invalid request, or the claim is not marked as a duplicate."),
-          "401": unauthorized,
-          "403": forbiddenWrite("The claim is someone else's, or not in progress."),
+          "400": apiDoc.badRequest("Invalid request, or the claim is not marked as a duplicate."),
+          "401": apiDoc.unauthorized,
+          "403": apiDoc.forbiddenWrite("The claim is someone else's, or not in progress."),
           ...claimWriteErrors,
         },
       },

@@ -2,14 +2,7 @@ import { z } from "zod";
 import { articleIdPath } from "@/domains/articles/api";
 import { claimIdPath } from "@/domains/claims/api";
 import { VERDICT_LABELS, VERDICTS } from "@/domains/claims/labels";
-import {
-  type ApiDescription,
-  calendarDate,
-  databaseUnavailable,
-  jsonResponse,
-  notFound,
-  PUBLIC,
-} from "@/lib/api-description";
+import * as apiDoc from "@/lib/api-description";
 import { BEST_RATING, VERDICT_RATINGS, WORST_RATING } from "./rating";
 
 const RATED_VERDICTS = VERDICTS.filter((verdict): verdict is keyof typeof VERDICT_RATINGS => verdict !== "unrated");
@@ -27,7 +20,7 @@ const claimReviewSchema = z
     "@type": z.literal("ClaimReview"),
     url: z.url().meta({ description: "The public page of this fact-check." }),
     claimReviewed: z.string().meta({ description: "The claim as one checkable sentence." }),
-    datePublished: calendarDate.meta({ description: "When the verdict was verified." }),
+    datePublished: apiDoc.calendarDate.meta({ description: "When the verdict was verified." }),
     author: organization.extend({ url: z.url().optional() }).meta({ description: "The fact-checking organisation." }),
     reviewRating: z.strictObject({
       "@type": z.literal("Rating"),
@@ -50,19 +43,19 @@ const claimReviewSchema = z
         .strictObject({ "@type": z.enum(["Person", "Organization"]), name: z.string() })
         .optional()
         .meta({ description: "Whom the article attributes the claim to, else its author or publisher." }),
-      datePublished: calendarDate,
+      datePublished: apiDoc.calendarDate,
       appearance: z.strictObject({
         "@type": z.literal("CreativeWork"),
         headline: z.string(),
         url: z.url().optional(),
         publisher: organization.optional(),
-        datePublished: calendarDate,
+        datePublished: apiDoc.calendarDate,
       }),
     }),
   })
   .meta({ id: "ClaimReview", description: "A schema.org ClaimReview (https://schema.org/ClaimReview) as JSON-LD." });
 
-export const publishingApi: ApiDescription = {
+export const publishingApi: apiDoc.ApiDescription = {
   tags: [
     {
       name: "Publishing",
@@ -80,12 +73,12 @@ export const publishingApi: ApiDescription = {
         summary: "Get the published fact-check of a claim",
         description:
           "Public: no session needed. A verified claim's fact-check as schema.org ClaimReview JSON-LD, for search engines and fact-check aggregators; its `url` is the public page of the fact-check.",
-        security: PUBLIC,
+        security: apiDoc.PUBLIC,
         requestParams: { path: claimIdPath },
         responses: {
-          "200": jsonResponse(claimReviewSchema, "The ClaimReview.", "application/ld+json"),
-          "404": notFound("No verified claim has this id: a claim that is not verified is not published."),
-          "503": databaseUnavailable,
+          "200": apiDoc.jsonResponse(claimReviewSchema, "The ClaimReview.", "application/ld+json"),
+          "404": apiDoc.notFound("No verified claim has this id: a claim that is not verified is not published."),
+          "503": apiDoc.databaseUnavailable,
         },
       },
     },
@@ -98,12 +91,12 @@ export const publishingApi: ApiDescription = {
         summary: "List the published fact-checks of an article",
         description:
           "Public: no session needed. The schema.org ClaimReview of each verified claim of the article, in article order, as JSON-LD; an empty array while none is verified.",
-        security: PUBLIC,
+        security: apiDoc.PUBLIC,
         requestParams: { path: articleIdPath },
         responses: {
-          "200": jsonResponse(z.array(claimReviewSchema), "The ClaimReviews.", "application/ld+json"),
-          "404": notFound("No article has this id."),
-          "503": databaseUnavailable,
+          "200": apiDoc.jsonResponse(z.array(claimReviewSchema), "The ClaimReviews.", "application/ld+json"),
+          "404": apiDoc.notFound("No article has this id."),
+          "503": apiDoc.databaseUnavailable,
         },
       },
     },

@@ -1,17 +1,6 @@
 import { z } from "zod";
 import { claimIdPath, sourceSchema, staleVersion, VERSION_RULE } from "@/domains/claims/api";
-import {
-  type ApiDescription,
-  badRequest,
-  bodyTooLarge,
-  databaseUnavailable,
-  forbiddenWrite,
-  jsonBody,
-  jsonResponse,
-  notFound,
-  pathId,
-  unauthorized,
-} from "@/lib/api-description";
+import * as apiDoc from "@/lib/api-description";
 import { newSourceSchema, sourcePatchSchema, sourceRemovalSchema } from "./schema";
 
 const sourceChangeSchema = sourceSchema.extend({ claimVersion: z.int() }).meta({
@@ -21,7 +10,7 @@ const sourceChangeSchema = sourceSchema.extend({ claimVersion: z.int() }).meta({
 
 const sourceRemovedSchema = z.strictObject({ id: z.int(), claimVersion: z.int() }).meta({ id: "SourceRemoved" });
 
-const sourcePath = claimIdPath.extend({ sourceId: pathId("The source's id, on this claim.") });
+const sourcePath = claimIdPath.extend({ sourceId: apiDoc.pathId("The source's id, on this claim.") });
 
 const SOURCE_RULE =
   "Any signed-in user may attach a source to a claim that is unreviewed or in progress; only the reviewer who added a source, the claim's assignee or an editor may edit or remove it. While the verdict awaits a second review or is verified, the sources are fixed.";
@@ -32,11 +21,11 @@ const FIXED_SOURCES =
 /** What every change to a claim's sources may answer after its success, 400, 401 and 403. */
 const sourceWriteErrors = {
   "409": staleVersion,
-  "413": bodyTooLarge,
-  "503": databaseUnavailable,
+  "413": apiDoc.bodyTooLarge,
+  "503": apiDoc.databaseUnavailable,
 };
 
-export const sourcesApi: ApiDescription = {
+export const sourcesApi: apiDoc.ApiDescription = {
   tags: [{ name: "Sources", description: "The sources attached to a claim to support or refute it." }],
   operations: [
     {
@@ -51,13 +40,13 @@ export const sourcesApi: ApiDescription = {
           "`url` and `archiveUrl` must be public http or https addresses; they are stored normalised, and the same URL twice on one claim is refused. `version` is optional here, since adding overwrites nothing, but a stale one is refused (409).",
         ].join("\n\n"),
         requestParams: { path: claimIdPath },
-        requestBody: jsonBody(newSourceSchema),
+        requestBody: apiDoc.jsonBody(newSourceSchema),
         responses: {
-          "201": jsonResponse(sourceChangeSchema, "The source, attached."),
-          "400": badRequest("Invalid source, or its URL is already attached to the claim."),
-          "401": unauthorized,
-          "403": forbiddenWrite("The claim's verdict awaits a second review or is verified."),
-          "404": notFound("No claim has this id."),
+          "201": apiDoc.jsonResponse(sourceChangeSchema, "The source, attached."),
+          "400": apiDoc.badRequest("Invalid source, or its URL is already attached to the claim."),
+          "401": apiDoc.unauthorized,
+          "403": apiDoc.forbiddenWrite("The claim's verdict awaits a second review or is verified."),
+          "404": apiDoc.notFound("No claim has this id."),
           ...sourceWriteErrors,
         },
       },
@@ -74,13 +63,13 @@ export const sourcesApi: ApiDescription = {
           VERSION_RULE,
         ].join("\n\n"),
         requestParams: { path: sourcePath },
-        requestBody: jsonBody(sourcePatchSchema),
+        requestBody: apiDoc.jsonBody(sourcePatchSchema),
         responses: {
-          "200": jsonResponse(sourceChangeSchema, "The source after the change."),
-          "400": badRequest("Invalid change, nothing to change, or a URL already attached to the claim."),
-          "401": unauthorized,
-          "403": forbiddenWrite(FIXED_SOURCES),
-          "404": notFound("No claim has this id, or the claim has no source with this id."),
+          "200": apiDoc.jsonResponse(sourceChangeSchema, "The source after the change."),
+          "400": apiDoc.badRequest("Invalid change, nothing to change, or a URL already attached to the claim."),
+          "401": apiDoc.unauthorized,
+          "403": apiDoc.forbiddenWrite(FIXED_SOURCES),
+          "404": apiDoc.notFound("No claim has this id, or the claim has no source with this id."),
           ...sourceWriteErrors,
         },
       },
@@ -94,13 +83,13 @@ export const sourcesApi: ApiDescription = {
         summary: "Remove a source",
         description: [SOURCE_RULE, VERSION_RULE].join("\n\n"),
         requestParams: { path: sourcePath },
-        requestBody: jsonBody(sourceRemovalSchema),
+        requestBody: apiDoc.jsonBody(sourceRemovalSchema),
         responses: {
-          "200": jsonResponse(sourceRemovedSchema, "The removed source's id and the claim's new version."),
-          "400": badRequest("The body must be the claim version you saw."),
-          "401": unauthorized,
-          "403": forbiddenWrite(FIXED_SOURCES),
-          "404": notFound("No claim has this id, or the claim has no source with this id."),
+          "200": apiDoc.jsonResponse(sourceRemovedSchema, "The removed source's id and the claim's new version."),
+          "400": apiDoc.badRequest("The body must be the claim version you saw."),
+          "401": apiDoc.unauthorized,
+          "403": apiDoc.forbiddenWrite(FIXED_SOURCES),
+          "404": apiDoc.notFound("No claim has this id, or the claim has no source with this id."),
           ...sourceWriteErrors,
         },
       },

@@ -1,16 +1,6 @@
 import { z } from "zod";
 import { articleIdPath } from "@/domains/articles/api";
-import {
-  type ApiDescription,
-  badRequest,
-  bodyTooLarge,
-  databaseUnavailable,
-  forbiddenWrite,
-  jsonBody,
-  jsonResponse,
-  notFound,
-  unauthorized,
-} from "@/lib/api-description";
+import * as apiDoc from "@/lib/api-description";
 import { dismissalSchema } from "./schema";
 import { REASONS } from "./signals";
 
@@ -29,7 +19,7 @@ const suggestionsSchema = z.strictObject({
 const dismissedSpanSchema = z.strictObject({ articleId: z.int(), startOffset: z.int(), endOffset: z.int() });
 
 /** Suggestions belong to an article: they are listed under its tag. */
-export const suggestionsApi: ApiDescription = {
+export const suggestionsApi: apiDoc.ApiDescription = {
   tags: [],
   operations: [
     {
@@ -43,10 +33,10 @@ export const suggestionsApi: ApiDescription = {
           "Sentences and clauses that carry figures, dates, named actors with a reporting or action verb, attributed quotations, comparisons or causal assertions (English and French), best first, with exact offsets into the body, a score from 0 to 1 and the reasons. Spans an editor dismissed, and spans overlapping a claim already made, are left out. Any signed-in user.",
         requestParams: { path: articleIdPath },
         responses: {
-          "200": jsonResponse(suggestionsSchema, "The suggestions."),
-          "401": unauthorized,
-          "404": notFound("No article has this id."),
-          "503": databaseUnavailable,
+          "200": apiDoc.jsonResponse(suggestionsSchema, "The suggestions."),
+          "401": apiDoc.unauthorized,
+          "404": apiDoc.notFound("No article has this id."),
+          "503": apiDoc.databaseUnavailable,
         },
       },
     },
@@ -60,15 +50,15 @@ export const suggestionsApi: ApiDescription = {
         description:
           "Editors and admins. The span (`startOffset`, `endOffset`) is not suggested again for this article; dismissing it twice is harmless.",
         requestParams: { path: articleIdPath },
-        requestBody: jsonBody(dismissalSchema),
+        requestBody: apiDoc.jsonBody(dismissalSchema),
         responses: {
-          "201": jsonResponse(dismissedSpanSchema, "The dismissed span."),
-          "400": badRequest("Invalid span."),
-          "401": unauthorized,
-          "403": forbiddenWrite("You are not an editor or admin."),
-          "404": notFound("No article has this id."),
-          "413": bodyTooLarge,
-          "503": databaseUnavailable,
+          "201": apiDoc.jsonResponse(dismissedSpanSchema, "The dismissed span."),
+          "400": apiDoc.badRequest("Invalid span."),
+          "401": apiDoc.unauthorized,
+          "403": apiDoc.forbiddenWrite("You are not an editor or admin."),
+          "404": apiDoc.notFound("No article has this id."),
+          "413": apiDoc.bodyTooLarge,
+          "503": apiDoc.databaseUnavailable,
         },
       },
     },

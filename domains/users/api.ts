@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type ApiDescription, dateTime, jsonBody, jsonResponse, PUBLIC } from "@/lib/api-description";
+import * as apiDoc from "@/lib/api-description";
 import { signInSchema } from "./auth-schema";
 import { ROLES } from "./roles";
 
@@ -18,7 +18,7 @@ const authErrorSchema = z
   .meta({ id: "AuthError", description: "Errors of the sign-in endpoints, in Better Auth's format." });
 
 function authError(description: string) {
-  return jsonResponse(authErrorSchema, description);
+  return apiDoc.jsonResponse(authErrorSchema, description);
 }
 
 const signedInUserSchema = z.strictObject({
@@ -29,8 +29,8 @@ const signedInUserSchema = z.strictObject({
   image: z.string().nullable(),
   role: z.enum(ROLES),
   active: z.boolean(),
-  createdAt: dateTime,
-  updatedAt: dateTime,
+  createdAt: apiDoc.dateTime,
+  updatedAt: apiDoc.dateTime,
 });
 
 const signInResultSchema = z
@@ -46,7 +46,7 @@ const signOutResultSchema = z.strictObject({ success: z.boolean() }).meta({ id: 
 
 const setCookie = (description: string) => z.object({ "Set-Cookie": z.string().meta({ description }) });
 
-export const usersApi: ApiDescription = {
+export const usersApi: apiDoc.ApiDescription = {
   tags: [{ name: "Auth", description: "Signing in and out (Better Auth)." }],
   operations: [
     {
@@ -60,10 +60,13 @@ export const usersApi: ApiDescription = {
           `Public. Sets the session cookie (\`${SESSION_COOKIE}\`, HttpOnly, SameSite=Lax) that every other operation needs; send it back with each request.`,
           "A failure says only that the email or password is wrong. After 5 failures for one email, or 20 from one address, within 15 minutes, further attempts are refused (429) for the rest of the window, even with the right password.",
         ].join("\n\n"),
-        security: PUBLIC,
-        requestBody: jsonBody(signInSchema.omit({ next: true })),
+        security: apiDoc.PUBLIC,
+        requestBody: apiDoc.jsonBody(signInSchema.omit({ next: true })),
         responses: {
-          "200": { ...jsonResponse(signInResultSchema, "Signed in."), headers: setCookie("The session cookie.") },
+          "200": {
+            ...apiDoc.jsonResponse(signInResultSchema, "Signed in."),
+            headers: setCookie("The session cookie."),
+          },
           "400": authError("Invalid body, or not an email address."),
           "401": authError("The email or password is wrong, or the account is deactivated."),
           "403": authError("Sent from a page of another site."),
@@ -88,7 +91,7 @@ export const usersApi: ApiDescription = {
         security: [{ session: [] }, {}],
         responses: {
           "200": {
-            ...jsonResponse(signOutResultSchema, "Signed out."),
+            ...apiDoc.jsonResponse(signOutResultSchema, "Signed out."),
             headers: setCookie("Clears the session cookie."),
           },
           "403": authError("Sent from a page of another site."),

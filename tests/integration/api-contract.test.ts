@@ -15,10 +15,7 @@ import { DEMO_PASSWORD } from "@/prisma/seed/seed";
 import { apiRequest, DEMO, routeParams, signInCookie } from "@/tests/support/api";
 import { cloneSeededDatabase, type TestDatabase } from "@/tests/support/database";
 
-interface PathParams {
-  id: string;
-  sourceId: string;
-}
+type PathParams = Record<"id" | "sourceId", string>;
 type Route = (request: Request, params: PathParams) => Promise<Response> | Response;
 
 const SAME_ORIGIN = "http://localhost:3000";
@@ -48,6 +45,12 @@ const checked = new Set<string>();
 
 const nameOf = ({ method, path }: Pick<ApiOperation, "method" | "path">) => `${method.toUpperCase()} ${path}`;
 
+/** The file Next serves a documented path from: `{id}` is the folder `[id]`; Better Auth's catch-all serves /api/auth/*. */
+function routeFileOf(path: string): string {
+  const folder = path.startsWith("/api/auth/") ? "/api/auth/[...all]" : path.replace(/\{(\w+)\}/g, "[$1]");
+  return `@/app${folder}/route`;
+}
+
 function operationNamed(name: string): ApiOperation {
   const found = API_OPERATIONS.find((operation) => nameOf(operation) === name);
   if (!found) throw new Error(`${name} is not documented`);
@@ -58,55 +61,15 @@ beforeAll(async () => {
   database = await cloneSeededDatabase("api_contract");
   // The route handlers read DATABASE_URL on first use, so it is set before they load.
   process.env.DATABASE_URL = database.url;
-  const articles = await import("@/app/api/articles/route");
-  const article = await import("@/app/api/articles/[id]/route");
-  const articleClaims = await import("@/app/api/articles/[id]/claims/route");
-  const articleClaimReviews = await import("@/app/api/articles/[id]/claimreview/route");
-  const suggestions = await import("@/app/api/articles/[id]/suggestions/route");
-  const dismissals = await import("@/app/api/articles/[id]/suggestions/dismissals/route");
-  const claims = await import("@/app/api/claims/route");
-  const exportCsv = await import("@/app/api/claims/export.csv/route");
-  const oneClaim = await import("@/app/api/claims/[id]/route");
-  const claimReview = await import("@/app/api/claims/[id]/claimreview/route");
-  const review = await import("@/app/api/claims/[id]/review/route");
-  const reopen = await import("@/app/api/claims/[id]/reopen/route");
-  const similar = await import("@/app/api/claims/[id]/similar/route");
-  const duplicate = await import("@/app/api/claims/[id]/duplicate/route");
-  const duplicateStart = await import("@/app/api/claims/[id]/duplicate/start/route");
-  const sources = await import("@/app/api/claims/[id]/sources/route");
-  const source = await import("@/app/api/claims/[id]/sources/[sourceId]/route");
-  const openApi = await import("@/app/api/openapi.json/route");
-  const health = await import("@/app/api/health/route");
-  const auth = await import("@/app/api/auth/[...all]/route");
-  routes = {
-    "GET /api/articles": (request) => articles.GET(request, routeParams({})),
-    "POST /api/articles": (request) => articles.POST(request, routeParams({})),
-    "GET /api/articles/{id}": (request, { id }) => article.GET(request, routeParams({ id })),
-    "POST /api/articles/{id}/claims": (request, { id }) => articleClaims.POST(request, routeParams({ id })),
-    "GET /api/articles/{id}/claimreview": (request, { id }) => articleClaimReviews.GET(request, routeParams({ id })),
-    "GET /api/articles/{id}/suggestions": (request, { id }) => suggestions.GET(request, routeParams({ id })),
-    "POST /api/articles/{id}/suggestions/dismissals": (request, { id }) =>
-      dismissals.POST(request, routeParams({ id })),
-    "GET /api/claims": (request) => claims.GET(request, routeParams({})),
-    "GET /api/claims/export.csv": (request) => exportCsv.GET(request, routeParams({})),
-    "GET /api/claims/{id}": (request, { id }) => oneClaim.GET(request, routeParams({ id })),
-    "PATCH /api/claims/{id}": (request, { id }) => oneClaim.PATCH(request, routeParams({ id })),
-    "GET /api/claims/{id}/claimreview": (request, { id }) => claimReview.GET(request, routeParams({ id })),
-    "POST /api/claims/{id}/review": (request, { id }) => review.POST(request, routeParams({ id })),
-    "POST /api/claims/{id}/reopen": (request, { id }) => reopen.POST(request, routeParams({ id })),
-    "GET /api/claims/{id}/similar": (request, { id }) => similar.GET(request, routeParams({ id })),
-    "PUT /api/claims/{id}/duplicate": (request, { id }) => duplicate.PUT(request, routeParams({ id })),
-    "POST /api/claims/{id}/duplicate/start": (request, { id }) => duplicateStart.POST(request, routeParams({ id })),
-    "POST /api/claims/{id}/sources": (request, { id }) => sources.POST(request, routeParams({ id })),
-    "PATCH /api/claims/{id}/sources/{sourceId}": (request, { id, sourceId }) =>
-      source.PATCH(request, routeParams({ id, sourceId })),
-    "DELETE /api/claims/{id}/sources/{sourceId}": (request, { id, sourceId }) =>
-      source.DELETE(request, routeParams({ id, sourceId })),
-    "GET /api/openapi.json": () => openApi.GET(),
-    "GET /api/health": () => health.GET(),
-    "POST /api/auth/sign-in/email": (request) => auth.POST(request),
-    "POST /api/auth/sign-out": (request) => auth.POST(request),
-  };
+  // Each operation's handler, found from its path as Next finds it, so a new operation needs nothing here.
+  routes = {};
+  for (const operation of API_OPERATIONS) {
+    const routeModule: Record<string, unknown> = await import(routeFileOf(operation.path));
+    const handler = routeModule[operation.method.toUpperCase()];
+    if (typeof handler !== "function")
+      throw new Error(`${routeFileOf(operation.path)} has no ${operation.method} handler`);
+    routes[nameOf(operation)] = (request, params) => handler(request, routeParams(params));
+  }
   cookies = {
     reviewer1: await signInCookie(DEMO.reviewer1),
     reviewer2: await signInCookie(DEMO.reviewer2),
@@ -480,10 +443,6 @@ describe("the refusals every route shares", () => {
 });
 
 describe("the coverage of the description", () => {
-  it("has a route in this test for every documented operation", () => {
-    expect(Object.keys(routes).sort()).toEqual(API_OPERATIONS.map(nameOf).sort());
-  });
-
   it("checked every documented answer but those it cannot cause", () => {
     const documented = API_OPERATIONS.flatMap((operation) =>
       Object.keys(operation.operation.responses).map((status) => `${nameOf(operation)} ${status}`),

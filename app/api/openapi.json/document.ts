@@ -6,18 +6,11 @@ import { publishingApi } from "@/domains/publishing/api";
 import { sourcesApi } from "@/domains/sources/api";
 import { suggestionsApi } from "@/domains/suggestions/api";
 import { SESSION_COOKIE, usersApi } from "@/domains/users/api";
-import {
-  type ApiDescription,
-  type ApiOperation,
-  databaseUnavailable,
-  type HttpMethod,
-  jsonResponse,
-  PUBLIC,
-} from "@/lib/api-description";
+import * as apiDoc from "@/lib/api-description";
 import packageJson from "@/package.json";
 
 /** The app's own operations, which belong to no domain: this document, and the health check. */
-const serviceApi: ApiDescription = {
+const serviceApi: apiDoc.ApiDescription = {
   tags: [],
   operations: [
     {
@@ -29,9 +22,12 @@ const serviceApi: ApiDescription = {
         summary: "Get this API description",
         description:
           "Public: no session needed. This OpenAPI 3.1 document, generated from the zod schemas that validate the requests and describe the answers. Caches may keep it for 5 minutes.",
-        security: PUBLIC,
+        security: apiDoc.PUBLIC,
         responses: {
-          "200": jsonResponse(z.looseObject({}).meta({ description: "An OpenAPI 3.1 document." }), "This document."),
+          "200": apiDoc.jsonResponse(
+            z.looseObject({}).meta({ description: "An OpenAPI 3.1 document." }),
+            "This document.",
+          ),
         },
       },
     },
@@ -44,10 +40,10 @@ const serviceApi: ApiDescription = {
         summary: "Check that the app and its database answer",
         description:
           "Public: no session needed, for load balancers and uptime checks. 200 once the database answers a statement; 503 while it does not. Never cached.",
-        security: PUBLIC,
+        security: apiDoc.PUBLIC,
         responses: {
-          "200": jsonResponse(z.strictObject({ status: z.literal("ok") }), "The app and its database answer."),
-          "503": databaseUnavailable,
+          "200": apiDoc.jsonResponse(z.strictObject({ status: z.literal("ok") }), "The app and its database answer."),
+          "503": apiDoc.databaseUnavailable,
         },
       },
     },
@@ -55,7 +51,7 @@ const serviceApi: ApiDescription = {
 };
 
 /** Each domain's description, in the order the document (and the reference page) lists them. */
-const DESCRIPTIONS: ApiDescription[] = [
+const DESCRIPTIONS: apiDoc.ApiDescription[] = [
   articlesApi,
   suggestionsApi,
   claimsApi,
@@ -66,9 +62,9 @@ const DESCRIPTIONS: ApiDescription[] = [
 ];
 
 /** Every documented operation, with its zod schemas (the contract test validates the answers with them). */
-export const API_OPERATIONS: ApiOperation[] = DESCRIPTIONS.flatMap((description) => description.operations);
+export const API_OPERATIONS: apiDoc.ApiOperation[] = DESCRIPTIONS.flatMap((description) => description.operations);
 
-function pathsOf(operations: ApiOperation[]): ZodOpenApiPathsObject {
+function pathsOf(operations: apiDoc.ApiOperation[]): ZodOpenApiPathsObject {
   const paths: ZodOpenApiPathsObject = {};
   for (const { path, method, operation } of operations) {
     const item = (paths[path] ??= {});
@@ -123,8 +119,8 @@ export function buildOpenApiDocument(): oas31.OpenAPIObject {
 /** An operation of the generated document as readers use it: its texts there, nothing behind a `$ref` but schemas. */
 export interface DocumentedOperation {
   path: string;
-  method: HttpMethod;
-  operation: Pick<ApiOperation["operation"], "operationId" | "tags" | "summary" | "description" | "security"> & {
+  method: apiDoc.HttpMethod;
+  operation: Pick<apiDoc.ApiOperation["operation"], "operationId" | "tags" | "summary" | "description" | "security"> & {
     parameters: oas31.ParameterObject[];
     requestBody?: oas31.RequestBodyObject;
     responses: Record<string, oas31.ResponseObject>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { userRefSchema } from "@/domains/users/api";
 import * as apiDoc from "@/lib/api-description";
 import { SourceStance } from "@/lib/generated/prisma/enums";
-import { EVENT_LABELS } from "./events";
+import { claimEventActionSchema } from "./events";
 import { CLAIM_SORTS, REVIEW_STATUSES, SORT_LABELS, VERDICTS } from "./labels";
 import {
   claimExportQuerySchema,
@@ -60,7 +60,7 @@ const correctionSchema = z
 const claimEventSchema = z
   .strictObject({
     id: z.int(),
-    action: z.string().meta({ description: `One of: ${Object.keys(EVENT_LABELS).join(", ")}.` }),
+    action: claimEventActionSchema,
     before: changedFields.meta({ description: "The fields the change touched, before it." }),
     after: changedFields.meta({ description: "The same fields after it (and a comment or reason when there is one)." }),
     createdAt: apiDoc.dateTime,
@@ -126,7 +126,7 @@ const conflictSchema = z
     lastChange: z
       .strictObject({
         actor: userRefSchema.nullable(),
-        action: z.string(),
+        action: claimEventActionSchema,
         at: apiDoc.dateTime,
         before: changedFields,
         after: changedFields,

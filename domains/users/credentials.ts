@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { checkedRows } from "@/lib/raw-rows";
 
 /** Better Auth's providerId of an email-and-password credential. */
 const CREDENTIAL_PROVIDER = "credential";
@@ -11,6 +13,8 @@ const CREDENTIAL_PROVIDER = "credential";
 export function credentialAccount(userId: string, passwordHash: string): Prisma.AccountUncheckedCreateInput {
   return { id: randomUUID(), accountId: userId, providerId: CREDENTIAL_PROVIDER, userId, password: passwordHash };
 }
+
+const lockedUserSchema = z.strictObject({ id: z.string() });
 
 /**
  * Replaces the user's credential with this hash, or gives them one (a user restored from a backup
@@ -24,7 +28,10 @@ export async function replaceCredential(
   userId: string,
   passwordHash: string,
 ): Promise<{ endedSessions: number } | null> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+  const locked = checkedRows(
+    lockedUserSchema,
+    await tx.$queryRaw<unknown[]>`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`,
+  );
   if (locked.length === 0) return null;
   const replaced = await tx.account.updateMany({
     where: { userId, providerId: CREDENTIAL_PROVIDER },

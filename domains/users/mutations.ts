@@ -1,24 +1,23 @@
 import "server-only";
 import { hashPassword } from "better-auth/crypto";
+import { z } from "zod";
 import { createUserWithPassword } from "@/domains/users/create-user";
 import { replaceCredential } from "@/domains/users/credentials";
 import type { CurrentUser } from "@/domains/users/roles";
-import { type NewUser, passwordSchema } from "@/domains/users/schema";
+import { type NewUser, passwordSchema, roleSchema } from "@/domains/users/schema";
 import { mayChangeRole, mayCreateUser, maySetActive, maySetPassword, type UserManager } from "./rules";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { type Decision, refuseUnless } from "@/lib/permission";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { checkedRows } from "@/lib/raw-rows";
 import { fieldErrorsOf } from "@/lib/validation";
 
 type Tx = Prisma.TransactionClient;
 
-interface LockedUser {
-  id: string;
-  role: Role;
-  active: boolean;
-}
+/** A user's row as `lockActorAndTarget` reads it: what the rules ask of the acting admin now. */
+const lockedUserSchema = z.strictObject({ id: z.string(), role: roleSchema, active: z.boolean() });
 
 /**
  * Locks the acting admin's row and the target's (in id order, so two admins acting on each other
@@ -32,8 +31,11 @@ async function lockActorAndTarget(
   userId: string,
   mayStill: (actorNow: UserManager) => Decision,
 ): Promise<void> {
-  const rows = await tx.$queryRaw<LockedUser[]>`
-    SELECT id, role, active FROM "User" WHERE id IN (${actor.id}, ${userId}) ORDER BY id FOR UPDATE`;
+  const rows = checkedRows(
+    lockedUserSchema,
+    await tx.$queryRaw<unknown[]>`
+    SELECT id, role, active FROM "User" WHERE id IN (${actor.id}, ${userId}) ORDER BY id FOR UPDATE`,
+  );
   const actorNow = rows.find((row) => row.id === actor.id);
   refuseUnless(mayStill(actorNow ?? { ...actor, active: false }));
   if (!rows.some((row) => row.id === userId)) throw new DomainError("not_found", "No user has this id.");

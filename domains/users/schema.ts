@@ -15,10 +15,13 @@ export const passwordSchema = textSchema("Give a password.")
   .min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters.`)
   .max(256, "At most 256 characters.");
 
+/** A user's role, as the forms send it and as stored rows and Better Auth's session give it back. */
+export const roleSchema = z.enum(ROLES, { error: `Must be one of: ${ROLES.join(", ")}.` });
+
 export const newUserSchema = z.strictObject({
   name: textSchema("Give a name.").trim().min(1, "Give a name.").max(120, "At most 120 characters."),
   email: emailSchema,
-  role: z.enum(ROLES, { error: `Must be one of: ${ROLES.join(", ")}.` }),
+  role: roleSchema,
   password: passwordSchema,
 });
 export type NewUser = z.infer<typeof newUserSchema>;

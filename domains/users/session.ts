@@ -6,10 +6,10 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { formActionWith } from "@/lib/action";
 import { authenticatedRouteWith } from "@/lib/api";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { SESSION_SECONDS, auth } from "./auth";
 import { findSessionWithUser } from "./data";
 import type { CurrentUser } from "./roles";
+import { roleSchema } from "./schema";
 
 /*
  * Who is signed in, read here in the users domain rather than in lib/: the session is a user's, and
@@ -63,7 +63,8 @@ export async function userFromHeaders(requestHeaders: Headers): Promise<CurrentU
   if (session.expiresAt.getTime() <= Date.now() || isDueForRefresh(session.expiresAt)) {
     const refreshed = await auth().api.getSession({ headers: requestHeaders });
     if (!refreshed) return null;
-    user = { ...refreshed.user, role: refreshed.user.role as Role, active: refreshed.user.active === true };
+    // Better Auth declares the role an additional string field; it is the Role column, parsed rather than cast.
+    user = { ...refreshed.user, role: roleSchema.parse(refreshed.user.role), active: refreshed.user.active === true };
   }
   if (!user.active) return null;
   const { id, name, email, role } = user;

@@ -5,17 +5,11 @@ import { FormattedDateTime } from "@/components/dates";
 import { FieldError, fieldErrors, FormAlert, IDLE_STATE, INPUT, LABEL, SubmitButton } from "@/components/forms";
 import type { ClaimDetail } from "@/domains/claims/data";
 import { addSourceAction, removeSourceAction, updateSourceAction } from "@/domains/sources/actions";
+import { STANCE_LABELS } from "@/domains/sources/labels";
 import { MAX_EXCERPT_LENGTH, MAX_TITLE_LENGTH } from "@/domains/sources/limits";
 import type { ActionState } from "@/lib/action-state";
-import type { SourceStance } from "@/lib/generated/prisma/enums";
 
 type Source = ClaimDetail["sources"][number];
-
-const STANCE_LABELS: Record<SourceStance, string> = {
-  supports: "Supports the claim",
-  refutes: "Refutes the claim",
-  context: "Context",
-};
 
 const LINK = "text-blue-800 underline underline-offset-2";
 

@@ -8,6 +8,7 @@ import { SectionCard } from "@/components/section-card";
 import { VERDICT_LABELS } from "@/domains/claims/labels";
 import { toClaimReview } from "@/domains/publishing/claim-review";
 import { getPublishedClaim } from "@/domains/publishing/data";
+import { STANCE_LABELS } from "@/domains/sources/labels";
 import { jsonLdScriptText } from "@/lib/json-ld";
 import { publishingContext } from "@/lib/site";
 import { parseId } from "@/lib/validation";
@@ -27,8 +28,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: `${VERDICT_LABELS[claim.verdict]}. ${claim.rationale ?? ""}`.trim(),
   };
 }
-
-const STANCE_LABELS = { supports: "Supports the claim", refutes: "Refutes the claim", context: "Context" } as const;
 
 /** The public page of a verified claim: no sign-in, and one ClaimReview in JSON-LD for search engines and aggregators. */
 export default async function PublicFactCheckPage({ params }: Props) {

@@ -4,7 +4,7 @@ import type { CurrentUser } from "@/domains/users/roles";
 import { DomainError } from "@/lib/errors";
 import { Prisma, type ReviewStatus, type Verdict } from "@/lib/generated/prisma/client";
 import { checkedRows } from "@/lib/raw-rows";
-import { type ClaimEventAction, claimEventActionSchema, eventLabel } from "./events";
+import { type ClaimEventAction, type ClaimEventFields, claimEventActionSchema, eventLabel } from "./events";
 import { SOURCE_FIELDS, type SourceFields, type SourceRecord } from "./source-record";
 
 /**
@@ -140,8 +140,8 @@ export interface ClaimChange {
   actor: CurrentUser;
   action: ClaimEventAction;
   data?: ClaimChangeData;
-  before: Record<string, unknown>;
-  after: Record<string, unknown>;
+  before: ClaimEventFields;
+  after: ClaimEventFields;
 }
 
 /**
@@ -212,7 +212,7 @@ function sourceFieldsOf(source: SourceFields): SourceFields {
 }
 
 /** What the history keeps of a source that was added or removed. */
-export function historyRecord(source: Pick<SourceRecord, "id"> & SourceFields): Record<string, unknown> {
+export function historyRecord(source: Pick<SourceRecord, "id"> & SourceFields): ClaimEventFields {
   return { id: source.id, ...sourceFieldsOf(source) };
 }
 

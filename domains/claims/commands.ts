@@ -6,7 +6,7 @@ import type { Verdict } from "@/lib/generated/prisma/enums";
 import { refuseUnless } from "@/lib/permission";
 import { assertVersion, type ClaimChangeData, type ClaimState, commitClaimChange, type Tx } from "./change";
 import { type ClaimRecord, getClaimRecord } from "./data";
-import type { ClaimEventAction } from "./events";
+import type { ClaimEventAction, ClaimEventFields } from "./events";
 import {
   type ClaimFacts,
   mayAssign,
@@ -45,8 +45,8 @@ export interface ClaimChangeDraft {
   /** The history event's action: the last command's that counts. */
   readonly action: ClaimEventAction | null;
   readonly data: Readonly<ClaimChangeData>;
-  readonly before: Readonly<Record<string, unknown>>;
-  readonly after: Readonly<Record<string, unknown>>;
+  readonly before: ClaimEventFields;
+  readonly after: ClaimEventFields;
 }
 
 export interface CommandContext {

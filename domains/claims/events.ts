@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SOURCE_FIELDS } from "./source-record";
 
 /** Every ClaimEvent.action the app writes. */
 export const CLAIM_EVENT_ACTIONS = [
@@ -23,6 +24,38 @@ export type ClaimEventAction = (typeof CLAIM_EVENT_ACTIONS)[number];
 
 /** ClaimEvent.action is text in the database: what is read back is parsed, not cast. */
 export const claimEventActionSchema = z.enum(CLAIM_EVENT_ACTIONS);
+
+/**
+ * Every field an event records before and after the change: the claim's columns a change sets, what
+ * a new claim was created with, the notes of a review (its comment, a reopening's reason, who
+ * proposed), and a source's fields with its id. The writers may record only these, so a field
+ * written without a label in the timeline fails the typecheck.
+ */
+export const CLAIM_EVENT_FIELDS = [
+  "status",
+  "verdict",
+  "rationale",
+  "assigneeId",
+  "proposedBy",
+  "comment",
+  "reason",
+  "duplicateOfId",
+  "startOffset",
+  "endOffset",
+  "quote",
+  "statement",
+  "topic",
+  "id",
+  ...SOURCE_FIELDS,
+] as const;
+
+export type ClaimEventField = (typeof CLAIM_EVENT_FIELDS)[number];
+
+/** An event's `before` or `after` as written: some of the fields, each with its value then. */
+export type ClaimEventFields = { readonly [Field in ClaimEventField]?: unknown };
+
+/** Events are read back as JSON: a field name is parsed before it picks a label. */
+export const claimEventFieldSchema = z.enum(CLAIM_EVENT_FIELDS);
 
 /** What each action means, for the timeline and for conflict messages. */
 export const EVENT_LABELS: Record<ClaimEventAction, string> = {

@@ -1,5 +1,10 @@
 import { FormattedDateTime } from "@/components/dates";
-import { type ClaimEventAction, eventLabel } from "@/domains/claims/events";
+import {
+  type ClaimEventAction,
+  type ClaimEventField,
+  claimEventFieldSchema,
+  eventLabel,
+} from "@/domains/claims/events";
 import { STATUS_LABELS, VERDICT_LABELS } from "@/domains/claims/labels";
 import { reviewStatusSchema, verdictSchema } from "@/domains/claims/schema";
 import type { JsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
@@ -13,7 +18,10 @@ interface TimelineEvent {
   actor: { name: string } | null;
 }
 
-const FIELD_LABELS: Record<string, string> = {
+/** A source's id names the source an event is about; the timeline does not show it. */
+const HIDDEN_FIELD = "id";
+
+const FIELD_LABELS: Record<Exclude<ClaimEventField, typeof HIDDEN_FIELD>, string> = {
   status: "Status",
   verdict: "Verdict",
   rationale: "Rationale",
@@ -21,6 +29,12 @@ const FIELD_LABELS: Record<string, string> = {
   comment: "Comment",
   reason: "Reason",
   proposedBy: "Proposed by",
+  duplicateOfId: "Duplicate of claim",
+  startOffset: "Starts at character",
+  endOffset: "Ends at character",
+  quote: "Quote",
+  statement: "Statement",
+  topic: "Topic",
   url: "URL",
   title: "Title",
   publisher: "Publisher",
@@ -28,6 +42,14 @@ const FIELD_LABELS: Record<string, string> = {
   stance: "Stance",
   archiveUrl: "Archive URL",
 };
+
+const shownFieldSchema = claimEventFieldSchema.exclude([HIDDEN_FIELD]);
+
+/** Events written by older code may name other fields: those keep their name. */
+function fieldLabel(field: string): string {
+  const shown = shownFieldSchema.safeParse(field);
+  return shown.success ? FIELD_LABELS[shown.data] : field;
+}
 
 function display(field: string, value: JsonValue | undefined, people: Map<string, string>): string {
   if (value === undefined || value === null || value === "") return "—";
@@ -52,7 +74,9 @@ export function HistoryTimeline({ events, people }: { events: TimelineEvent[]; p
       {events.map((event) => {
         const before = asObject(event.before);
         const after = asObject(event.after);
-        const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((field) => field !== "id");
+        const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+          (field) => field !== HIDDEN_FIELD,
+        );
         return (
           <li key={event.id}>
             <p>
@@ -65,7 +89,7 @@ export function HistoryTimeline({ events, people }: { events: TimelineEvent[]; p
               <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs text-slate-700">
                 {fields.map((field) => (
                   <div key={field} className="contents">
-                    <dt className="font-medium">{FIELD_LABELS[field] ?? field}</dt>
+                    <dt className="font-medium">{fieldLabel(field)}</dt>
                     <dd className="break-words whitespace-pre-wrap">
                       {field in before ? `${display(field, before[field], people)} → ` : ""}
                       {display(field, after[field], people)}

@@ -5,7 +5,7 @@
  * from USER_PASSWORD or asked for without echo, so by default it never lands in the shell history;
  * --password also works, but then the shell history and the process list show it. It is never printed.
  */
-import { createUserWithPassword } from "@/domains/users/create-user";
+import { createUserWithPassword } from "@/domains/users/credentials-mutations";
 import { newUserSchema } from "@/domains/users/schema";
 import {
   obtainPassword,

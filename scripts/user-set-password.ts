@@ -7,7 +7,7 @@
  * but then the shell history and the process list show it. It is never printed.
  */
 import { hashPassword } from "better-auth/crypto";
-import { replaceCredential } from "@/domains/users/credentials";
+import { replaceCredential } from "@/domains/users/credentials-mutations";
 import { passwordByEmailSchema } from "@/domains/users/schema";
 import {
   obtainPassword,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/badges";
 import { FormattedDateTime } from "@/components/dates";
-import { listCorrections } from "@/domains/claims/corrections";
+import { listCorrections } from "@/domains/claims/corrections-data";
 import { VERDICT_LABELS } from "@/domains/claims/labels";
 import { requireUser } from "@/domains/users/session";
 

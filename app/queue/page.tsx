@@ -3,7 +3,7 @@ import Link from "next/link";
 import { StatusBadge, VerdictBadge } from "@/components/badges";
 import { SectionCard } from "@/components/section-card";
 import { STATUS_LABELS } from "@/domains/claims/labels";
-import { listQueue } from "@/domains/claims/queue";
+import { listQueue } from "@/domains/claims/queue-data";
 import { requireUser } from "@/domains/users/session";
 
 export const metadata: Metadata = { title: "My queue" };

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { formAction } from "@/domains/users/session";
 import { idFieldSchema } from "@/lib/validation";
 import { assign, changeClaim, type ClaimCommand, edit, propose, release, start, take, withdraw } from "./commands";
-import { linkDuplicate, startFromDuplicate } from "./duplicates";
+import { linkDuplicate, startFromDuplicate } from "./duplicates-mutations";
 import { createClaim, reopenClaim, reviewClaim } from "./mutations";
 import {
   claimPatchSchema,

@@ -11,7 +11,7 @@ import {
   normaliseEmail,
   recordSignInFailure,
   signInRetryAfterSeconds,
-} from "@/domains/users/sign-in-throttle";
+} from "@/domains/users/sign-in-throttle-store";
 import { db } from "@/lib/db";
 import { DEVELOPMENT_AUTH_SECRET, serverEnv } from "@/lib/env";
 import { isStorableText } from "@/lib/validation";

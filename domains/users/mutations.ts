@@ -1,8 +1,7 @@
 import "server-only";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
-import { createUserWithPassword } from "@/domains/users/create-user";
-import { replaceCredential } from "@/domains/users/credentials";
+import { createUserWithPassword, replaceCredential } from "./credentials-mutations";
 import type { CurrentUser } from "@/domains/users/roles";
 import { type NewUser, passwordSchema, roleSchema } from "@/domains/users/schema";
 import { mayChangeRole, mayCreateUser, maySetActive, maySetPassword, type UserManager } from "./rules";

@@ -1,4 +1,4 @@
-import { createUserWithPassword } from "@/domains/users/create-user";
+import { createUserWithPassword } from "@/domains/users/credentials-mutations";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { readSeedArticleBody, seedArticle } from "./article";
 import { seedClaims } from "./claims";

@@ -153,7 +153,7 @@ function paramsOf(pattern: string, pathname: string): Record<string, string | st
 let database: TestDatabase;
 let claims: typeof import("@/domains/claims/mutations");
 let sources: typeof import("@/domains/sources/mutations");
-let duplicates: typeof import("@/domains/claims/duplicates");
+let duplicates: typeof import("@/domains/claims/duplicates-mutations");
 let claimSchemas: typeof import("@/domains/claims/schema");
 let sourceSchemas: typeof import("@/domains/sources/schema");
 
@@ -336,7 +336,7 @@ beforeAll(async () => {
   if (nextConfig.experimental?.authInterrupts) process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
   claims = await import("@/domains/claims/mutations");
   sources = await import("@/domains/sources/mutations");
-  duplicates = await import("@/domains/claims/duplicates");
+  duplicates = await import("@/domains/claims/duplicates-mutations");
   claimSchemas = await import("@/domains/claims/schema");
   sourceSchemas = await import("@/domains/sources/schema");
   const users = await import("@/domains/users/mutations");

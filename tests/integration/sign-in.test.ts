@@ -5,7 +5,7 @@
  */
 import { networkInterfaces } from "node:os";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { recordSignInFailure, signInRetryAfterSeconds } from "@/domains/users/sign-in-throttle";
+import { recordSignInFailure, signInRetryAfterSeconds } from "@/domains/users/sign-in-throttle-store";
 import { DEMO_PASSWORD } from "@/prisma/seed/seed";
 import { DEMO } from "@/tests/support/api";
 import { cloneSeededDatabase, type TestDatabase } from "@/tests/support/database";

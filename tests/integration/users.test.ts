@@ -10,7 +10,7 @@ import { cloneSeededDatabase, type TestDatabase } from "@/tests/support/database
 let database: TestDatabase;
 let users: typeof import("@/domains/users/mutations");
 let data: typeof import("@/domains/users/data");
-let listQueue: typeof import("@/domains/claims/queue").listQueue;
+let listQueue: typeof import("@/domains/claims/queue-data").listQueue;
 let listClaimsApi: typeof import("@/app/api/claims/route").GET;
 let signInRoute: typeof import("@/app/api/auth/[...all]/route").POST;
 const demo = {} as Record<keyof typeof DEMO, CurrentUser>;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = database.url;
   users = await import("@/domains/users/mutations");
   data = await import("@/domains/users/data");
-  listQueue = (await import("@/domains/claims/queue")).listQueue;
+  listQueue = (await import("@/domains/claims/queue-data")).listQueue;
   listClaimsApi = (await import("@/app/api/claims/route")).GET;
   signInRoute = (await import("@/app/api/auth/[...all]/route")).POST;
   for (const [key, email] of Object.entries(DEMO) as [keyof typeof DEMO, string][]) {

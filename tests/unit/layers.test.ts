@@ -86,13 +86,47 @@ function importCycles(graph: Map<string, Import[]>): string[][] {
   return cycles;
 }
 
+/**
+ * The domains in the order they build on each other: a domain imports only domains before it (every
+ * domain needs the signed-in user; sources change their claim through claims/change.ts; articles use
+ * the web-address schema of sources; suggestions and publishing read articles and claims). Two at the
+ * same rank import neither way.
+ */
+const DOMAIN_RANK: Record<string, number> = {
+  users: 0,
+  claims: 1,
+  sources: 2,
+  articles: 3,
+  suggestions: 4,
+  publishing: 4,
+};
+
+function domainOf(file: string | null): string | null {
+  return isUnder("domains", file) ? file!.split(path.sep)[1]! : null;
+}
+
+/** Every import of one domain by another that is not before it in DOMAIN_RANK (or not ranked at all). */
+function domainImportsAgainstOrder(graph: Map<string, Import[]>): string[] {
+  return [...graph.entries()].flatMap(([file, imports]) => {
+    const from = domainOf(file);
+    if (from === null) return [];
+    return imports
+      .filter((edge) => {
+        const to = domainOf(edge.target);
+        if (to === null || to === from) return false;
+        return !(to in DOMAIN_RANK && from in DOMAIN_RANK && DOMAIN_RANK[to]! < DOMAIN_RANK[from]!);
+      })
+      .map((edge) => `${edge.at} imports ${edge.specifier}`);
+  });
+}
+
 const importsByFile = new Map(
   ["lib", "domains"]
     .flatMap(sourceFilesUnder)
     .map((file) => [file, importsOf(file, readFileSync(path.join(ROOT, file), "utf8"))] as const),
 );
 
-describe("layers: lib/ below domains/, no import cycles", () => {
+describe("layers: lib/ below domains/, domains in order, no import cycles", () => {
   it("lib/ imports nothing from domains/", () => {
     expect(importsByFile.size).toBeGreaterThan(50);
     expect(libImportsOfDomains(importsByFile)).toEqual([]);
@@ -100,6 +134,27 @@ describe("layers: lib/ below domains/, no import cycles", () => {
 
   it("no file of lib/ or domains/ imports a file that imports it back", () => {
     expect(importCycles(importsByFile)).toEqual([]);
+  });
+
+  it("a domain imports only the domains it builds on (DOMAIN_RANK), never back", () => {
+    expect(domainImportsAgainstOrder(importsByFile)).toEqual([]);
+  });
+
+  it("would name a domain importing one ranked after it, or an unranked one", () => {
+    const file = path.join("domains", "claims", "made-up.ts");
+    const text = [
+      'import { sourceSchema } from "@/domains/sources/schema";',
+      'import type { CurrentUser } from "@/domains/users/roles";',
+    ].join("\n");
+    const unranked: Import = {
+      at: `${file}:3`,
+      specifier: "@/domains/comments/data",
+      target: path.join("domains", "comments", "data.ts"),
+    };
+    expect(domainImportsAgainstOrder(new Map([[file, [...importsOf(file, text), unranked]]]))).toEqual([
+      `${file}:1 imports @/domains/sources/schema`,
+      `${file}:3 imports @/domains/comments/data`,
+    ]);
   });
 
   it("would name each lib/ import into domains/, by alias or relative path, with its line", () => {

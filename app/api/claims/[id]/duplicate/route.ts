@@ -1,4 +1,4 @@
-import { linkDuplicate } from "@/domains/claims/duplicates";
+import { linkDuplicate } from "@/domains/claims/duplicates-mutations";
 import { duplicateLinkSchema } from "@/domains/claims/schema";
 import { authenticatedRoute } from "@/domains/users/session";
 import { parseBody, pathId } from "@/lib/api";

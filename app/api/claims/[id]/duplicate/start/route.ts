@@ -1,4 +1,4 @@
-import { startFromDuplicate } from "@/domains/claims/duplicates";
+import { startFromDuplicate } from "@/domains/claims/duplicates-mutations";
 import { startFromDuplicateSchema } from "@/domains/claims/schema";
 import { authenticatedRoute } from "@/domains/users/session";
 import { parseBody, pathId } from "@/lib/api";

@@ -1,7 +1,16 @@
 import { randomUUID } from "node:crypto";
+import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { DomainError } from "@/lib/errors";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { checkedRows } from "@/lib/raw-rows";
+import type { NewUser } from "./schema";
+
+/**
+ * A user's password credential, in Better Auth's layout. These writes are shared by the admin page and the
+ * `user:create` / `user:set-password` scripts and the seed, so they take their Prisma client as an argument
+ * and are not server-only.
+ */
 
 /** Better Auth's providerId of an email-and-password credential. */
 const CREDENTIAL_PROVIDER = "credential";
@@ -40,4 +49,28 @@ export async function replaceCredential(
   if (replaced.count === 0) await tx.account.create({ data: credentialAccount(userId, passwordHash) });
   const { count } = await tx.session.deleteMany({ where: { userId } });
   return { endedSessions: count };
+}
+
+/**
+ * Creates a user with an email-and-password credential in Better Auth's layout (an Account with
+ * providerId "credential" holding the hash). Shared by the admin page, `npm run user:create` and
+ * the seed, so it takes its Prisma client as an argument and is not server-only.
+ */
+export async function createUserWithPassword(prisma: PrismaClient, user: NewUser): Promise<{ id: string }> {
+  const passwordHash = await hashPassword(user.password);
+  const id = randomUUID();
+  try {
+    await prisma.$transaction([
+      prisma.user.create({ data: { id, name: user.name, email: user.email, role: user.role, emailVerified: true } }),
+      prisma.account.create({ data: credentialAccount(id, passwordHash) }),
+    ]);
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new DomainError("invalid", "A user with this email already exists.", {
+        email: ["This email is already in use."],
+      });
+    }
+    throw error;
+  }
+  return { id };
 }

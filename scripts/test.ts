@@ -5,7 +5,7 @@ import { chromium } from "@playwright/test";
 import { hasSystemChromium, SYSTEM_CHROMIUM } from "./lib/chromium";
 import { embeddedServerBlocker, PROJECT_ROOT } from "./lib/database";
 import { freePort } from "./lib/test-database";
-import { run } from "./lib/tasks";
+import { run, runCaptured } from "./lib/tasks";
 import { describeCounts as describe, playwrightCounts, vitestCounts } from "./lib/test-report";
 
 // `npm test`: typecheck, lint, format check, unit and integration tests against a real PostgreSQL,
@@ -24,19 +24,34 @@ const env = {
   E2E_PORT: process.env.E2E_PORT ?? String(await freePort()),
 };
 
-const steps: { name: string; command: string; args: string[] }[] = [
-  { name: "typecheck", command: bin("tsc"), args: ["--noEmit"] },
-  { name: "lint", command: bin("eslint"), args: [".", "--max-warnings=0"] },
-  // A check, never a rewrite: a test run must not change the files it tests.
-  { name: "format check", command: bin("prettier"), args: ["--check", "."] },
-  {
-    name: "unit and integration tests",
-    command: bin("vitest"),
-    args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`],
-  },
-  { name: "prisma client", command: process.execPath, args: ["scripts/prisma.mjs", "generate"] },
-  { name: "production build", command: bin("next"), args: ["build"] },
-  { name: "end-to-end tests", command: bin("playwright"), args: ["test"] },
+interface Step {
+  name: string;
+  command: string;
+  args: string[];
+}
+
+/**
+ * Stages run in order; the steps of one stage run at once. The static checks are each one process on
+ * one core and read the same files: side by side on two cores they take about as long as the slowest
+ * (~40 s) instead of the three in a row (~90 s). Their output is printed whole, one step after another.
+ */
+const stages: Step[][] = [
+  [
+    { name: "typecheck", command: bin("tsc"), args: ["--noEmit"] },
+    { name: "lint", command: bin("eslint"), args: [".", "--max-warnings=0"] },
+    // A check, never a rewrite: a test run must not change the files it tests.
+    { name: "format check", command: bin("prettier"), args: ["--check", "."] },
+  ],
+  [
+    {
+      name: "unit and integration tests",
+      command: bin("vitest"),
+      args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`],
+    },
+  ],
+  [{ name: "prisma client", command: process.execPath, args: ["scripts/prisma.mjs", "generate"] }],
+  [{ name: "production build", command: bin("next"), args: ["build"] }],
+  [{ name: "end-to-end tests", command: bin("playwright"), args: ["test"] }],
 ];
 
 // The tests' embedded servers keep their data in the temporary folder: say at once, not after the
@@ -59,17 +74,31 @@ for (const problem of [blocker, noBrowser]) {
 rmSync(reports, { recursive: true, force: true });
 const started = Date.now();
 let failedStep: string | undefined;
-for (const step of steps) {
-  console.log(`\n── ${step.name} ──`);
-  const stepStarted = Date.now();
-  const code = await run(step.command, step.args, env);
-  console.log(
-    `── ${step.name}: ${code === 0 ? "ok" : `failed (exit ${code})`} in ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`,
-  );
-  if (code !== 0) {
-    failedStep = step.name;
-    break;
+const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
+const outcome = (code: number) => (code === 0 ? "ok" : `failed (exit ${code})`);
+for (const stage of stages) {
+  const stageStarted = Date.now();
+  if (stage.length === 1) {
+    const [step] = stage as [Step];
+    console.log(`\n── ${step.name} ──`);
+    const code = await run(step.command, step.args, env);
+    console.log(`── ${step.name}: ${outcome(code)} in ${seconds(stageStarted)} s`);
+    if (code !== 0) failedStep = step.name;
+  } else {
+    console.log(`\n── ${stage.map((step) => step.name).join(", ")} (side by side) ──`);
+    const results = await Promise.all(
+      stage.map(async (step) => {
+        const result = await runCaptured(step.command, step.args, env);
+        return { step, ...result, took: seconds(stageStarted) };
+      }),
+    );
+    for (const { step, code, output, took } of results) {
+      console.log(`\n── ${step.name} ──\n${output.trimEnd()}`);
+      console.log(`── ${step.name}: ${outcome(code)} in ${took} s`);
+      if (code !== 0) failedStep ??= step.name;
+    }
   }
+  if (failedStep) break;
 }
 
 const unit = vitestCounts(unitReport);

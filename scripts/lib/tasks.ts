@@ -13,6 +13,24 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
   });
 }
 
+/** Runs a command with its output (stdout and stderr, interleaved as written) kept, for printing in one piece later. */
+export function runCaptured(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code, signal) =>
+      resolve({ code: code ?? (signal ? 128 : 1), output: Buffer.concat(chunks).toString("utf8") }),
+    );
+  });
+}
+
 /** `prisma migrate deploy` through the project's wrapper, which picks the offline engine when needed. */
 export async function applyMigrations(databaseUrl: string): Promise<void> {
   const code = await run(process.execPath, [path.join(PROJECT_ROOT, "scripts/prisma.mjs"), "migrate", "deploy"], {

@@ -5,12 +5,18 @@ import { CHROMIUM_FLAGS, hasSystemChromium, SYSTEM_CHROMIUM } from "./scripts/li
 const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
 
+/**
+ * Where a run keeps its sign-in states, report and artifacts: test-results/ for npm test, which reads the
+ * report there; E2E_RESULTS_DIR gives a second run from the same checkout folders of its own.
+ */
+const results = process.env.E2E_RESULTS_DIR ?? "test-results";
+
 const launchOptions = hasSystemChromium() ? { executablePath: SYSTEM_CHROMIUM, args: CHROMIUM_FLAGS } : {};
 
 export default defineConfig({
   testDir: "e2e",
   // Its own subfolder: Playwright empties outputDir, and npm test keeps the unit report beside it.
-  outputDir: "test-results/e2e-artifacts",
+  outputDir: `${results}/e2e-artifacts`,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -23,7 +29,7 @@ export default defineConfig({
   // bound a hang; they never decide whether a test passes.
   timeout: 120_000,
   expect: { timeout: 15_000 },
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e-report.json" }]],
+  reporter: [["list"], ["json", { outputFile: `${results}/e2e-report.json` }]],
   use: {
     baseURL,
     trace: "retain-on-failure",
@@ -38,7 +44,7 @@ export default defineConfig({
       name: "read-only",
       testMatch: /(dashboard|accessibility|sign-in|sign-in-redirect|security-headers)\.spec\.ts/,
       dependencies: ["setup"],
-      use: { ...devices["Desktop Chrome"], launchOptions, storageState: "test-results/auth/reviewer1.json" },
+      use: { ...devices["Desktop Chrome"], launchOptions, storageState: `${results}/auth/reviewer1.json` },
     },
     {
       name: "workflow",

@@ -25,14 +25,16 @@ export function Pagination({
   hrefFor: (page: number) => string;
 }) {
   if (pageCount <= 1) return null;
+  // A page past the end (an old link to a list that shrank) steps back to the last page, not to page - 1.
+  const previous = Math.min(page - 1, pageCount);
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center gap-1">
       {page > 1 ? (
-        <Link href={hrefFor(page - 1)} className={`${ITEM} text-blue-800 hover:bg-slate-200`} rel="prev">
+        <Link href={hrefFor(previous)} className={`${ITEM} text-blue-800 hover:bg-slate-200`} rel="prev">
           Previous
         </Link>
       ) : null}
-      {visiblePages(page, pageCount).map((item, index) =>
+      {visiblePages(Math.min(page, pageCount), pageCount).map((item, index) =>
         item === "gap" ? (
           <span key={`gap-${index}`} className={`${ITEM} text-slate-600`} aria-hidden="true">
             …

@@ -3,17 +3,14 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export class ClaimsListPage {
   readonly searchBox: Locator;
   readonly statusFilter: Locator;
-  readonly applyButton: Locator;
-  readonly results: Locator;
+  readonly table: Locator;
+  readonly rows: Locator;
 
   constructor(readonly page: Page) {
     this.searchBox = page.getByRole("searchbox", { name: "Search quote and statement" });
     this.statusFilter = page.getByRole("combobox", { name: "Status" });
-    this.applyButton = page.getByRole("button", { name: "Apply filters" });
-    this.results = page
-      .getByRole("main")
-      .getByRole("listitem")
-      .filter({ has: page.getByRole("heading", { level: 2 }) });
+    this.table = page.getByRole("main").getByRole("table");
+    this.rows = this.table.getByRole("row").filter({ has: page.getByRole("cell") });
   }
 
   async goto(search = "") {
@@ -28,8 +25,8 @@ export class ClaimsListPage {
   }
 
   async filterByStatus(label: string) {
+    // Applies as it changes: no button to press.
     await this.statusFilter.selectOption({ label });
-    await this.applyButton.click();
     await this.page.waitForURL((url) => url.searchParams.has("status"));
   }
 

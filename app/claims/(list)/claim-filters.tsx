@@ -1,4 +1,8 @@
+"use client";
+
 import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { type FormEvent, useEffect, useRef, useState, useTransition } from "react";
 import {
   CLAIM_SORTS,
   REVIEW_STATUSES,
@@ -7,11 +11,22 @@ import {
   VERDICT_LABELS,
   VERDICTS,
 } from "@/domains/claims/labels";
-import { type ClaimListQuery, DEFAULT_PAGE_SIZE } from "@/domains/claims/schema";
+import { hrefWithFilter, parseClaimsView, withView } from "./list-url";
+
+/** How long typing pauses before the search runs: a word typed at speed is one request, not five. */
+const SEARCH_DELAY_MS = 300;
+
+const FILTERS = ["q", "status", "verdict", "topic", "assignee", "sort"] as const;
+type FilterName = (typeof FILTERS)[number];
+type FilterValues = Record<FilterName, string>;
 
 const CONTROL =
-  "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm";
-const LABEL = "block text-sm font-medium text-slate-800";
+  "mt-1 block w-full rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm text-slate-900 shadow-sm";
+const LABEL = "block text-xs font-medium text-slate-800";
+
+function valuesOf(params: URLSearchParams): FilterValues {
+  return Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ""])) as FilterValues;
+}
 
 function FilterSelect({
   name,
@@ -19,20 +34,28 @@ function FilterSelect({
   value,
   allLabel,
   options,
+  onChange,
 }: {
-  name: string;
+  name: FilterName;
   label: string;
-  value: string | undefined;
+  value: string;
   /** The choice that removes this filter; omitted when one option must always be chosen. */
   allLabel?: string;
   options: { value: string; label: string }[];
+  onChange: (name: FilterName, value: string) => void;
 }) {
   return (
     <div>
       <label htmlFor={`filter-${name}`} className={LABEL}>
         {label}
       </label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className={CONTROL}>
+      <select
+        id={`filter-${name}`}
+        name={name}
+        value={value}
+        onChange={(event) => onChange(name, event.target.value)}
+        className={CONTROL}
+      >
         {allLabel ? <option value="">{allLabel}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -44,26 +67,78 @@ function FilterSelect({
   );
 }
 
-/** A plain GET form: the URL holds the whole view, and it works without JavaScript. */
-export function ClaimFilters({
-  query,
-  topics,
-  assignees,
-}: {
-  query: ClaimListQuery;
-  topics: string[];
-  assignees: { id: string; name: string }[];
-}) {
+/**
+ * Filters that apply as they change: a choice at once, the search after a pause in typing. Each
+ * change is a history entry (so Back restores the previous list), except that one search typed in
+ * several pauses is one entry. Without JavaScript it is a plain GET form with its submit button.
+ */
+export function ClaimFilters({ topics, assignees }: { topics: string[]; assignees: { id: string; name: string }[] }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const currentSearch = searchParams.toString();
+  const [isPending, startTransition] = useTransition();
+
+  const [values, setValues] = useState(() => valuesOf(searchParams));
+  // The URL these values were last in step with: when the URL changes to something this form did not
+  // ask for (Back, Forward, a link), the form shows that URL's filters.
+  const [syncedSearch, setSyncedSearch] = useState(currentSearch);
+  const [requestedSearch, setRequestedSearch] = useState<string | null>(null);
+  if (currentSearch !== syncedSearch) {
+    setSyncedSearch(currentSearch);
+    if (currentSearch !== requestedSearch) setValues(valuesOf(searchParams));
+  }
+
+  const searchTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  /** Whether this search burst already has its history entry: later pauses replace it. */
+  const searchHasEntry = useRef(false);
+  useEffect(() => () => clearTimeout(searchTimer.current), []);
+
+  function navigate(name: FilterName, value: string, mode: "push" | "replace") {
+    const href = hrefWithFilter(currentSearch, name, value);
+    setRequestedSearch(href.split("?")[1] ?? "");
+    startTransition(() =>
+      mode === "push" ? router.push(href, { scroll: false }) : router.replace(href, { scroll: false }),
+    );
+  }
+
+  function choose(name: FilterName, value: string) {
+    clearTimeout(searchTimer.current);
+    searchHasEntry.current = false;
+    setValues((previous) => ({ ...previous, [name]: value }));
+    navigate(name, value, "push");
+  }
+
+  function runSearch(text: string) {
+    clearTimeout(searchTimer.current);
+    if (text.trim() === (searchParams.get("q") ?? "")) return;
+    navigate("q", text, searchHasEntry.current ? "replace" : "push");
+    searchHasEntry.current = true;
+  }
+
+  function type(text: string) {
+    setValues((previous) => ({ ...previous, q: text }));
+    clearTimeout(searchTimer.current);
+    searchTimer.current = setTimeout(() => runSearch(text), SEARCH_DELAY_MS);
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    runSearch(values.q);
+  }
+
   return (
     <form
       method="get"
-      action="/claims"
+      action={pathname}
       role="search"
       aria-label="Filter claims"
-      className="rounded-lg border border-slate-200 bg-white p-4"
+      aria-busy={isPending}
+      onSubmit={submit}
+      className="rounded-lg border border-slate-200 bg-white p-3"
     >
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-7">
-        <div className="sm:col-span-2 lg:col-span-2">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-7">
+        <div className="col-span-2">
           <label htmlFor="filter-q" className={LABEL}>
             Search quote and statement
           </label>
@@ -71,7 +146,9 @@ export function ClaimFilters({
             id="filter-q"
             name="q"
             type="search"
-            defaultValue={query.q ?? ""}
+            value={values.q}
+            onChange={(event) => type(event.target.value)}
+            onFocus={() => (searchHasEntry.current = false)}
             maxLength={200}
             className={CONTROL}
           />
@@ -79,54 +156,70 @@ export function ClaimFilters({
         <FilterSelect
           name="status"
           label="Status"
-          value={query.status}
+          value={values.status}
           allLabel="All statuses"
           options={REVIEW_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
+          onChange={choose}
         />
         <FilterSelect
           name="verdict"
           label="Verdict"
-          value={query.verdict}
+          value={values.verdict}
           allLabel="All verdicts"
           options={VERDICTS.map((verdict) => ({ value: verdict, label: VERDICT_LABELS[verdict] }))}
+          onChange={choose}
         />
         <FilterSelect
           name="topic"
           label="Topic"
-          value={query.topic}
+          value={values.topic}
           allLabel="All topics"
           options={topics.map((topic) => ({ value: topic, label: topic }))}
+          onChange={choose}
         />
         <FilterSelect
           name="assignee"
           label="Assignee"
-          value={query.assignee}
+          value={values.assignee}
           allLabel="Anyone"
           options={[
             { value: "me", label: "Me" },
             { value: "none", label: "Unassigned" },
             ...assignees.map((user) => ({ value: user.id, label: user.name })),
           ]}
+          onChange={choose}
         />
         <FilterSelect
           name="sort"
           label="Sort by"
-          value={query.sort}
+          value={values.sort || "position"}
           options={CLAIM_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }))}
+          onChange={(name, value) => choose(name, value === "position" ? "" : value)}
         />
       </div>
-      {query.article ? <input type="hidden" name="article" value={query.article} /> : null}
-      {query.pageSize !== DEFAULT_PAGE_SIZE ? <input type="hidden" name="pageSize" value={query.pageSize} /> : null}
-      <div className="mt-4 flex flex-wrap items-center gap-3">
+      {/* Parameters this form has no control for, kept when it is submitted without JavaScript. */}
+      {["article", "pageSize", "view"].map((name) =>
+        searchParams.get(name) ? (
+          <input key={name} type="hidden" name={name} value={searchParams.get(name) ?? ""} />
+        ) : null,
+      )}
+      <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+        {/* Filters apply as they change; the button is for a browser without JavaScript and shows only on focus. */}
         <button
           type="submit"
-          className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700"
+          className="sr-only rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white focus:not-sr-only"
         >
           Apply filters
         </button>
-        <Link href="/claims" className="text-sm text-blue-800 underline underline-offset-2">
+        <Link
+          href={withView("/claims", parseClaimsView(searchParams.get("view") ?? undefined))}
+          className="text-blue-800 underline underline-offset-2"
+        >
           Clear all
         </Link>
+        <span aria-live="polite" className="text-slate-600">
+          {isPending ? "Updating the list…" : ""}
+        </span>
       </div>
     </form>
   );

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ClaimsTable } from "@/components/claims-table";
 import { Pagination } from "@/components/pagination";
 import { listClaims, listTopics } from "@/domains/claims/data";
+import { SORT_LABELS } from "@/domains/claims/labels";
 import { claimExportHref, claimListHref } from "@/domains/claims/links";
 import { parseClaimListQueryLeniently } from "@/domains/claims/schema";
 import { listAssignableUsers } from "@/domains/users/data";
@@ -9,6 +11,9 @@ import { requireUser } from "@/domains/users/session";
 import { searchParamsToObject } from "@/lib/validation";
 import { ClaimFilters } from "./claim-filters";
 import { ClaimList } from "./claim-list";
+import { type ClaimsView, parseClaimsView, withView } from "./list-url";
+
+const VIEW_LABELS: Record<ClaimsView, string> = { table: "Table", cards: "Cards" };
 
 export const metadata: Metadata = { title: "Claims" };
 
@@ -17,8 +22,11 @@ export default async function ClaimsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { query, ignored } = parseClaimListQueryLeniently(searchParamsToObject(await searchParams));
-  const user = await requireUser(claimListHref(query));
+  const params = await searchParams;
+  const { query, ignored } = parseClaimListQueryLeniently(searchParamsToObject(params));
+  const view = parseClaimsView(params.view);
+  const hrefFor = (changes: Partial<typeof query>) => withView(claimListHref({ ...query, ...changes }), view);
+  const user = await requireUser(hrefFor({}));
   // People move by page numbers; cursors are for API clients walking the whole list.
   const [result, topics, assignees] = await Promise.all([
     listClaims({ ...query, cursor: undefined }, user),
@@ -28,10 +36,11 @@ export default async function ClaimsPage({
   const pageCount = Math.max(1, Math.ceil(result.total / result.pageSize));
   const first = result.total === 0 ? 0 : (query.page - 1) * result.pageSize + 1;
   const last = Math.min(result.total, query.page * result.pageSize);
+  const pastTheEnd = result.total > 0 && result.items.length === 0;
   const ignoredNames = Object.keys(ignored);
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Claims</h1>
         <a
@@ -48,32 +57,56 @@ export default async function ClaimsPage({
           {ignoredNames.map((name) => `${name} (${ignored[name]?.join(" ")})`).join("; ")}
         </div>
       ) : null}
-      <ClaimFilters query={query} topics={topics} assignees={assignees} />
-      <p className="text-sm text-slate-700" aria-live="polite">
-        {result.total === 0
-          ? "No claim matches these filters."
-          : `Showing ${first}–${last} of ${result.total} ${result.total === 1 ? "claim" : "claims"}`}
-        {query.article ? (
-          <>
-            {" "}
-            in article #{query.article} ·{" "}
-            <Link href={claimListHref({ ...query, article: undefined, page: 1 })} className="text-blue-800 underline">
-              all articles
-            </Link>
-          </>
-        ) : null}
-      </p>
-      {result.items.length > 0 ? <ClaimList items={result.items} /> : null}
-      {result.total > 0 && result.items.length === 0 ? (
-        <p className="text-sm">
-          This page is past the end of the list.{" "}
-          <Link href={claimListHref({ ...query, page: 1 })} className="text-blue-800 underline">
-            Go to the first page
-          </Link>
-          .
+      <ClaimFilters topics={topics} assignees={assignees} />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-700" aria-live="polite">
+          {result.total === 0
+            ? "No claim matches these filters."
+            : pastTheEnd
+              ? `Page ${query.page} is past the end: ${result.total} ${result.total === 1 ? "claim fills" : "claims fill"} ${pageCount} ${pageCount === 1 ? "page" : "pages"}`
+              : `Showing ${first}–${last} of ${result.total} ${result.total === 1 ? "claim" : "claims"}`}
+          {query.article ? (
+            <>
+              {" "}
+              in article #{query.article} ·{" "}
+              <Link href={hrefFor({ article: undefined, page: 1 })} className="text-blue-800 underline">
+                all articles
+              </Link>
+            </>
+          ) : null}
+          {pastTheEnd ? (
+            <>
+              .{" "}
+              <Link href={hrefFor({ page: pageCount })} className="text-blue-800 underline">
+                Go to the last page
+              </Link>
+            </>
+          ) : null}
         </p>
-      ) : null}
-      <Pagination page={query.page} pageCount={pageCount} hrefFor={(page) => claimListHref({ ...query, page })} />
+        <div role="group" aria-label="Show as" className="flex gap-1 text-sm">
+          {(["table", "cards"] as const).map((option) => (
+            <Link
+              key={option}
+              href={withView(claimListHref(query), option)}
+              aria-current={option === view ? "page" : undefined}
+              className={`rounded-md px-2 py-1 ${option === view ? "bg-slate-900 text-white" : "text-blue-800 hover:bg-slate-200"}`}
+            >
+              {VIEW_LABELS[option]}
+            </Link>
+          ))}
+        </div>
+      </div>
+      {result.items.length === 0 ? null : view === "cards" ? (
+        <ClaimList items={result.items} />
+      ) : (
+        <ClaimsTable
+          items={result.items}
+          sort={query.sort}
+          sortHref={(sort) => hrefFor({ sort, page: 1 })}
+          caption={`Claims, sorted by ${SORT_LABELS[query.sort].toLowerCase()}`}
+        />
+      )}
+      <Pagination page={query.page} pageCount={pageCount} hrefFor={(page) => hrefFor({ page })} />
     </div>
   );
 }

@@ -1,0 +1,210 @@
+import Link from "next/link";
+import { StatusBadge, VerdictBadge } from "@/components/badges";
+import type { ClaimListItem } from "@/domains/claims/data";
+import { type ClaimSort, VERDICT_LABELS } from "@/domains/claims/labels";
+import type { ReviewStatus } from "@/lib/generated/prisma/enums";
+
+/** The direction each sort runs in, for aria-sort and the arrow: "recent" is newest first. */
+const SORT_DIRECTION: Record<ClaimSort, "ascending" | "descending"> = {
+  position: "ascending",
+  recent: "descending",
+  status: "ascending",
+  verdict: "ascending",
+};
+
+const changeFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
+const fullChangeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
+
+function LastChange({ date }: { date: Date }) {
+  return (
+    <time dateTime={date.toISOString()} title={`${fullChangeFormat.format(date)} UTC`}>
+      {changeFormat.format(date)}
+    </time>
+  );
+}
+
+/**
+ * Until a second reviewer approves it, a claim's verdict is not its verdict: a proposed or draft one
+ * is named so, in a dashed outline, never in the filled badge of a settled verdict. (Stand-in for
+ * the shared "Proposed: True" badge that components/badges.tsx is getting.)
+ */
+const UNSETTLED_VERDICT: Record<ReviewStatus, string | null> = {
+  unreviewed: "Draft",
+  in_progress: "Draft",
+  awaiting_second_review: "Proposed",
+  verified: null,
+};
+
+function Verdict({ claim }: { claim: ClaimListItem }) {
+  if (claim.verdict === "unrated") return <span className="text-slate-500">Unrated</span>;
+  const unsettled = UNSETTLED_VERDICT[claim.status];
+  if (!unsettled) return <VerdictBadge verdict={claim.verdict} />;
+  return (
+    <span className="inline-flex items-center rounded-full border border-dashed border-slate-400 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-slate-700">
+      <span className="sr-only">Verdict </span>
+      {unsettled}: {VERDICT_LABELS[claim.verdict]}
+    </span>
+  );
+}
+
+const TH = "sticky top-0 z-10 bg-slate-100 px-2 py-2 text-left text-xs font-semibold text-slate-700";
+
+/**
+ * A column header that sorts the list when the list has that order: a link, so it works without
+ * JavaScript and the order stays in the URL. The sorted column says so with aria-sort.
+ */
+function SortableHeader({
+  sort,
+  current,
+  href,
+  className = "",
+  children,
+}: {
+  sort: ClaimSort;
+  current: ClaimSort;
+  href: string;
+  className?: string;
+  children: React.ReactNode;
+}) {
+  const sorted = sort === current;
+  const direction = SORT_DIRECTION[sort];
+  return (
+    <th scope="col" aria-sort={sorted ? direction : undefined} className={`${TH} ${className}`}>
+      <Link
+        href={href}
+        scroll={false}
+        className="inline-flex items-center gap-1 rounded underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-700"
+      >
+        {children}
+        <span aria-hidden="true" className={sorted ? "text-slate-900" : "text-slate-400"}>
+          {sorted ? (direction === "ascending" ? "▲" : "▼") : "↕"}
+        </span>
+      </Link>
+    </th>
+  );
+}
+
+/**
+ * The claims as a dense table: one line a claim, so a screen holds fifteen or more, the statement cut
+ * to one line (whole on hover, and when its link has the focus). Below the `md` width it is a compact
+ * list instead, one small card a claim, because eight columns in 390 pixels would scroll sideways and
+ * hide the status and verdict a reviewer scans for.
+ */
+export function ClaimsTable({
+  items,
+  sort,
+  sortHref,
+  caption,
+}: {
+  items: ClaimListItem[];
+  sort: ClaimSort;
+  sortHref: (sort: ClaimSort) => string;
+  caption: string;
+}) {
+  return (
+    <>
+      <table className="hidden w-full table-fixed border-separate border-spacing-0 rounded-lg border border-slate-200 bg-white text-sm md:table">
+        <caption className="sr-only">{caption}</caption>
+        <colgroup>
+          <col className="w-12" />
+          <col />
+          <col className="w-44" />
+          <col className="w-36" />
+          <col className="w-28" />
+          <col className="w-28" />
+          <col className="w-16" />
+          <col className="w-24" />
+        </colgroup>
+        <thead>
+          <tr>
+            <SortableHeader sort="position" current={sort} href={sortHref("position")} className="rounded-tl-lg">
+              <span aria-hidden="true">#</span>
+              <span className="sr-only">Number, in article order</span>
+            </SortableHeader>
+            <th scope="col" className={TH}>
+              Statement
+            </th>
+            <SortableHeader sort="status" current={sort} href={sortHref("status")}>
+              Status
+            </SortableHeader>
+            <SortableHeader sort="verdict" current={sort} href={sortHref("verdict")}>
+              Verdict
+            </SortableHeader>
+            <th scope="col" className={TH}>
+              Topic
+            </th>
+            <th scope="col" className={TH}>
+              Assignee
+            </th>
+            <th scope="col" className={`${TH} text-right`}>
+              Sources
+            </th>
+            <SortableHeader sort="recent" current={sort} href={sortHref("recent")} className="rounded-tr-lg">
+              Last change
+            </SortableHeader>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((claim) => (
+            <tr key={claim.id} className="group hover:bg-slate-50 [&>td]:border-t [&>td]:border-slate-200">
+              <td className="px-2 py-1.5 font-mono text-xs text-slate-600 tabular-nums">{claim.id}</td>
+              <td className="px-2 py-1.5">
+                <Link
+                  href={`/claims/${claim.id}`}
+                  title={claim.statement}
+                  className="block truncate font-medium text-blue-800 underline-offset-2 hover:underline focus:whitespace-normal"
+                >
+                  {claim.statement}
+                </Link>
+              </td>
+              <td className="px-2 py-1.5">
+                <StatusBadge status={claim.status} />
+              </td>
+              <td className="px-2 py-1.5">
+                <Verdict claim={claim} />
+              </td>
+              <td className="truncate px-2 py-1.5 text-slate-700" title={claim.topic}>
+                {claim.topic}
+              </td>
+              <td className="truncate px-2 py-1.5 text-slate-700">
+                {claim.assigneeName ?? <span className="text-slate-500">Unassigned</span>}
+              </td>
+              <td className="px-2 py-1.5 text-right text-slate-700 tabular-nums">{claim.sourceCount}</td>
+              <td className="px-2 py-1.5 text-xs whitespace-nowrap text-slate-600">
+                <LastChange date={claim.updatedAt} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <ol aria-label={caption} className="space-y-2 md:hidden">
+        {items.map((claim) => (
+          <li key={claim.id} className="rounded-lg border border-slate-200 bg-white px-3 py-2">
+            <Link
+              href={`/claims/${claim.id}`}
+              className="line-clamp-2 text-sm font-medium text-blue-800 underline-offset-2 hover:underline focus:line-clamp-none"
+            >
+              {claim.statement}
+            </Link>
+            <div className="mt-1.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
+              <span className="font-mono">#{claim.id}</span>
+              <StatusBadge status={claim.status} />
+              <Verdict claim={claim} />
+              <span>{claim.assigneeName ?? "Unassigned"}</span>
+              <span>
+                {claim.sourceCount} {claim.sourceCount === 1 ? "source" : "sources"}
+              </span>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

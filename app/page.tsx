@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { BlockSkeleton } from "@/components/skeletons";
 import { mayImportArticle } from "@/domains/articles/rules";
 import { requireUser } from "@/domains/users/session";
+import { NeedsReview } from "./queue/needs-review";
 import { ArticleList } from "./_overview/article-list";
 import { ClaimProgress, ClaimProgressSkeleton } from "./_overview/claim-progress";
 
@@ -11,6 +12,9 @@ export default async function OverviewPage() {
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
+      {/* Awaited with the page rather than streamed: it is what a reviewer opens the overview for, its
+          queries are bounded, and arriving later it would push everything below it down. */}
+      <NeedsReview viewer={viewer} />
       <Suspense fallback={<ClaimProgressSkeleton />}>
         <ClaimProgress />
       </Suspense>

@@ -1,4 +1,5 @@
 import { STATUS_LABELS, VERDICT_LABELS } from "@/domains/claims/labels";
+import { verdictStage } from "@/domains/claims/verdict-stage";
 import type { ReviewStatus, Verdict } from "@/lib/generated/prisma/enums";
 
 const STATUS_STYLES: Record<ReviewStatus, string> = {
@@ -45,6 +46,28 @@ export function VerdictBadge({ verdict }: { verdict: Verdict }) {
     <span className={`${BADGE} ${VERDICT_STYLES[verdict]}`} data-verdict={verdict}>
       <span className="sr-only">Verdict: </span>
       {VERDICT_LABELS[verdict]}
+    </span>
+  );
+}
+
+/** Quiet on purpose: no fill and a dashed edge, so an unsettled verdict never reads as a settled one. */
+const UNSETTLED_BADGE =
+  "inline-flex items-center gap-1 whitespace-nowrap rounded-full border border-dashed border-slate-400 bg-transparent px-2 py-0.5 text-xs font-medium text-slate-700";
+
+const UNSETTLED_PREFIX = { proposed: "Proposed", draft: "Draft" } as const;
+
+/**
+ * A claim's verdict as far as it has come: the settled verdict as VerdictBadge shows it, or a proposed
+ * or draft one as "Proposed: True" / "Draft: True" in a dashed, unfilled badge. Lists, queues and the
+ * claim page's header show this one; VerdictBadge alone is for a verdict known to be settled.
+ */
+export function ClaimVerdictBadge({ status, verdict }: { status: ReviewStatus; verdict: Verdict }) {
+  const stage = verdictStage({ status, verdict });
+  if (stage === "settled" || stage === "none") return <VerdictBadge verdict={verdict} />;
+  return (
+    <span className={UNSETTLED_BADGE} data-verdict={verdict} data-verdict-stage={stage}>
+      <span className="sr-only">Verdict </span>
+      {UNSETTLED_PREFIX[stage]}: {VERDICT_LABELS[verdict]}
     </span>
   );
 }

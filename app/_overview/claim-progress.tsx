@@ -5,6 +5,9 @@ import { ProgressBar } from "@/components/progress-bar";
 import { getClaimCounts } from "@/domains/claims/data";
 import { REVIEW_STATUSES, STATUS_LABELS, VERDICT_LABELS, VERDICTS } from "@/domains/claims/labels";
 
+/** A verified claim always has a verdict, so "Unrated" is no row of the table: the line below it counts those claims. */
+const RATED_VERDICTS = VERDICTS.filter((verdict) => verdict !== "unrated");
+
 export async function ClaimProgress() {
   await connection();
   const counts = await getClaimCounts();
@@ -44,19 +47,51 @@ export async function ClaimProgress() {
           <h2 id="verdict-heading" className="text-base font-semibold">
             By verdict
           </h2>
-          <ul className="mt-3 divide-y divide-slate-100">
-            {VERDICTS.map((verdict) => (
-              <li key={verdict}>
-                <Link
-                  href={`/claims?verdict=${verdict}`}
-                  className="flex items-center justify-between py-2 text-sm hover:bg-slate-50"
-                >
-                  <span>{VERDICT_LABELS[verdict]}</span>
-                  <span className="font-semibold tabular-nums">{counts.byVerdict[verdict]}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <table className="mt-3 w-full text-sm">
+            <caption className="sr-only">
+              Claims by verdict: verified verdicts, and verdicts proposed or in draft that are not settled yet
+            </caption>
+            <thead>
+              <tr className="text-left text-xs text-slate-700">
+                <th scope="col" className="pb-1 font-medium">
+                  Verdict
+                </th>
+                <th scope="col" className="pb-1 text-right font-medium">
+                  Verified
+                </th>
+                <th scope="col" className="pb-1 text-right font-medium">
+                  Proposed
+                </th>
+                <th scope="col" className="pb-1 text-right font-medium">
+                  Draft
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {RATED_VERDICTS.map((verdict) => {
+                const count = counts.byVerdict[verdict];
+                return (
+                  <tr key={verdict}>
+                    <th scope="row" className="py-2 text-left font-normal">
+                      <Link
+                        href={`/claims?status=verified&verdict=${verdict}`}
+                        className="text-blue-900 underline-offset-2 hover:underline"
+                      >
+                        {VERDICT_LABELS[verdict]}
+                      </Link>
+                    </th>
+                    <td className="py-2 text-right font-semibold tabular-nums">{count.settled}</td>
+                    <td className="py-2 text-right text-slate-700 tabular-nums">{count.proposed}</td>
+                    <td className="py-2 text-right text-slate-700 tabular-nums">{count.draft}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <p className="mt-3 text-sm text-slate-700">
+            Only verified verdicts count as a claim&rsquo;s verdict; {counts.unrated}{" "}
+            {counts.unrated === 1 ? "claim has" : "claims have"} no verdict yet.
+          </p>
         </section>
       </div>
     </div>
@@ -88,7 +123,7 @@ export function ClaimProgressSkeleton() {
         </div>
         <div className={card}>
           <div className="h-6 w-1/3 rounded bg-slate-200" />
-          {rows(VERDICTS.length)}
+          {rows(RATED_VERDICTS.length + 2)}
         </div>
       </div>
       <span className="sr-only">Loading claim counts</span>

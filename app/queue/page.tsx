@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { StatusBadge, VerdictBadge } from "@/components/badges";
-import { SectionCard } from "@/components/section-card";
+import { ClaimVerdictBadge, StatusBadge } from "@/components/badges";
 import { STATUS_LABELS } from "@/domains/claims/labels";
 import { listQueue } from "@/domains/claims/queue-data";
 import { requireUser } from "@/domains/users/session";
+import { NeedsReview } from "./needs-review";
 
 export const metadata: Metadata = { title: "My queue" };
 
@@ -15,30 +15,31 @@ export default async function QueuePage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">My queue</h1>
-      {queue.total === 0 ? (
-        <div className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-800">
-          <p>No claim is assigned to you.</p>
-          <p className="mt-2">
-            <Link href="/claims?assignee=none" className="text-blue-800 underline underline-offset-2">
-              See the unassigned claims
-            </Link>{" "}
-            and take one, or ask an editor to assign you some.
-          </p>
-        </div>
-      ) : (
-        <>
-          <p className="text-sm text-slate-700">
-            {queue.total} {queue.total === 1 ? "claim is" : "claims are"} assigned to you.
-          </p>
-          {queue.groups.map((group) => (
-            <SectionCard
+      <NeedsReview viewer={user} />
+      <section aria-labelledby="assigned-heading" className="space-y-3">
+        <h2 id="assigned-heading" className="text-lg font-semibold">
+          Assigned to you <span className="font-normal text-slate-700 tabular-nums">({queue.total})</span>
+        </h2>
+        {queue.total === 0 ? (
+          <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-800 sm:p-6">
+            <p>No claim is assigned to you.</p>
+            <p className="mt-2">
+              <Link href="/claims?assignee=none" className="text-blue-800 underline underline-offset-2">
+                See the unassigned claims
+              </Link>{" "}
+              and take one, or ask an editor to assign you some.
+            </p>
+          </div>
+        ) : (
+          queue.groups.map((group) => (
+            <section
               key={group.status}
-              title={
-                <>
-                  {STATUS_LABELS[group.status]} ({group.items.length})
-                </>
-              }
+              aria-labelledby={`assigned-${group.status}`}
+              className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
             >
+              <h3 id={`assigned-${group.status}`} className="text-base font-semibold">
+                {STATUS_LABELS[group.status]} ({group.items.length})
+              </h3>
               {group.items.length === 0 ? (
                 <p className="mt-2 text-sm text-slate-600">None.</p>
               ) : (
@@ -47,20 +48,20 @@ export default async function QueuePage() {
                     <li key={claim.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
                       <Link
                         href={`/claims/${claim.id}`}
-                        className="min-w-0 flex-1 text-blue-900 underline-offset-2 hover:underline"
+                        className="min-w-0 flex-1 basis-64 text-blue-900 underline-offset-2 hover:underline"
                       >
                         {claim.statement}
                       </Link>
                       <StatusBadge status={claim.status} />
-                      <VerdictBadge verdict={claim.verdict} />
+                      <ClaimVerdictBadge status={claim.status} verdict={claim.verdict} />
                     </li>
                   ))}
                 </ul>
               )}
-            </SectionCard>
-          ))}
-        </>
-      )}
+            </section>
+          ))
+        )}
+      </section>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { type ClaimEventAction, claimEventActionSchema } from "./events";
 import type { ClaimSort } from "./labels";
 import { type ClaimExportQuery, type ClaimListQuery, reviewStatusSchema, verdictSchema } from "./schema";
 import { sourceSelect } from "./source-record";
+import { type VerdictStage, verdictStage } from "./verdict-stage";
 
 /** A row of the list's statement (listClaims): the claim's columns as the list shows them, and the count. */
 const claimListRowSchema = z.strictObject({
@@ -172,13 +173,24 @@ export async function listTopics(): Promise<string[]> {
   return rows.map((row) => row.topic);
 }
 
+/** Where a verdict stands: verified (settled), proposed and awaiting its second review, or a draft. */
+export type VerdictCount = Record<Exclude<VerdictStage, "none">, number>;
+
 export interface ClaimCounts {
   total: number;
   byStatus: Record<ReviewStatus, number>;
-  byVerdict: Record<Verdict, number>;
+  /** Per verdict, how many claims carry it at each stage: only the settled ones are that verdict yet. */
+  byVerdict: Record<Verdict, VerdictCount>;
+  /** Claims without a verdict (unrated), whatever their status. */
+  unrated: number;
 }
 
-/** Counts by status and verdict from the totals (kept exact by a trigger), not from the claims themselves. */
+/**
+ * Counts by status and by verdict and stage from ClaimTotal, the totals a trigger keeps exact per
+ * (status, verdict): at most 288 rows whatever the number of claims, and since they are kept by status
+ * as well, the verified claims' verdicts are counted apart from the proposed and draft ones without
+ * reading a claim.
+ */
 export async function getClaimCounts(): Promise<ClaimCounts> {
   const groups = await db().claimTotal.groupBy({ by: ["status", "verdict"], _sum: { count: true } });
   const byStatus: Record<ReviewStatus, number> = {
@@ -187,25 +199,29 @@ export async function getClaimCounts(): Promise<ClaimCounts> {
     awaiting_second_review: 0,
     verified: 0,
   };
-  const byVerdict: Record<Verdict, number> = {
-    unrated: 0,
-    true: 0,
-    mostly_true: 0,
-    mixed: 0,
-    mostly_false: 0,
-    false: 0,
-    misleading: 0,
-    unverifiable: 0,
-    not_a_claim: 0,
+  const none = (): VerdictCount => ({ settled: 0, proposed: 0, draft: 0 });
+  const byVerdict: Record<Verdict, VerdictCount> = {
+    unrated: none(),
+    true: none(),
+    mostly_true: none(),
+    mixed: none(),
+    mostly_false: none(),
+    false: none(),
+    misleading: none(),
+    unverifiable: none(),
+    not_a_claim: none(),
   };
   let total = 0;
+  let unrated = 0;
   for (const group of groups) {
     const count = group._sum.count ?? 0;
     byStatus[group.status] += count;
-    byVerdict[group.verdict] += count;
+    const stage = verdictStage(group);
+    if (stage === "none") unrated += count;
+    else byVerdict[group.verdict][stage] += count;
     total += count;
   }
-  return { total, byStatus, byVerdict };
+  return { total, byStatus, byVerdict, unrated };
 }
 
 /** A claim as the API shows it: everything about it but its article's text. */

@@ -1,15 +1,14 @@
 import "server-only";
-import { z } from "zod";
 import type { CurrentUser } from "@/domains/users/roles";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { refuseUnless } from "@/lib/permission";
-import { checkedRows } from "@/lib/raw-rows";
-import { assertVersion, commitClaimChange, loadClaimState, type Tx } from "./change";
+import { assertVersion, commitClaimChange, loadClaimState } from "./change";
 import { changeClaim, patchCommands } from "./commands";
 import type { ClaimRecord } from "./data";
 import { mayApprove, mayCreateClaim, mayReopen, maySendBack } from "./rules";
 import type { ClaimPatch, NewClaim, ReopenInput, ReviewInput } from "./schema";
+import { verdictWritersOf } from "./verdict-writers-data";
 
 /**
  * PATCH semantics for a claim: take or assign it, start work, edit the verdict and rationale,
@@ -23,26 +22,6 @@ export async function updateClaim(actor: CurrentUser, claimId: number, patch: Cl
     throw new DomainError("invalid", "Nothing to change: send status, verdict, rationale or assigneeId.");
   }
   return changeClaim(actor, claimId, version, patchCommands(changes, actor));
-}
-
-const writerRowSchema = z.strictObject({ actorId: z.string() });
-
-/**
- * Who wrote any of the verdict or rationale under review: the actors of events that set either (an
- * edit, a start or proposal that edited, a verdict taken from a duplicate) since the claim was created
- * or last reopened. Approvals repeat the verdict in their event but do not write it.
- */
-async function verdictWritersOf(tx: Tx, claimId: number): Promise<string[]> {
-  const rows = checkedRows(
-    writerRowSchema,
-    await tx.$queryRaw<unknown[]>`
-      SELECT DISTINCT e."actorId" FROM "ClaimEvent" e
-      WHERE e."claimId" = ${claimId} AND e."actorId" IS NOT NULL
-        AND e.action NOT IN ('approved', 'correction_approved')
-        AND e.after ?| array['verdict', 'rationale']
-        AND e.id > COALESCE((SELECT max(r.id) FROM "ClaimEvent" r WHERE r."claimId" = ${claimId} AND r.action = 'reopened'), 0)`,
-  );
-  return rows.map((row) => row.actorId);
 }
 
 /**
@@ -74,7 +53,9 @@ export async function reviewClaim(
         ).version,
       };
     }
-    refuseUnless(mayApprove(actor, { ...claim, verdictWriterIds: await verdictWritersOf(tx, claimId) }));
+    refuseUnless(
+      mayApprove(actor, { ...claim, verdictWriterIds: (await verdictWritersOf(tx, [claimId])).get(claimId) }),
+    );
     const now = new Date();
     const openCorrection = await tx.correction.findFirst({
       where: { claimId, resolvedAt: null },

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { StatusBadge, VerdictBadge } from "@/components/badges";
+import { ClaimVerdictBadge, StatusBadge, VerdictBadge } from "@/components/badges";
 import { FormattedDate, FormattedDateTime } from "@/components/dates";
 import { QuoteInContext } from "@/components/quote-in-context";
 import { SectionCard } from "@/components/section-card";
@@ -70,7 +70,7 @@ export default async function ClaimPage({ params }: Props) {
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-2">
           <StatusBadge status={claim.status} />
-          <VerdictBadge verdict={claim.verdict} />
+          <ClaimVerdictBadge status={claim.status} verdict={claim.verdict} />
           <span className="text-sm text-slate-700">{claim.topic}</span>
         </div>
         <h1 className="text-2xl font-semibold tracking-tight">{claim.statement}</h1>

@@ -119,7 +119,7 @@ export function ClaimsTable({
           <col className="w-28" />
           <col className="w-28" />
           <col className="w-16" />
-          <col className="w-24" />
+          <col className="w-28" />
         </colgroup>
         <thead>
           <tr>

@@ -22,7 +22,7 @@ const claimIdSchema = idFieldSchema();
 const workflowFormSchema = z.object({
   claimId: claimIdSchema,
   version: versionSchema,
-  intent: z.enum(["take", "release", "assign", "start", "save", "propose", "withdraw"]),
+  intent: z.enum(["take_and_start", "take", "release", "assign", "start", "save", "propose", "withdraw"]),
   verdict: z.string().optional(),
   rationale: z.string().optional(),
   assigneeId: z.string().optional(),
@@ -30,6 +30,7 @@ const workflowFormSchema = z.object({
 type WorkflowForm = z.infer<typeof workflowFormSchema>;
 
 const MESSAGES: Record<WorkflowForm["intent"], string> = {
+  take_and_start: "The claim is yours and work has started.",
   take: "The claim is yours.",
   release: "You released the claim.",
   assign: "Assignee changed.",
@@ -46,6 +47,8 @@ const assignmentSchema = claimPatchSchema.pick({ assigneeId: true });
 /** The command of each button; proposing saves the verdict as typed in the same change, as the API's proposal does. */
 function commandsFor(form: WorkflowForm): ClaimCommand[] {
   switch (form.intent) {
+    case "take_and_start":
+      return [take, start];
     case "take":
       return [take];
     case "release":
@@ -63,10 +66,22 @@ function commandsFor(form: WorkflowForm): ClaimCommand[] {
   }
 }
 
+/**
+ * Refreshes the claim page after a refusal too: after a 409 (or a 403 because someone took the claim
+ * meanwhile) the whole page, header included, then shows the claim as it is now, while the forms keep
+ * what the user typed.
+ */
+async function refreshingClaimPage<T>(claimId: number, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } finally {
+    revalidatePath(`/claims/${claimId}`);
+  }
+}
+
 /** One form, several buttons: each runs its named command, the same the API's PATCH runs. */
 export const updateClaimFromForm = formAction(workflowFormSchema, async (form, user) => {
-  await changeClaim(user, form.claimId, form.version, commandsFor(form));
-  revalidatePath(`/claims/${form.claimId}`);
+  await refreshingClaimPage(form.claimId, () => changeClaim(user, form.claimId, form.version, commandsFor(form)));
   return MESSAGES[form.intent];
 });
 
@@ -74,8 +89,7 @@ export const reviewClaimFromForm = formAction(
   z.object({ claimId: claimIdSchema, version: z.string(), decision: z.string(), comment: z.string().optional() }),
   async (form, user) => {
     const review = reviewSchema.parse({ version: form.version, decision: form.decision, comment: form.comment });
-    await reviewClaim(user, form.claimId, review);
-    revalidatePath(`/claims/${form.claimId}`);
+    await refreshingClaimPage(form.claimId, () => reviewClaim(user, form.claimId, review));
     return review.decision === "approve" ? "Verdict approved: the claim is verified." : "Sent back to the reviewer.";
   },
 );
@@ -83,8 +97,8 @@ export const reviewClaimFromForm = formAction(
 export const reopenClaimFromForm = formAction(
   z.object({ claimId: claimIdSchema, version: z.string(), reason: z.string() }),
   async (form, user) => {
-    await reopenClaim(user, form.claimId, reopenSchema.parse({ version: form.version, reason: form.reason }));
-    revalidatePath(`/claims/${form.claimId}`);
+    const reopening = reopenSchema.parse({ version: form.version, reason: form.reason });
+    await refreshingClaimPage(form.claimId, () => reopenClaim(user, form.claimId, reopening));
     return "Claim reopened for a correction.";
   },
 );
@@ -93,8 +107,8 @@ export const linkDuplicateFromForm = formAction(
   z.object({ claimId: claimIdSchema, version: z.string(), duplicateOfId: z.string() }),
   async (form, user) => {
     const duplicateOfId = form.duplicateOfId === "" ? null : Number(form.duplicateOfId);
-    await linkDuplicate(user, form.claimId, duplicateLinkSchema.parse({ version: form.version, duplicateOfId }));
-    revalidatePath(`/claims/${form.claimId}`);
+    const link = duplicateLinkSchema.parse({ version: form.version, duplicateOfId });
+    await refreshingClaimPage(form.claimId, () => linkDuplicate(user, form.claimId, link));
     return duplicateOfId === null
       ? "The duplicate mark is cleared."
       : `Marked as a duplicate of claim #${duplicateOfId}.`;
@@ -105,8 +119,8 @@ export const startFromDuplicateFromForm = formAction(
   z.object({ claimId: claimIdSchema, version: z.string(), take: z.enum(["verdict", "sources", "both"]) }),
   async (form, user) => {
     const take = form.take === "both" ? ["verdict", "sources"] : [form.take];
-    await startFromDuplicate(user, form.claimId, startFromDuplicateSchema.parse({ version: form.version, take }));
-    revalidatePath(`/claims/${form.claimId}`);
+    const taking = startFromDuplicateSchema.parse({ version: form.version, take });
+    await refreshingClaimPage(form.claimId, () => startFromDuplicate(user, form.claimId, taking));
     return form.take === "sources"
       ? "Its sources are attached."
       : "Its verdict is your draft: check it, then propose it.";

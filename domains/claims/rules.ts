@@ -252,6 +252,11 @@ function setsVerdict(after: unknown): boolean {
  * taken, which the page does not offer).
  */
 export interface WorkflowOffers {
+  /**
+   * One action to begin an unassigned, unreviewed claim: the viewer takes it and starts work on it, as
+   * one change. Where it is offered, taking alone and starting alone are not.
+   */
+  takeAndStart: boolean;
   take: boolean;
   /** A reviewer releases their claim; editors use the assignee list instead. */
   release: boolean;
@@ -273,13 +278,19 @@ export interface WorkflowOffers {
 
 export function workflowOffers(actor: Actor, claim: ClaimFacts): WorkflowOffers {
   const assign = mayAssign(actor, claim).allowed;
+  const takeAndStart =
+    claim.status === "unreviewed" &&
+    claim.assigneeId === null &&
+    mayTake(actor, claim).allowed &&
+    mayStart(actor, { ...claim, assigneeId: actor.id }).allowed;
   const draft =
     claim.status === "in_progress" && mayEditVerdict(actor, claim).allowed && mayPropose(actor, claim).allowed;
   return {
-    take: claim.assigneeId === null && claim.status !== "verified" && mayTake(actor, claim).allowed,
+    takeAndStart,
+    take: !takeAndStart && claim.assigneeId === null && claim.status !== "verified" && mayTake(actor, claim).allowed,
     release: claim.assigneeId === actor.id && !assign && mayRelease(actor, claim).allowed,
     assign,
-    start: claim.status === "unreviewed" && mayStart(actor, claim).allowed,
+    start: !takeAndStart && claim.status === "unreviewed" && mayStart(actor, claim).allowed,
     draft,
     workedOnByOthers: claim.status === "in_progress" && !draft,
     review:

@@ -22,12 +22,9 @@ export class ClaimPage {
     await expect(this.page.getByRole("status").filter({ hasText: confirmation })).toBeVisible();
   }
 
-  async take() {
-    await this.submit(this.review, "Take this claim", "The claim is yours.");
-  }
-
-  async startWork() {
-    await this.submit(this.review, "Start work", "Work started.");
+  /** One click begins an unassigned claim: the viewer takes it and starts work on it. */
+  async takeAndStart() {
+    await this.submit(this.review, "Take and start", "The claim is yours and work has started.");
   }
 
   async addSource(source: { url: string; title: string; publisher?: string; stance: string }) {

@@ -133,6 +133,7 @@ const CASES: Case[] = [
   ["assign", "editor", MINE, { assigneeId: "<reviewer2>" }, "assigned"],
   ["start", "reviewer1", NEW, { status: "in_progress" }, "started", { assigneeId: "<reviewer1>" }],
   ["start", "editor", NEW, { status: "in_progress" }, "started", { assigneeId: null }],
+  ["take_and_start", "editor", NEW, { assigneeId: "<editor>", status: "in_progress" }, "started"],
   ["save", "reviewer1", MINE_NEW, { verdict: "false", rationale: RATIONALE }, "edited", { status: "in_progress" }],
   ["save", "editor", MINE_DRAFTED, { verdict: "false", rationale: "" }, "edited", { rationale: null }],
   ["propose", "reviewer1", MINE_SOURCED, { verdict: "true", rationale: RATIONALE, status: PROPOSED }, "proposed"],

@@ -6,27 +6,46 @@ import type { ClaimEventAction } from "@/domains/claims/events";
 import type { JsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
 
 /** Each field of the event's timeline entry as the page shows it: its label, then what it was and became. */
-function shownFields(action: ClaimEventAction, before: JsonValue, after: JsonValue): [string, string][] {
+function renderedEvent(action: ClaimEventAction, before: JsonValue, after: JsonValue, showOffsets = false): string {
   const event = { id: 1, action, before, after, createdAt: new Date("2024-06-01T10:00:00Z"), actor: { name: "Rita" } };
-  const html = renderToStaticMarkup(createElement(HistoryTimeline, { events: [event], people: new Map() }));
+  return renderToStaticMarkup(createElement(HistoryTimeline, { events: [event], people: new Map(), showOffsets }));
+}
+
+function fieldsIn(html: string): [string, string][] {
   return [...html.matchAll(/<dt[^>]*>(.*?)<\/dt><dd[^>]*>(.*?)<\/dd>/g)].map(([, label, value]) => [label!, value!]);
 }
 
+function shownFields(action: ClaimEventAction, before: JsonValue, after: JsonValue): [string, string][] {
+  return fieldsIn(renderedEvent(action, before, after));
+}
+
 describe("history timeline field labels", () => {
-  it("names what a new claim was created with", () => {
-    const after = {
-      startOffset: 120,
-      endOffset: 180,
-      quote: "7.1 million people",
-      statement: "A claim.",
-      topic: "Aid",
-    };
-    expect(shownFields("created", {}, after)).toEqual([
-      ["Starts at character", "120"],
-      ["Ends at character", "180"],
+  const created = {
+    startOffset: 120,
+    endOffset: 180,
+    quote: "7.1 million people",
+    statement: "A claim.",
+    topic: "Aid",
+  };
+
+  it("names what a new claim was created with, without its character offsets", () => {
+    const html = renderedEvent("created", {}, created);
+    expect(fieldsIn(html)).toEqual([
       ["Quote", "7.1 million people"],
       ["Statement", "A claim."],
       ["Topic", "Aid"],
+    ]);
+    expect(html).not.toContain("<details");
+  });
+
+  it("folds the character offsets away for those who place spans", () => {
+    const html = renderedEvent("created", {}, created, true);
+    const [shown, folded] = html.split("<details");
+    expect(fieldsIn(shown!).map(([label]) => label)).toEqual(["Quote", "Statement", "Topic"]);
+    expect(folded).toContain("<summary");
+    expect(fieldsIn(folded!)).toEqual([
+      ["Starts at character", "120"],
+      ["Ends at character", "180"],
     ]);
   });
 
@@ -41,7 +60,7 @@ describe("history timeline field labels", () => {
     expect(shownFields("source_removed", source, {})).toEqual([
       ["URL", "https://example.org/a → —"],
       ["Title", "A report → —"],
-      ["Stance", "refutes → —"],
+      ["Stance", "Refutes the claim → —"],
       ["Archive URL", "— → —"],
     ]);
     expect(

@@ -524,19 +524,23 @@ describe("what the claim page offers, as it did before the rules moved (Approve 
   type Offer = ReturnType<typeof workflowOffers>;
   /**
    * The page's own conditions before it asked the rules, copied from the panels as they were, so a
-   * change to the rules that changes what a user sees fails here. One difference is intended: Approve
-   * is no longer offered to someone who wrote part of the verdict (the server refused it already).
+   * change to the rules that changes what a user sees fails here. Two differences are intended: Approve
+   * is no longer offered to someone who wrote part of the verdict (the server refused it already), and
+   * an unassigned, unreviewed claim is begun with one action, "Take and start", instead of taking it
+   * and starting it in two.
    */
   function offeredBefore(role: Role, relation: (typeof RELATIONS)[number], status: Status) {
     const isEditor = role !== "reviewer";
     const isAssignee = relation.assigneeId === ME;
     const canWork = isEditor || isAssignee;
     const proposerIsViewer = relation.proposedById === ME;
+    const takeAndStart = status === "unreviewed" && !relation.assigneeId;
     return {
-      take: !relation.assigneeId && status !== "verified",
+      takeAndStart,
+      take: !takeAndStart && !relation.assigneeId && status !== "verified",
       release: isAssignee && !isEditor,
       assign: isEditor,
-      start: status === "unreviewed" && (canWork || !relation.assigneeId),
+      start: !takeAndStart && status === "unreviewed" && canWork,
       draft: status === "in_progress" && canWork,
       workedOnByOthers: status === "in_progress" && !canWork,
       review:

@@ -20,11 +20,6 @@ export function conflictOf(state: ActionState): ConflictDetails | null {
   return state.details as unknown as ConflictDetails;
 }
 
-/** The version to send next: after a conflict, the one the user has now been shown. */
-export function versionAfter(state: ActionState, version: number): number {
-  return conflictOf(state)?.current.version ?? version;
-}
-
 /** What changed under the user's feet: who, when, and the values now stored. Their own input stays in the form. */
 export function ConflictNotice({ state }: { state: ActionState }) {
   const conflict = conflictOf(state);

@@ -3,10 +3,11 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { StatusBadge, VerdictBadge } from "@/components/badges";
-import { FormAlert, IDLE_STATE, SubmitButton } from "@/components/forms";
+import { IDLE_STATE, SubmitButton } from "@/components/forms";
 import { linkDuplicateFromForm, startFromDuplicateFromForm } from "@/domains/claims/actions";
 import type { DuplicateOffers } from "@/domains/claims/rules";
 import type { ReviewStatus, Verdict } from "@/lib/generated/prisma/enums";
+import { ActionMessage, currentOutcome } from "./action-message";
 
 interface ClaimSummary {
   id: number;
@@ -45,7 +46,7 @@ export function DuplicatesPanel({ claimId, version, offers, duplicateOf, similar
 
   return (
     <div className="mt-3 space-y-4">
-      <FormAlert state={latest} />
+      <ActionMessage state={currentOutcome(latest, version)} />
       {duplicateOf ? (
         <div className="space-y-3 rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
           <p>

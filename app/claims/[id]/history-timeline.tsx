@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { FormattedDateTime } from "@/components/dates";
 import {
   type ClaimEventAction,
@@ -7,6 +8,8 @@ import {
 } from "@/domains/claims/events";
 import { STATUS_LABELS, VERDICT_LABELS } from "@/domains/claims/labels";
 import { reviewStatusSchema, verdictSchema } from "@/domains/claims/schema";
+import { STANCE_LABELS } from "@/domains/sources/labels";
+import { SourceStance } from "@/lib/generated/prisma/enums";
 import type { JsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
 
 interface TimelineEvent {
@@ -44,6 +47,13 @@ const FIELD_LABELS: Record<Exclude<ClaimEventField, typeof HIDDEN_FIELD>, string
 };
 
 const shownFieldSchema = claimEventFieldSchema.exclude([HIDDEN_FIELD]);
+const stanceSchema = z.enum(SourceStance);
+
+/**
+ * Where a claim's span starts and ends in the article's text: what an editor placing or adjusting a span
+ * reads, and noise to everyone else, so only editors see it, folded away.
+ */
+const OFFSET_FIELDS: readonly string[] = ["startOffset", "endOffset"];
 
 /** Events written by older code may name other fields: those keep their name. */
 function fieldLabel(field: string): string {
@@ -57,6 +67,8 @@ function display(field: string, value: JsonValue | undefined, people: Map<string
   if (status?.success) return STATUS_LABELS[status.data];
   const verdict = field === "verdict" ? verdictSchema.safeParse(value) : undefined;
   if (verdict?.success) return VERDICT_LABELS[verdict.data];
+  const stance = field === "stance" ? stanceSchema.safeParse(value) : undefined;
+  if (stance?.success) return STANCE_LABELS[stance.data];
   if (field === "assigneeId" && typeof value === "string") return people.get(value) ?? "another user";
   return typeof value === "string" ? value : JSON.stringify(value);
 }
@@ -65,8 +77,45 @@ function asObject(value: JsonValue): Record<string, JsonValue> {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, JsonValue>) : {};
 }
 
-/** The claim's append-only history, oldest first: who did what, and each field before and after. */
-export function HistoryTimeline({ events, people }: { events: TimelineEvent[]; people: Map<string, string> }) {
+function FieldChanges({
+  fields,
+  before,
+  after,
+  people,
+}: {
+  fields: string[];
+  before: Record<string, JsonValue>;
+  after: Record<string, JsonValue>;
+  people: Map<string, string>;
+}) {
+  return (
+    <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs text-slate-700">
+      {fields.map((field) => (
+        <div key={field} className="contents">
+          <dt className="font-medium">{fieldLabel(field)}</dt>
+          <dd className="break-words whitespace-pre-wrap">
+            {field in before ? `${display(field, before[field], people)} → ` : ""}
+            {display(field, after[field], people)}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * The claim's append-only history, oldest first: who did what, and each field before and after, in
+ * words; character offsets only for those who place spans (`showOffsets`).
+ */
+export function HistoryTimeline({
+  events,
+  people,
+  showOffsets,
+}: {
+  events: TimelineEvent[];
+  people: Map<string, string>;
+  showOffsets: boolean;
+}) {
   if (events.length === 0)
     return <p className="mt-2 text-sm text-slate-700">No change has been recorded for this claim yet.</p>;
   return (
@@ -74,9 +123,11 @@ export function HistoryTimeline({ events, people }: { events: TimelineEvent[]; p
       {events.map((event) => {
         const before = asObject(event.before);
         const after = asObject(event.after);
-        const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+        const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
           (field) => field !== HIDDEN_FIELD,
         );
+        const fields = changed.filter((field) => !OFFSET_FIELDS.includes(field));
+        const offsets = showOffsets ? changed.filter((field) => OFFSET_FIELDS.includes(field)) : [];
         return (
           <li key={event.id}>
             <p>
@@ -85,18 +136,12 @@ export function HistoryTimeline({ events, people }: { events: TimelineEvent[]; p
                 · <FormattedDateTime date={event.createdAt} />
               </span>
             </p>
-            {fields.length > 0 ? (
-              <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs text-slate-700">
-                {fields.map((field) => (
-                  <div key={field} className="contents">
-                    <dt className="font-medium">{fieldLabel(field)}</dt>
-                    <dd className="break-words whitespace-pre-wrap">
-                      {field in before ? `${display(field, before[field], people)} → ` : ""}
-                      {display(field, after[field], people)}
-                    </dd>
-                  </div>
-                ))}
-              </dl>
+            {fields.length > 0 ? <FieldChanges fields={fields} before={before} after={after} people={people} /> : null}
+            {offsets.length > 0 ? (
+              <details className="mt-1 text-xs text-slate-700">
+                <summary className="cursor-pointer">Character offsets</summary>
+                <FieldChanges fields={offsets} before={before} after={after} people={people} />
+              </details>
             ) : null}
           </li>
         );

@@ -9,7 +9,13 @@ import { SectionCard } from "@/components/section-card";
 import { getClaim } from "@/domains/claims/data";
 import { findSimilarClaims, getDuplicateTarget } from "@/domains/claims/duplicates-data";
 import { VERDICT_LABELS } from "@/domains/claims/labels";
-import { type ClaimFacts, duplicateOffers, verdictWriterIds, workflowOffers } from "@/domains/claims/rules";
+import {
+  type ClaimFacts,
+  duplicateOffers,
+  mayCreateClaim,
+  verdictWriterIds,
+  workflowOffers,
+} from "@/domains/claims/rules";
 import { mayAddSource, mayEditSource, mayRemoveSource } from "@/domains/sources/rules";
 import { listAssignableUsers } from "@/domains/users/data";
 import { getCurrentUser, requireUser } from "@/domains/users/session";
@@ -51,6 +57,8 @@ export default async function ClaimPage({ params }: Props) {
     verdictWriterIds: verdictWriterIds(claim.events),
   };
   const workflow = workflowOffers(viewer, facts);
+  // Those who place claims in an article's text read its character offsets; to everyone else they are noise.
+  const showOffsets = mayCreateClaim(viewer).allowed;
   const sources = claim.sources.map((source) => ({
     ...source,
     changes: {
@@ -110,9 +118,13 @@ export default async function ClaimPage({ params }: Props) {
       </header>
 
       <SectionCard title="In the article">
-        <p className="mt-1 text-xs text-slate-600">
-          Characters {claim.startOffset}–{claim.endOffset} of the article text; the quoted words are highlighted.
-        </p>
+        <p className="mt-1 text-xs text-slate-600">The quoted words are highlighted in their paragraph.</p>
+        {showOffsets ? (
+          <details className="mt-1 text-xs text-slate-600">
+            <summary className="cursor-pointer">Character offsets</summary>
+            Characters {claim.startOffset}–{claim.endOffset} of the article text.
+          </details>
+        ) : null}
         <div className="mt-3">
           <QuoteInContext body={claim.article.body} startOffset={claim.startOffset} endOffset={claim.endOffset} />
         </div>
@@ -199,7 +211,7 @@ export default async function ClaimPage({ params }: Props) {
       ) : null}
 
       <SectionCard title="History">
-        <HistoryTimeline events={claim.events} people={people} />
+        <HistoryTimeline events={claim.events} people={people} showOffsets={showOffsets} />
       </SectionCard>
     </article>
   );

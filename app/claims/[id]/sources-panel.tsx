@@ -2,12 +2,13 @@
 
 import { useActionState, useState } from "react";
 import { FormattedDateTime } from "@/components/dates";
-import { FieldError, fieldErrors, FormAlert, IDLE_STATE, INPUT, LABEL, SubmitButton } from "@/components/forms";
+import { FieldError, fieldErrors, IDLE_STATE, INPUT, LABEL, SubmitButton } from "@/components/forms";
 import type { ClaimDetail } from "@/domains/claims/data";
 import { addSourceAction, removeSourceAction, updateSourceAction } from "@/domains/sources/actions";
 import { STANCE_LABELS } from "@/domains/sources/labels";
 import { MAX_EXCERPT_LENGTH, MAX_TITLE_LENGTH } from "@/domains/sources/limits";
 import type { ActionState } from "@/lib/action-state";
+import { ActionMessage, currentOutcome } from "./action-message";
 
 type Source = ClaimDetail["sources"][number];
 
@@ -56,15 +57,20 @@ function HiddenIds({ claimId, version, sourceId }: { claimId: number; version: n
   );
 }
 
-/** The six controls of a source, shared by the add form and each edit form. */
+/**
+ * The six controls of a source, shared by the add form and each edit form: filled from what the user
+ * typed after a refusal (`state`), with the refusal's field errors while it still holds (`shown`).
+ */
 function SourceFields({
   idPrefix,
   state,
+  shown,
   stored,
   askForStance,
 }: {
   idPrefix: string;
   state: ActionState;
+  shown: ActionState;
   stored: SourceFormValues;
   askForStance: boolean;
 }) {
@@ -73,7 +79,7 @@ function SourceFields({
     name,
     defaultValue: state.status === "error" ? (state.values[name] ?? stored[name]) : stored[name],
     className: INPUT,
-    "aria-invalid": Boolean(fieldErrors(state, name)),
+    "aria-invalid": Boolean(fieldErrors(shown, name)),
     "aria-describedby": `${idPrefix}-${name}-hint ${idPrefix}-${name}-error`,
   });
   const field = (name: keyof SourceFormValues, label: string, hint: string, input: React.ReactNode, wide = false) => (
@@ -85,7 +91,7 @@ function SourceFields({
       <p id={`${idPrefix}-${name}-hint`} className="mt-1 text-xs text-slate-600">
         {hint}
       </p>
-      <FieldError id={`${idPrefix}-${name}-error`} state={state} name={name} />
+      <FieldError id={`${idPrefix}-${name}-error`} state={shown} name={name} />
     </div>
   );
 
@@ -143,15 +149,22 @@ function EditSourceForm({ claimId, version, source }: { claimId: number; version
   const stored = storedValues(source);
   // Rebuilt after an error from what the user typed, and when the stored source changes (as normalised on save).
   const formKey = state.status === "error" ? `error-${state.at}` : JSON.stringify(stored);
+  const shown = currentOutcome(state, version);
   return (
     <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="cursor-pointer text-sm font-medium text-blue-800">Edit source #{source.id}</summary>
       {/* Rendered only while open, so the labels of the add form stay unique on the page. */}
       {open ? (
         <form action={action} key={formKey} className="mt-3 space-y-3" noValidate>
-          <FormAlert state={state} />
+          <ActionMessage state={shown} />
           <HiddenIds claimId={claimId} version={version} sourceId={source.id} />
-          <SourceFields idPrefix={`source-${source.id}`} state={state} stored={stored} askForStance={false} />
+          <SourceFields
+            idPrefix={`source-${source.id}`}
+            state={state}
+            shown={shown}
+            stored={stored}
+            askForStance={false}
+          />
           <SubmitButton>Save source #{source.id}</SubmitButton>
         </form>
       ) : null}
@@ -222,14 +235,15 @@ function AddSourceForm({ claimId, version }: { claimId: number; version: number 
   const [state, action] = useActionState(addSourceAction, IDLE_STATE);
   // Rebuilt after each submit: from what the user typed after an error, empty after an add.
   const formKey = state.status === "idle" ? "idle" : state.at;
+  const shown = currentOutcome(state, version);
   return (
     <form action={action} key={formKey} aria-labelledby="add-source-heading" className="space-y-3" noValidate>
       <h3 id="add-source-heading" className="text-sm font-semibold">
         Add a source
       </h3>
-      <FormAlert state={state} />
+      <ActionMessage state={shown} />
       <HiddenIds claimId={claimId} version={version} />
-      <SourceFields idPrefix="new-source" state={state} stored={EMPTY_SOURCE} askForStance />
+      <SourceFields idPrefix="new-source" state={state} shown={shown} stored={EMPTY_SOURCE} askForStance />
       <SubmitButton>Add source</SubmitButton>
     </form>
   );
@@ -256,7 +270,7 @@ export function SourcesPanel({
   const [removeState, removeAction] = useActionState(removeSourceAction, IDLE_STATE);
   return (
     <div className="mt-3 space-y-4">
-      <FormAlert state={removeState} />
+      <ActionMessage state={currentOutcome(removeState, version)} />
       {sources.length === 0 ? (
         <p className="text-sm text-slate-700">No source has been attached yet.</p>
       ) : (

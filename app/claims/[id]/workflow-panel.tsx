@@ -1,14 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FieldError, FormAlert, IDLE_STATE, INPUT, LABEL, SubmitButton } from "@/components/forms";
+import { Field, FieldError, IDLE_STATE, INPUT, LABEL, SubmitButton } from "@/components/forms";
 import { reopenClaimFromForm, reviewClaimFromForm, updateClaimFromForm } from "@/domains/claims/actions";
 import { VERDICT_LABELS, VERDICTS } from "@/domains/claims/labels";
 import { MIN_RATIONALE_LENGTH } from "@/domains/claims/limits";
 import type { ActionState } from "@/lib/action-state";
 import type { WorkflowOffers } from "@/domains/claims/rules";
 import type { Verdict } from "@/lib/generated/prisma/enums";
-import { ConflictNotice, versionAfter } from "./conflict-notice";
+import { ActionMessage, currentOutcome } from "./action-message";
+import { ConflictNotice } from "./conflict-notice";
+import { useVerdictDraft } from "./verdict-draft";
 
 interface Person {
   id: string;
@@ -36,9 +38,9 @@ function Hidden({ claimId, version }: { claimId: number; version: number }) {
   );
 }
 
-/** After an error the form is rebuilt from what the user typed; after a save, from the stored claim. */
-function formKey(state: ActionState, version: number) {
-  return state.status === "error" ? `error-${state.at}` : `saved-${version}`;
+/** After an error the form is rebuilt from what the user typed; after a change, from the stored claim. */
+function formKey(state: ActionState, stored: string | number) {
+  return state.status === "error" ? `error-${state.at}` : `stored-${stored}`;
 }
 
 function typed(state: ActionState, name: string, stored: string): string {
@@ -51,18 +53,33 @@ export function WorkflowPanel(props: WorkflowProps) {
   // Held here, not in the forms: approving or reopening removes the form, and its outcome must stay on screen.
   const [reviewState, reviewAction] = useActionState(reviewClaimFromForm, IDLE_STATE);
   const [reopenState, reopenAction] = useActionState(reopenClaimFromForm, IDLE_STATE);
-  const nextVersion = versionAfter(state, version);
-  const latest = [state, reviewState, reopenState].reduce((newest, candidate) =>
-    candidate.status !== "idle" && (newest.status === "idle" || candidate.at > newest.at) ? candidate : newest,
+  const latest = currentOutcome(
+    [state, reviewState, reopenState].reduce((newest, candidate) =>
+      candidate.status !== "idle" && (newest.status === "idle" || candidate.at > newest.at) ? candidate : newest,
+    ),
+    version,
   );
 
   return (
     <div className="space-y-4">
-      <FormAlert state={latest} />
+      <ActionMessage state={latest} />
       <ConflictNotice state={latest} />
 
-      <form action={action} key={`assign-${formKey(state, version)}`} className="flex flex-wrap items-end gap-3">
-        <Hidden claimId={claimId} version={nextVersion} />
+      {offers.takeAndStart ? (
+        <form action={action}>
+          <Hidden claimId={claimId} version={version} />
+          <SubmitButton name="intent" value="take_and_start">
+            Take and start
+          </SubmitButton>
+        </form>
+      ) : null}
+
+      <form
+        action={action}
+        key={`assign-${formKey(state, assignee?.id ?? "")}`}
+        className="flex flex-wrap items-end gap-3"
+      >
+        <Hidden claimId={claimId} version={version} />
         <p className="text-sm">
           <span className="font-medium">Assignee:</span> {assignee ? assignee.name : "nobody yet"}
         </p>
@@ -100,7 +117,7 @@ export function WorkflowPanel(props: WorkflowProps) {
 
       {offers.start ? (
         <form action={action}>
-          <Hidden claimId={claimId} version={nextVersion} />
+          <Hidden claimId={claimId} version={version} />
           <SubmitButton name="intent" value="start">
             Start work
           </SubmitButton>
@@ -108,40 +125,15 @@ export function WorkflowPanel(props: WorkflowProps) {
       ) : null}
 
       {offers.draft ? (
-        <form action={action} key={`verdict-${formKey(state, version)}`} className="space-y-3" noValidate>
-          <Hidden claimId={claimId} version={nextVersion} />
-          <Field id="verdict" name="verdict" label="Verdict" state={state}>
-            {(control) => (
-              <select {...control} defaultValue={typed(state, "verdict", props.verdict)}>
-                {VERDICTS.map((verdict) => (
-                  <option key={verdict} value={verdict}>
-                    {VERDICT_LABELS[verdict]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
-            id="rationale"
-            name="rationale"
-            label="Rationale"
-            state={state}
-            hint={`At least ${MIN_RATIONALE_LENGTH} characters to propose; a proposal also needs a source unless the verdict is “Not a claim”.`}
-          >
-            {(control) => (
-              <textarea {...control} rows={5} defaultValue={typed(state, "rationale", props.rationale ?? "")} />
-            )}
-          </Field>
-          <FieldError id="sources-error" state={state} name="sources" />
-          <div className="flex flex-wrap gap-3">
-            <SubmitButton variant="secondary" name="intent" value="save">
-              Save draft
-            </SubmitButton>
-            <SubmitButton name="intent" value="propose">
-              Propose for second review
-            </SubmitButton>
-          </div>
-        </form>
+        <VerdictForm
+          // Rebuilt, with its kept draft read again, when the stored verdict changes (a save), not when a source is added.
+          key={formKey(state, JSON.stringify([props.verdict, props.rationale]))}
+          claimId={claimId}
+          version={version}
+          stored={{ verdict: props.verdict, rationale: props.rationale ?? "" }}
+          state={state}
+          action={action}
+        />
       ) : null}
 
       {offers.workedOnByOthers ? (
@@ -157,7 +149,6 @@ export function WorkflowPanel(props: WorkflowProps) {
           state={reviewState}
           submitReview={reviewAction}
           withdraw={action}
-          nextVersion={nextVersion}
         />
       ) : null}
 
@@ -165,6 +156,57 @@ export function WorkflowPanel(props: WorkflowProps) {
         <ReopenForm claimId={claimId} version={version} state={reopenState} reopen={reopenAction} />
       ) : null}
     </div>
+  );
+}
+
+function VerdictForm({
+  claimId,
+  version,
+  stored,
+  state,
+  action,
+}: {
+  claimId: number;
+  version: number;
+  stored: { verdict: string; rationale: string };
+  state: ActionState;
+  action: (formData: FormData) => void;
+}) {
+  const [draftForm, keepDraft] = useVerdictDraft(claimId, stored);
+  const shown = currentOutcome(state, version);
+  return (
+    <form action={action} ref={draftForm} onInput={keepDraft} className="space-y-3" noValidate>
+      <Hidden claimId={claimId} version={version} />
+      <Field id="verdict" name="verdict" label="Verdict" state={shown}>
+        {(control) => (
+          <select {...control} defaultValue={typed(state, "verdict", stored.verdict)}>
+            {VERDICTS.map((verdict) => (
+              <option key={verdict} value={verdict}>
+                {VERDICT_LABELS[verdict]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        id="rationale"
+        name="rationale"
+        label="Rationale"
+        state={shown}
+        hint={`At least ${MIN_RATIONALE_LENGTH} characters to propose; a proposal also needs a source unless the verdict is “Not a claim”.`}
+      >
+        {(control) => <textarea {...control} rows={5} defaultValue={typed(state, "rationale", stored.rationale)} />}
+      </Field>
+      <FieldError id="sources-error" state={shown} name="sources" />
+      <div className="flex flex-wrap gap-3">
+        <SubmitButton variant="secondary" name="intent" value="save">
+          Save draft
+        </SubmitButton>
+        <SubmitButton name="intent" value="propose">
+          Propose for second review
+        </SubmitButton>
+      </div>
+    </form>
   );
 }
 
@@ -176,15 +218,13 @@ function AwaitingReview({
   state,
   submitReview,
   withdraw,
-  nextVersion,
 }: WorkflowProps & {
   review: NonNullable<WorkflowOffers["review"]>;
   state: ActionState;
   submitReview: (formData: FormData) => void;
   withdraw: (formData: FormData) => void;
-  nextVersion: number;
 }) {
-  const reviewVersion = versionAfter(state, version);
+  const shown = currentOutcome(state, version);
   return (
     <div className="space-y-3">
       <p className="text-sm">Proposed by {proposedBy?.name ?? "a reviewer"}; a second person must approve it.</p>
@@ -193,12 +233,12 @@ function AwaitingReview({
       ) : null}
       {review.sendBack.allowed ? (
         <form action={submitReview} key={formKey(state, version)} className="space-y-3" noValidate>
-          <Hidden claimId={claimId} version={reviewVersion} />
+          <Hidden claimId={claimId} version={version} />
           <Field
             id="review-comment"
             name="comment"
             label="Review comment"
-            state={state}
+            state={shown}
             hint="Required when sending back: say what needs another look."
           >
             {(control) => <textarea {...control} rows={3} defaultValue={typed(state, "comment", "")} />}
@@ -218,7 +258,7 @@ function AwaitingReview({
       ) : null}
       {review.withdraw.allowed ? (
         <form action={withdraw}>
-          <Hidden claimId={claimId} version={nextVersion} />
+          <Hidden claimId={claimId} version={version} />
           <SubmitButton variant="secondary" name="intent" value="withdraw">
             Withdraw proposal
           </SubmitButton>
@@ -241,8 +281,8 @@ function ReopenForm({
 }) {
   return (
     <form action={reopen} key={formKey(state, version)} className="space-y-3" noValidate>
-      <Hidden claimId={claimId} version={versionAfter(state, version)} />
-      <Field id="reopen-reason" name="reason" label="Reason for the correction" state={state}>
+      <Hidden claimId={claimId} version={version} />
+      <Field id="reopen-reason" name="reason" label="Reason for the correction" state={currentOutcome(state, version)}>
         {(control) => <textarea {...control} rows={3} defaultValue={typed(state, "reason", "")} />}
       </Field>
       <SubmitButton variant="danger">Reopen for correction</SubmitButton>

@@ -38,7 +38,7 @@ export const DEMO_ACCOUNTS = {
 } as const;
 
 export function storageStateOf(role: keyof typeof DEMO_ACCOUNTS): string {
-  return path.join(import.meta.dirname, "..", process.env.E2E_RESULTS_DIR ?? "test-results", "auth", `${role}.json`);
+  return path.resolve(import.meta.dirname, "..", process.env.E2E_RESULTS_DIR ?? "test-results", "auth", `${role}.json`);
 }
 
 export interface ClaimSummary {

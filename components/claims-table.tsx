@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { StatusBadge, VerdictBadge } from "@/components/badges";
+import { ClaimVerdictBadge, StatusBadge } from "@/components/badges";
 import type { ClaimListItem } from "@/domains/claims/data";
-import { type ClaimSort, VERDICT_LABELS } from "@/domains/claims/labels";
-import type { ReviewStatus } from "@/lib/generated/prisma/enums";
+import type { ClaimSort } from "@/domains/claims/labels";
 
 /** The direction each sort runs in, for aria-sort and the arrow: "recent" is newest first. */
 const SORT_DIRECTION: Record<ClaimSort, "ascending" | "descending"> = {
@@ -29,28 +28,9 @@ function LastChange({ date }: { date: Date }) {
   );
 }
 
-/**
- * Until a second reviewer approves it, a claim's verdict is not its verdict: a proposed or draft one
- * is named so, in a dashed outline, never in the filled badge of a settled verdict. (Stand-in for
- * the shared "Proposed: True" badge that components/badges.tsx is getting.)
- */
-const UNSETTLED_VERDICT: Record<ReviewStatus, string | null> = {
-  unreviewed: "Draft",
-  in_progress: "Draft",
-  awaiting_second_review: "Proposed",
-  verified: null,
-};
-
 function Verdict({ claim }: { claim: ClaimListItem }) {
   if (claim.verdict === "unrated") return <span className="text-slate-500">Unrated</span>;
-  const unsettled = UNSETTLED_VERDICT[claim.status];
-  if (!unsettled) return <VerdictBadge verdict={claim.verdict} />;
-  return (
-    <span className="inline-flex items-center rounded-full border border-dashed border-slate-400 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-slate-700">
-      <span className="sr-only">Verdict </span>
-      {unsettled}: {VERDICT_LABELS[claim.verdict]}
-    </span>
-  );
+  return <ClaimVerdictBadge status={claim.status} verdict={claim.verdict} />;
 }
 
 const TH = "sticky top-0 z-10 bg-slate-100 px-2 py-2 text-left text-xs font-semibold text-slate-700";

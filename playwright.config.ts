@@ -42,7 +42,7 @@ export default defineConfig({
     {
       // Reads the seeded data as it is (0 verified...), so it runs before anything writes.
       name: "read-only",
-      testMatch: /(dashboard|claims-table|accessibility|sign-in|sign-in-redirect|security-headers)\.spec\.ts/,
+      testMatch: /(dashboard|claims-table|accessibility|sign-in|sign-in-redirect|security-headers|theme)\.spec\.ts/,
       dependencies: ["setup"],
       use: { ...devices["Desktop Chrome"], launchOptions, storageState: `${results}/auth/reviewer1.json` },
     },

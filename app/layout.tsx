@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { SiteNav } from "@/components/site-nav";
+import { THEME_COOKIE, themeSchema } from "@/components/theme";
+import { ThemeSwitch } from "@/components/theme-switch";
 import { ROLE_LABELS } from "@/domains/users/roles";
 import { mayManageUsers } from "@/domains/users/rules";
 import { getCurrentUser } from "@/domains/users/session";
@@ -16,6 +19,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
+  const theme = themeSchema.parse((await cookies()).get(THEME_COOKIE)?.value);
   const links = user
     ? [
         { href: "/", label: "Overview" },
@@ -26,7 +30,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       ]
     : [];
   return (
-    <html lang="en">
+    // No class for "system": globals.css then follows prefers-color-scheme.
+    <html lang="en" className={theme === "system" ? undefined : theme}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <a
           href="#main"
@@ -35,26 +40,44 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to content
         </a>
         <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-            <Link href="/" className="text-lg font-semibold tracking-tight">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 md:py-3">
+            <Link href="/" className="mr-auto text-lg font-semibold tracking-tight">
               Fact-check desk
             </Link>
             {user ? (
-              <div className="flex flex-wrap items-center gap-3">
+              <>
+                {/* On a phone the account and the theme sit behind this button: a native popover, so it
+                    opens, closes on Escape or a click outside, and keeps its focus order without script. */}
+                <button
+                  type="button"
+                  popoverTarget="account-menu"
+                  className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 md:hidden"
+                >
+                  Account
+                </button>
                 <SiteNav links={links} />
-                <form action={signOut} className="flex items-center gap-2 text-sm">
-                  <span className="text-slate-700">
-                    {user.name} <span className="text-slate-500">({ROLE_LABELS[user.role]})</span>
-                  </span>
-                  <button
-                    type="submit"
-                    className="rounded-md px-2 py-1 text-blue-800 underline underline-offset-2 hover:bg-slate-100"
-                  >
-                    Sign out
-                  </button>
-                </form>
-              </div>
-            ) : null}
+                <div
+                  id="account-menu"
+                  popover="auto"
+                  className="inset-auto top-14 right-4 w-80 max-w-[calc(100vw-2rem)] space-y-4 rounded-lg border border-slate-200 bg-white p-4 text-slate-900 shadow-lg md:static md:flex md:w-auto md:max-w-none md:items-center md:gap-3 md:space-y-0 md:overflow-visible md:border-0 md:bg-transparent md:p-0 md:text-inherit md:shadow-none"
+                >
+                  <form action={signOut} className="flex flex-wrap items-center gap-2 text-sm">
+                    <span className="text-slate-700">
+                      {user.name} <span className="text-slate-500">({ROLE_LABELS[user.role]})</span>
+                    </span>
+                    <button
+                      type="submit"
+                      className="rounded-md px-2 py-1 text-blue-800 underline underline-offset-2 hover:bg-slate-100"
+                    >
+                      Sign out
+                    </button>
+                  </form>
+                  <ThemeSwitch theme={theme} />
+                </div>
+              </>
+            ) : (
+              <ThemeSwitch theme={theme} labelHiddenOnPhones />
+            )}
           </div>
         </header>
         <main id="main" className="mx-auto min-h-screen max-w-6xl px-4 py-6 sm:py-8">

@@ -2,24 +2,37 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousAccessibilityViolations, seededArticle, storageStateOf } from "./support";
 
 // One page per test: a scan's time is the page's, so a slow machine cannot push eight of them past one limit.
-const SCANNED_PAGES: { name: string; path: (ids: { article: number; claim: number }) => string }[] = [
-  { name: "the overview", path: () => "/" },
+// Three key pages are scanned again in dark mode, on the same page load (the theme is only CSS).
+const SCANNED_PAGES: {
+  name: string;
+  path: (ids: { article: number; claim: number }) => string;
+  alsoDark?: true;
+}[] = [
+  { name: "the overview", path: () => "/", alsoDark: true },
   { name: "the claims list", path: () => "/claims" },
   { name: "a filtered, paged claims list", path: () => "/claims?q=Mali&status=unreviewed&page=2" },
-  { name: "a claim", path: ({ claim }) => `/claims/${claim}` },
-  { name: "the article", path: ({ article }) => `/articles/${article}` },
+  { name: "a claim", path: ({ claim }) => `/claims/${claim}`, alsoDark: true },
+  { name: "the article", path: ({ article }) => `/articles/${article}`, alsoDark: true },
   { name: "an unknown claim (not found)", path: () => "/claims/999999" },
   { name: "my queue", path: () => "/queue" },
   { name: "the corrections log", path: () => "/corrections" },
 ];
 
 for (const scanned of SCANNED_PAGES) {
-  test(`${scanned.name} passes an axe scan with no serious or critical violation`, async ({ page, request }) => {
+  const themes = scanned.alsoDark ? ", in light and dark mode" : "";
+  test(`${scanned.name} passes an axe scan with no serious or critical violation${themes}`, async ({
+    page,
+    request,
+  }) => {
     const article = await seededArticle(request);
     const detail = (await (await request.get(`/api/articles/${article.id}`)).json()) as { claims: { id: number }[] };
     await page.goto(scanned.path({ article: article.id, claim: detail.claims[0]!.id }));
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoSeriousAccessibilityViolations(page);
+    if (scanned.alsoDark) {
+      await page.emulateMedia({ colorScheme: "dark" });
+      await expectNoSeriousAccessibilityViolations(page);
+    }
   });
 }
 

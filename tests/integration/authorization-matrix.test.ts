@@ -47,9 +47,13 @@ const requestScope = await vi.hoisted(async () => {
   delete process.env.TEST;
   // Next's server sets this global before loading its modules; its testing helpers need it too.
   Object.assign(globalThis, { AsyncLocalStorage: (await import("node:async_hooks")).AsyncLocalStorage });
-  return { headers: new Headers() };
+  const { ResponseCookies } = await import("next/dist/server/web/spec-extension/cookies");
+  return { headers: new Headers(), cookies: new ResponseCookies(new Headers()) };
 });
-vi.mock("next/headers", () => ({ headers: async () => requestScope.headers }));
+vi.mock("next/headers", () => ({
+  headers: async () => requestScope.headers,
+  cookies: async () => requestScope.cookies,
+}));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -988,6 +992,16 @@ const ACTION_MATRIX: Record<string, ActionCase[]> = {
         if (actor === "anonymous" || actor === "deactivated") return;
         const token = decodeURIComponent(requestScope.headers.get("cookie")!.split("=")[1]!).split(".")[0]!;
         expect(await database.prisma.session.count({ where: { token } })).toBe(0);
+      },
+    },
+  ],
+  "components/theme-actions.ts#chooseTheme": [
+    {
+      what: "choose a theme (a display preference, for everyone)",
+      expect: everyone<ActionOutcome>("done"),
+      form: async (actor) => ({ theme: actor === "reviewer" ? "light" : "dark" }),
+      allowed: async (_actor, form) => {
+        expect(requestScope.cookies.get("theme")?.value).toBe(form.theme);
       },
     },
   ],

@@ -1,0 +1,71 @@
+import { expect, type Locator, test } from "@playwright/test";
+
+/** How light a colour property of an element is, 0 (black) to 1 (white), whatever its CSS notation (oklch). */
+function lightnessOf(element: Locator, property: "backgroundColor" | "color"): Promise<number> {
+  return element.evaluate((node, name) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 1;
+    const context = canvas.getContext("2d")!;
+    context.fillStyle = getComputedStyle(node)[name];
+    context.fillRect(0, 0, 1, 1);
+    const [red, green, blue] = context.getImageData(0, 0, 1, 1).data;
+    return (0.2126 * red! + 0.7152 * green! + 0.0722 * blue!) / 255;
+  }, property);
+}
+
+test("the theme follows a dark system setting until Light is chosen in the header, which a reload keeps", async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  const body = page.locator("body");
+  const themes = page.getByRole("group", { name: "Theme" });
+  await expect(themes.getByRole("button", { name: "System" })).toHaveAttribute("aria-pressed", "true");
+  expect(await lightnessOf(body, "backgroundColor")).toBeLessThan(0.15);
+  expect(await lightnessOf(body, "color")).toBeGreaterThan(0.85);
+  expect(await lightnessOf(page.getByRole("banner"), "backgroundColor")).toBeLessThan(0.2);
+
+  await themes.getByRole("button", { name: "Light" }).click();
+  await expect(themes.getByRole("button", { name: "Light" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator("html")).toHaveClass("light");
+  expect(await lightnessOf(body, "backgroundColor")).toBeGreaterThan(0.9);
+
+  await page.reload();
+  await expect(themes.getByRole("button", { name: "Light" })).toHaveAttribute("aria-pressed", "true");
+  expect(await lightnessOf(body, "backgroundColor")).toBeGreaterThan(0.9);
+  expect(await lightnessOf(body, "color")).toBeLessThan(0.2);
+
+  await themes.getByRole("button", { name: "Dark" }).click();
+  await expect(page.locator("html")).toHaveClass("dark");
+  await page.emulateMedia({ colorScheme: "light" });
+  expect(await lightnessOf(body, "backgroundColor")).toBeLessThan(0.15);
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the header is two short rows: the links scroll sideways, the account and theme open from a button", async ({
+    page,
+  }) => {
+    await page.goto("/claims");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const header = await page.getByRole("banner").boundingBox();
+    expect(header!.height).toBeLessThanOrEqual(110);
+
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const name of ["Overview", "Claims", "My queue", "Corrections"])
+      await expect(nav.getByRole("link", { name })).toBeInViewport({ ratio: 0.5 });
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeHidden();
+
+    await page.getByRole("button", { name: "Account" }).click();
+    await expect(page.getByRole("banner").getByText("Rita Reviewer")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeInViewport();
+    await expect(page.getByRole("group", { name: "Theme" }).getByRole("button", { name: "Dark" })).toBeInViewport();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeHidden();
+
+    await nav.getByRole("link", { name: "Corrections" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Corrections" })).toBeVisible();
+  });
+});

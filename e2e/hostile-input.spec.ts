@@ -146,7 +146,9 @@ test("accepted markup renders as text on every page that shows it", async ({ bro
   });
 
   await expectShownAsText(editorViews, "/", [PAYLOADS.articleTitle]);
-  await expectShownAsText(editorViews, `/claims?article=${article.id}`, [
+  await expectShownAsText(editorViews, `/claims?article=${article.id}`, [PAYLOADS.statement, PAYLOADS.topic]);
+  // The table has no attribution column; the cards show it.
+  await expectShownAsText(editorViews, `/claims?article=${article.id}&view=cards`, [
     PAYLOADS.statement,
     PAYLOADS.topic,
     PAYLOADS.attributedTo,

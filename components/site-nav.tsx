@@ -8,18 +8,30 @@ function isCurrent(pathname: string, href: string) {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
+/** The width of the fade at the right end of the scrolling row (the list's `pr-8` and its mask). */
+const FADE_PX = 32;
+
 /** On a phone the links are one row that scrolls sideways; on wider screens they wrap as before. */
 export function SiteNav({ links }: { links: { href: string; label: string }[] }) {
   const pathname = usePathname();
   const list = useRef<HTMLUListElement>(null);
   useEffect(() => {
-    // The current page's link may sit past the right edge of the scrolling row: bring it into view.
-    const current = list.current?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (list.current && current) list.current.scrollLeft = current.offsetLeft - list.current.offsetLeft;
+    // The current page's link may sit past the right edge of the scrolling row: scroll just enough to
+    // show it whole (and clear of the fade), so the links before it stay in view as far as they fit.
+    const row = list.current;
+    const current = row?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!row || !current) return;
+    const hiddenBeyondRight = current.getBoundingClientRect().right - (row.getBoundingClientRect().right - FADE_PX);
+    if (hiddenBeyondRight > 0) row.scrollLeft += hiddenBeyondRight;
   }, [pathname]);
   return (
     <nav aria-label="Main" className="order-last min-w-0 basis-full md:order-none md:basis-auto">
-      <ul ref={list} className="flex gap-1 overflow-x-auto md:flex-wrap md:overflow-visible">
+      {/* The right edge fades out so a cut link reads as "more this way", never as a word cut short; the
+          padding lets the last link scroll clear of the fade. */}
+      <ul
+        ref={list}
+        className="flex gap-1 overflow-x-auto [mask-image:linear-gradient(to_right,#000_calc(100%-2rem),transparent)] pr-8 md:flex-wrap md:overflow-visible md:[mask-image:none] md:pr-0"
+      >
         {links.map((link) => {
           const current = isCurrent(pathname, link.href);
           return (

@@ -6,24 +6,20 @@ test.use(ANONYMOUS);
 
 /**
  * `next` as it stands in the sign-in page's URL, and where signing in must land. Each trick leads to
- * another site if the app answers it as a Location as it is; only the last is a place on the site.
+ * another site if the app answers it as a Location as it is; only the last two are places on the site.
+ * One of each kind goes through the browser here (whitespace the URL parser drops, a backslash, a
+ * second slash, a dot segment, an absolute URL, a script URL, an encoded slash, a kept path); the
+ * decoded forms of the rest (`%0a`, `%0d`, `%5C%5C`, `https:%2F%2F`…) are unit cases of `safeReturnPath`
+ * in tests/unit/safe-return-path.test.ts, where they cost no sign-in each.
  */
 const TRICKS: { next: string; lands: string }[] = [
   { next: "%2F%09%2Fevil.example", lands: "/" },
-  { next: "//evil.example", lands: "/" },
   { next: "/\\evil.example", lands: "/" },
-  { next: "/%5Cevil.example", lands: "/" },
-  { next: "%2F%2Fevil.example", lands: "/" },
-  { next: "/%0a/evil.example", lands: "/" },
-  { next: "/%0d/evil.example", lands: "/" },
-  { next: "/%09%5C%5Cevil.example", lands: "/" },
-  { next: "/%2F/evil.example", lands: "/" },
-  { next: "/%252F/evil.example", lands: "/%2F/evil.example" },
+  { next: "//evil.example", lands: "/" },
   { next: "/.//evil.example", lands: "/" },
-  { next: "%5C%5Cevil.example", lands: "/" },
   { next: "https://evil.example", lands: "/" },
-  { next: "https:%2F%2Fevil.example", lands: "/" },
   { next: "javascript:alert(1)", lands: "/" },
+  { next: "/%252F/evil.example", lands: "/%2F/evil.example" },
   { next: "%2Fclaims%3Fstatus%3Dverified%23top", lands: "/claims?status=verified#top" },
 ];
 

@@ -65,6 +65,18 @@ test.describe("on a phone", () => {
     await page.keyboard.press("Escape");
     await expect(page.getByRole("button", { name: "Sign out" })).toBeHidden();
 
+    // The list's filters wait behind a button, so the first claim is above the fold.
+    await page.emulateMedia({ colorScheme: "dark" });
+    const status = page.getByRole("combobox", { name: "Status" });
+    await expect(status).toBeHidden();
+    await expect(page.getByRole("main").getByRole("link", { name: /^Mali's junta organised/ })).toBeInViewport();
+    const filters = page.getByRole("button", { name: "Filters", exact: true });
+    await expect(filters).toHaveAttribute("aria-expanded", "false");
+    await filters.click();
+    await status.selectOption({ label: "Unreviewed" });
+    await page.waitForURL((url) => url.search === "?status=unreviewed");
+    await expect(page.getByRole("button", { name: "Filters (1)" })).toHaveAttribute("aria-expanded", "true");
+
     await nav.getByRole("link", { name: "Corrections" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Corrections" })).toBeVisible();
   });

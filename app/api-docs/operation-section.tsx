@@ -72,7 +72,13 @@ export function OperationSection({ entry, access }: { entry: DocumentedOperation
           <h4 id={`${id}-parameters`} className="text-sm font-semibold">
             Parameters
           </h4>
-          <div className="overflow-x-auto">
+          {/* On a phone the table scrolls sideways: a keyboard user must be able to focus it to scroll it. */}
+          <div
+            role="region"
+            aria-labelledby={`${id}-parameters`}
+            tabIndex={0}
+            className="overflow-x-auto rounded focus-visible:outline-2 focus-visible:outline-blue-700"
+          >
             <table aria-labelledby={`${id}-parameters`} className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 text-slate-700">
                 <tr>

@@ -89,6 +89,9 @@ export function ClaimFilters({ topics, assignees }: { topics: string[]; assignee
     if (currentSearch !== requestedSearch) setValues(valuesOf(searchParams));
   }
 
+  const [showChoices, setShowChoices] = useState(false);
+  const choicesSet = FILTERS.filter((name) => name !== "q" && values[name] !== "").length;
+
   const searchTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   /** Whether this search burst already has its history entry: later pauses replace it. */
   const searchHasEntry = useRef(false);
@@ -137,8 +140,8 @@ export function ClaimFilters({ topics, assignees }: { topics: string[]; assignee
       onSubmit={submit}
       className="rounded-lg border border-slate-200 bg-white p-3"
     >
-      <div className="grid grid-cols-2 gap-3 lg:grid-cols-7">
-        <div className="col-span-2">
+      <div className="grid grid-cols-[minmax(0,1fr)_auto] items-end gap-3 lg:grid-cols-7">
+        <div className="lg:col-span-2">
           <label htmlFor="filter-q" className={LABEL}>
             Search quote and statement
           </label>
@@ -153,49 +156,65 @@ export function ClaimFilters({ topics, assignees }: { topics: string[]; assignee
             className={CONTROL}
           />
         </div>
-        <FilterSelect
-          name="status"
-          label="Status"
-          value={values.status}
-          allLabel="All statuses"
-          options={REVIEW_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
-          onChange={choose}
-        />
-        <FilterSelect
-          name="verdict"
-          label="Verdict"
-          value={values.verdict}
-          allLabel="All verdicts"
-          options={VERDICTS.map((verdict) => ({ value: verdict, label: VERDICT_LABELS[verdict] }))}
-          onChange={choose}
-        />
-        <FilterSelect
-          name="topic"
-          label="Topic"
-          value={values.topic}
-          allLabel="All topics"
-          options={topics.map((topic) => ({ value: topic, label: topic }))}
-          onChange={choose}
-        />
-        <FilterSelect
-          name="assignee"
-          label="Assignee"
-          value={values.assignee}
-          allLabel="Anyone"
-          options={[
-            { value: "me", label: "Me" },
-            { value: "none", label: "Unassigned" },
-            ...assignees.map((user) => ({ value: user.id, label: user.name })),
-          ]}
-          onChange={choose}
-        />
-        <FilterSelect
-          name="sort"
-          label="Sort by"
-          value={values.sort || "position"}
-          options={CLAIM_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }))}
-          onChange={(name, value) => choose(name, value === "position" ? "" : value)}
-        />
+        {/* On a phone the choices wait behind this button so the first claims are above the fold; from
+            the lg breakpoint they are always in view and the button is gone. */}
+        <button
+          type="button"
+          aria-expanded={showChoices}
+          aria-controls="claim-filter-choices"
+          onClick={() => setShowChoices((shown) => !shown)}
+          className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 lg:hidden"
+        >
+          {choicesSet === 0 ? "Filters" : `Filters (${choicesSet})`}
+        </button>
+        <div
+          id="claim-filter-choices"
+          className={`${showChoices ? "grid" : "hidden"} col-span-2 grid-cols-2 gap-3 sm:grid-cols-3 lg:col-span-5 lg:grid lg:grid-cols-5`}
+        >
+          <FilterSelect
+            name="status"
+            label="Status"
+            value={values.status}
+            allLabel="All statuses"
+            options={REVIEW_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
+            onChange={choose}
+          />
+          <FilterSelect
+            name="verdict"
+            label="Verdict"
+            value={values.verdict}
+            allLabel="All verdicts"
+            options={VERDICTS.map((verdict) => ({ value: verdict, label: VERDICT_LABELS[verdict] }))}
+            onChange={choose}
+          />
+          <FilterSelect
+            name="topic"
+            label="Topic"
+            value={values.topic}
+            allLabel="All topics"
+            options={topics.map((topic) => ({ value: topic, label: topic }))}
+            onChange={choose}
+          />
+          <FilterSelect
+            name="assignee"
+            label="Assignee"
+            value={values.assignee}
+            allLabel="Anyone"
+            options={[
+              { value: "me", label: "Me" },
+              { value: "none", label: "Unassigned" },
+              ...assignees.map((user) => ({ value: user.id, label: user.name })),
+            ]}
+            onChange={choose}
+          />
+          <FilterSelect
+            name="sort"
+            label="Sort by"
+            value={values.sort || "position"}
+            options={CLAIM_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }))}
+            onChange={(name, value) => choose(name, value === "position" ? "" : value)}
+          />
+        </div>
       </div>
       {/* Parameters this form has no control for, kept when it is submitted without JavaScript. */}
       {["article", "pageSize", "view"].map((name) =>
@@ -211,12 +230,14 @@ export function ClaimFilters({ topics, assignees }: { topics: string[]; assignee
         >
           Apply filters
         </button>
-        <Link
-          href={withView("/claims", parseClaimsView(searchParams.get("view") ?? undefined))}
-          className="text-blue-800 underline underline-offset-2"
-        >
-          Clear all
-        </Link>
+        {choicesSet > 0 || values.q !== "" ? (
+          <Link
+            href={withView("/claims", parseClaimsView(searchParams.get("view") ?? undefined))}
+            className="text-blue-800 underline underline-offset-2"
+          >
+            Clear all
+          </Link>
+        ) : null}
         <span aria-live="polite" className="text-slate-600">
           {isPending ? "Updating the list…" : ""}
         </span>

@@ -1,8 +1,7 @@
 import type { Metadata, Viewport } from "next";
-import { cookies } from "next/headers";
 import Link from "next/link";
 import { SiteNav } from "@/components/site-nav";
-import { THEME_COOKIE, themeSchema } from "@/components/theme";
+import { themeFromCookie } from "@/components/theme-cookie";
 import { ThemeSwitch } from "@/components/theme-switch";
 import { ROLE_LABELS } from "@/domains/users/roles";
 import { mayManageUsers } from "@/domains/users/rules";
@@ -19,7 +18,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
-  const theme = themeSchema.parse((await cookies()).get(THEME_COOKIE)?.value);
+  const theme = await themeFromCookie();
   const links = user
     ? [
         { href: "/", label: "Overview" },

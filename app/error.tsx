@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { buttonClass } from "@/components/ui";
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
@@ -14,11 +15,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         Something went wrong on our side (the database may be unreachable for a moment). Nothing you entered was lost.
       </p>
       {error.digest ? <p className="text-xs text-slate-600">Reference: {error.digest}</p> : null}
-      <button
-        type="button"
-        onClick={reset}
-        className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700"
-      >
+      <button type="button" onClick={reset} className={buttonClass("primary")}>
         Try again
       </button>
     </div>

@@ -8,6 +8,7 @@ import { mayManageUsers } from "@/domains/users/rules";
 import { getCurrentUser } from "@/domains/users/session";
 import { signOut } from "./sign-in/actions";
 import "./globals.css";
+import { buttonClass } from "@/components/ui";
 
 export const metadata: Metadata = {
   title: { default: "Fact-check desk", template: "%s · Fact-check desk" },
@@ -50,7 +51,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <button
                   type="button"
                   popoverTarget="account-menu"
-                  className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 md:hidden"
+                  className={`${buttonClass("secondary", "small")} md:hidden`}
                 >
                   Account
                 </button>

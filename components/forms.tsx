@@ -2,16 +2,16 @@
 
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/lib/action-state";
+import { buttonClass, noticeClass } from "./ui";
 
 export { IDLE_STATE } from "@/lib/action-state";
 
 export const INPUT =
   "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm aria-[invalid=true]:border-red-600";
 export const LABEL = "block text-sm font-medium text-slate-800";
-const BUTTON = "rounded-md px-4 py-2 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-60";
-export const PRIMARY_BUTTON = `${BUTTON} bg-slate-900 text-white hover:bg-slate-700`;
-export const SECONDARY_BUTTON = `${BUTTON} border border-slate-400 bg-white text-slate-900 hover:bg-slate-100`;
-export const DANGER_BUTTON = `${BUTTON} border border-red-300 bg-white text-red-800 hover:bg-red-50`;
+export const PRIMARY_BUTTON = buttonClass("primary");
+export const SECONDARY_BUTTON = buttonClass("secondary");
+export const DANGER_BUTTON = buttonClass("danger");
 
 export function SubmitButton({
   children,
@@ -25,9 +25,15 @@ export function SubmitButton({
   value?: string;
 }) {
   const { pending } = useFormStatus();
-  const style = variant === "primary" ? PRIMARY_BUTTON : variant === "secondary" ? SECONDARY_BUTTON : DANGER_BUTTON;
   return (
-    <button type="submit" name={name} value={value} disabled={pending} aria-disabled={pending} className={style}>
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      disabled={pending}
+      aria-disabled={pending}
+      className={buttonClass(variant)}
+    >
       {children}
     </button>
   );
@@ -50,14 +56,14 @@ export function FieldError({ id, state, name }: { id: string; state: ActionState
 export function FormAlert({ state }: { state: ActionState }) {
   if (state.status === "error") {
     return (
-      <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+      <div role="alert" className={noticeClass("error")}>
         {state.message}
       </div>
     );
   }
   if (state.status === "success") {
     return (
-      <div role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
+      <div role="status" className={noticeClass("success")}>
         {state.message}
       </div>
     );

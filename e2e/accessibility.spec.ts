@@ -39,10 +39,26 @@ for (const scanned of SCANNED_PAGES) {
 test.describe("as an admin", () => {
   test.use({ storageState: storageStateOf("admin") });
 
-  test("the users page passes an axe scan", async ({ page }) => {
+  test("the users page passes an axe scan, and deactivating asks first in a dialog that Escape closes", async ({
+    page,
+  }) => {
     await page.goto("/admin/users");
     await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
     await expectNoSeriousAccessibilityViolations(page);
+
+    // Nothing is stored here (this project's data stays as seeded): the dialog is opened and dismissed.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.emulateMedia({ colorScheme: "dark" });
+    const deactivate = page.getByRole("button", { name: "Deactivate Rita Reviewer" });
+    await deactivate.click();
+    const dialog = page.getByRole("dialog", { name: "Deactivate Rita Reviewer?" });
+    await expect(dialog).toBeInViewport({ ratio: 1 });
+    await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await expectNoSeriousAccessibilityViolations(page);
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(deactivate).toBeFocused();
+    await expect(page.getByRole("row", { name: /Rita Reviewer/ })).toContainText("Active");
   });
 });
 

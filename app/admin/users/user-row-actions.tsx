@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ConfirmButton } from "@/components/confirm-button";
 import { FormAlert, IDLE_STATE, SubmitButton } from "@/components/forms";
 import { changeRoleFromForm, setActiveFromForm } from "@/domains/users/actions";
 import { ROLE_LABELS, ROLES } from "@/domains/users/roles";
@@ -41,10 +42,19 @@ export function UserRowActions({ user }: { user: { id: string; name: string; rol
         <form action={setActive}>
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="active" value={user.active ? "false" : "true"} />
-          <SubmitButton variant={user.active ? "danger" : "secondary"}>
-            {user.active ? "Deactivate" : "Reactivate"}
-            <span className="sr-only"> {user.name}</span>
-          </SubmitButton>
+          {user.active ? (
+            <ConfirmButton
+              title={`Deactivate ${user.name}?`}
+              description={`${user.name} is signed out everywhere and can no longer sign in. Their claims, verdicts and history stay; you can reactivate them later.`}
+              confirmLabel="Deactivate"
+            >
+              Deactivate<span className="sr-only"> {user.name}</span>
+            </ConfirmButton>
+          ) : (
+            <SubmitButton variant="secondary">
+              Reactivate<span className="sr-only"> {user.name}</span>
+            </SubmitButton>
+          )}
         </form>
       </div>
       <FormAlert state={latest} />

@@ -12,6 +12,7 @@ import {
   VERDICTS,
 } from "@/domains/claims/labels";
 import { hrefWithFilter, parseClaimsView, withView } from "./list-url";
+import { buttonClass } from "@/components/ui";
 
 /** How long typing pauses before the search runs: a word typed at speed is one request, not five. */
 const SEARCH_DELAY_MS = 300;
@@ -163,7 +164,7 @@ export function ClaimFilters({ topics, assignees }: { topics: string[]; assignee
           aria-expanded={showChoices}
           aria-controls="claim-filter-choices"
           onClick={() => setShowChoices((shown) => !shown)}
-          className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 lg:hidden"
+          className={`${buttonClass("secondary", "small")} lg:hidden`}
         >
           {choicesSet === 0 ? "Filters" : `Filters (${choicesSet})`}
         </button>
@@ -224,10 +225,7 @@ export function ClaimFilters({ topics, assignees }: { topics: string[]; assignee
       )}
       <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
         {/* Filters apply as they change; the button is for a browser without JavaScript and shows only on focus. */}
-        <button
-          type="submit"
-          className="sr-only rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white focus:not-sr-only"
-        >
+        <button type="submit" className={`${buttonClass("primary", "small")} sr-only focus:not-sr-only`}>
           Apply filters
         </button>
         {choicesSet > 0 || values.q !== "" ? (

@@ -26,11 +26,13 @@ export function SiteNav({ links }: { links: { href: string; label: string }[] })
   }, [pathname]);
   return (
     <nav aria-label="Main" className="order-last min-w-0 basis-full md:order-none md:basis-auto">
-      {/* The right edge fades out so a cut link reads as "more this way", never as a word cut short; the
-          padding lets the last link scroll clear of the fade. */}
+      {/* Both edges fade out so a cut link reads as "more this way", never as a word cut short. The row
+          reaches into the page's side margins, where the fades sit: at rest the first link starts where
+          the page's text does, clear of the left fade, and the right padding lets the last link scroll
+          clear of the right one. */}
       <ul
         ref={list}
-        className="flex gap-1 overflow-x-auto [mask-image:linear-gradient(to_right,#000_calc(100%-2rem),transparent)] pr-8 md:flex-wrap md:overflow-visible md:[mask-image:none] md:pr-0"
+        className="-mx-4 flex gap-1 overflow-x-auto [mask-image:linear-gradient(to_right,transparent,#000_1rem,#000_calc(100%-2rem),transparent)] pr-8 pl-4 md:mx-0 md:flex-wrap md:overflow-visible md:[mask-image:none] md:px-0"
       >
         {links.map((link) => {
           const current = isCurrent(pathname, link.href);

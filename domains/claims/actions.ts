@@ -4,10 +4,13 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/domains/users/session";
 import { idFieldSchema } from "@/lib/validation";
+import { type BulkChangedClaim, bulkChangeClaims } from "./bulk-mutations";
 import { assign, changeClaim, type ClaimCommand, edit, propose, release, start, take, withdraw } from "./commands";
 import { linkDuplicate, startFromDuplicate } from "./duplicates-mutations";
 import { createClaim, reopenClaim, reviewClaim } from "./mutations";
 import {
+  type BulkClaimChange,
+  bulkClaimChangeSchema,
   claimPatchSchema,
   duplicateLinkSchema,
   newClaimSchema,
@@ -142,3 +145,47 @@ export const createClaimFromForm = formAction(
     return `Claim #${id} added.`;
   },
 );
+
+/** A checkbox of the claims list's selection: named `claim-<id>`, its value `<id>:<version>` as the list showed it. */
+const SELECTED_CLAIM = /^claim-[0-9]+$/;
+const selectedClaimSchema = z
+  .string()
+  .regex(/^[0-9]{1,10}:[0-9]{1,10}$/)
+  .transform((value) => {
+    const [id, version] = value.split(":");
+    return { id: Number(id), version };
+  });
+
+function bulkMessage(change: BulkClaimChange, claims: BulkChangedClaim[]): string {
+  const count = claims.length === 1 ? "1 claim" : `${claims.length} claims`;
+  switch (change.action) {
+    case "assign":
+      return `${count} assigned to ${claims[0]?.assignee?.name ?? "them"}.`;
+    case "release":
+      return `${count} released: nobody is assigned.`;
+    case "set_topic":
+      return `${count} filed under the topic “${change.topic}”.`;
+  }
+}
+
+/**
+ * The claims list's bulk bar: the selected rows' checkboxes, and the button pressed (`action`) with the
+ * field it needs, as the API's bulk change; only that field is passed on, since the bar sends both.
+ */
+export const bulkChangeClaimsFromForm = formAction(z.record(z.string(), z.string()), async (form, user) => {
+  const items = Object.entries(form)
+    .filter(([name]) => SELECTED_CLAIM.test(name))
+    .map(([, value]) => selectedClaimSchema.parse(value));
+  const change = bulkClaimChangeSchema.parse({
+    action: form.action,
+    items,
+    ...(form.action === "assign" ? { assigneeId: form.assigneeId ?? "" } : {}),
+    ...(form.action === "set_topic" ? { topic: form.topic ?? "" } : {}),
+  });
+  try {
+    return bulkMessage(change, await bulkChangeClaims(user, change));
+  } finally {
+    // After a refusal too: a 409 shows the claims as they are now.
+    revalidatePath("/claims");
+  }
+});

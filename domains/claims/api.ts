@@ -5,6 +5,7 @@ import { SourceStance } from "@/lib/generated/prisma/enums";
 import { claimEventActionSchema } from "./events";
 import { CLAIM_SORTS, REVIEW_STATUSES, SORT_LABELS, VERDICTS } from "./labels";
 import {
+  bulkClaimChangeSchema,
   claimExportQuerySchema,
   claimListQuerySchema,
   claimPatchSchema,
@@ -12,6 +13,7 @@ import {
   MIN_COMMENT_LENGTH,
   MIN_RATIONALE_LENGTH,
   MIN_REASON_LENGTH,
+  MAX_BULK_ITEMS,
   newClaimSchema,
   reopenSchema,
   reviewSchema,
@@ -223,6 +225,32 @@ const claimWriteErrors = {
   "413": apiDoc.bodyTooLarge,
   "503": apiDoc.databaseUnavailable,
 };
+
+/** What a bulk change answers: each claim as the change left it (domains/claims/bulk-mutations.ts). */
+const bulkChangedClaimsSchema = z
+  .strictObject({
+    claims: z.array(
+      z.strictObject({
+        id: z.int(),
+        version: z.int().meta({ description: "The claim's version now: send it with the next write about it." }),
+        changed: z
+          .boolean()
+          .meta({ description: "False where the claim already had what was asked: no new version, no history event." }),
+        assignee: userRefSchema.nullable(),
+        topic: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: "BulkChangedClaims" });
+
+const bulkConflictSchema = z
+  .strictObject({
+    error: z.string(),
+    conflicts: z
+      .array(z.strictObject({ id: z.int(), version: z.int().meta({ description: "The version stored now." }) }))
+      .meta({ description: "Every claim sent whose version is not the one sent." }),
+  })
+  .meta({ id: "BulkConflict" });
 
 export const claimsApi: apiDoc.ApiDescription = {
   tags: [
@@ -448,6 +476,32 @@ export const claimsApi: apiDoc.ApiDescription = {
           "401": apiDoc.unauthorized,
           "403": apiDoc.forbiddenWrite("The claim is someone else's, or not in progress."),
           ...claimWriteErrors,
+        },
+      },
+    },
+    {
+      path: "/api/claims/bulk",
+      method: "post",
+      operation: {
+        operationId: "changeClaimsInBulk",
+        tags: ["Claims"],
+        summary: "Assign, release or set the topic of several claims at once",
+        description: [
+          `Editors and admins. \`action\`: \`assign\` (to \`assigneeId\`, an active user), \`release\` (to nobody) or \`set_topic\` (to \`topic\`), for up to ${MAX_BULK_ITEMS} claims in \`items\`, each with the \`version\` you saw. Each claim gets the same rule and the same history event as the change would give it one at a time; a claim that already has what is asked is left as it is.`,
+          "All or nothing, in one transaction: if any claim changed since the version sent, nothing is saved and the answer is 409 listing every such claim with its version now; if the rules refuse any claim, nothing is saved and the 403 names it.",
+        ].join("\n\n"),
+        requestBody: apiDoc.jsonBody(bulkClaimChangeSchema),
+        responses: {
+          "200": apiDoc.jsonResponse(bulkChangedClaimsSchema, "Every claim sent, as the change left it, in id order."),
+          "400": apiDoc.badRequest("Invalid change, an inactive assignee, or a claim id that names no claim."),
+          "401": apiDoc.unauthorized,
+          "403": apiDoc.forbiddenWrite("You are not an editor or admin, or a claim's rule refuses its change."),
+          "409": apiDoc.jsonResponse(
+            bulkConflictSchema,
+            "Some claims changed since the versions sent, so nothing was saved: `conflicts` lists them with their versions now.",
+          ),
+          "413": apiDoc.bodyTooLarge,
+          "503": apiDoc.databaseUnavailable,
         },
       },
     },

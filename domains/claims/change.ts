@@ -25,6 +25,7 @@ const claimStateSelect = {
   assigneeId: true,
   proposedById: true,
   duplicateOfId: true,
+  topic: true,
   updatedAt: true,
   _count: { select: { sources: true } },
 } satisfies Prisma.ClaimSelect;
@@ -45,6 +46,16 @@ export async function loadClaimState(tx: Tx, claimId: number): Promise<ClaimStat
 export async function lockClaim(tx: Tx, claimId: number): Promise<ClaimState> {
   await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
   return loadClaimState(tx, claimId);
+}
+
+/**
+ * Several claims locked at once, for a change to all of them (bulk-mutations.ts): always in id order, so
+ * two writers of overlapping sets queue on the first claim they share instead of each holding a lock
+ * the other waits for. The claims that exist, in id order; a missing id is left out.
+ */
+export async function lockClaims(tx: Tx, claimIds: readonly number[]): Promise<ClaimState[]> {
+  await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ANY(${[...claimIds]}::int[]) ORDER BY id FOR UPDATE`;
+  return tx.claim.findMany({ where: { id: { in: [...claimIds] } }, select: claimStateSelect, orderBy: { id: "asc" } });
 }
 
 /** The 409 answer: the claim as it is now, and who changed it last, so the user can decide again. */
@@ -105,6 +116,7 @@ export interface ClaimChangeData {
   verifiedById?: string | null;
   verifiedAt?: Date | null;
   duplicateOfId?: number | null;
+  topic?: string;
 }
 
 /** Each column's assignment, enums cast to their PostgreSQL type. */
@@ -118,6 +130,7 @@ const SET_COLUMN: { [K in keyof ClaimChangeData]-?: (value: ClaimChangeData[K]) 
   verifiedById: (value) => Prisma.sql`"verifiedById" = ${value}`,
   verifiedAt: (value) => Prisma.sql`"verifiedAt" = ${value}`,
   duplicateOfId: (value) => Prisma.sql`"duplicateOfId" = ${value}`,
+  topic: (value) => Prisma.sql`topic = ${value}`,
 };
 
 /**

@@ -13,6 +13,7 @@ import {
   mayEditVerdict,
   mayPropose,
   mayRelease,
+  maySetTopic,
   mayStart,
   mayTake,
   mayWithdraw,
@@ -27,6 +28,8 @@ import type { ClaimPatch } from "./schema";
  * and `changeClaim` writes the change as one update and one history event, at one new version. So the
  * workflow form runs the command of the button pressed, and `PATCH /api/claims/:id` runs the several a
  * patch may ask for at once (assign and start, edit and propose) as the one change it has always been.
+ * Setting the topic is a command too, for the bulk change of several claims (bulk-mutations.ts), which
+ * runs the same commands on each claim under one transaction.
  */
 
 interface Person {
@@ -34,7 +37,7 @@ interface Person {
   name: string;
 }
 
-type WorkflowColumn = "status" | "verdict" | "rationale" | "assigneeId";
+type WorkflowColumn = "status" | "verdict" | "rationale" | "assigneeId" | "topic";
 
 /** A change to a claim, as the commands run so far have built it. */
 export interface ClaimChangeDraft {
@@ -180,6 +183,15 @@ export const propose: ClaimCommand = (draft, { actor }) => {
   };
 };
 
+/** The claim is filed under `topic`; the topic it already has is no change. */
+export function setTopic(topic: string): ClaimCommand {
+  return (draft, { actor }) => {
+    refuseUnless(maySetTopic(actor));
+    if (topic === draft.seen.topic) return draft;
+    return { ...withColumn(draft, "topic", topic), action: "topic_changed" };
+  };
+}
+
 /** The proposal is taken back: the claim is in progress again. */
 export const withdraw: ClaimCommand = (draft, { actor }) => {
   refuseUnless(mayWithdraw(actor, facts(draft)));
@@ -235,6 +247,7 @@ function stateOf(record: ClaimRecord): ClaimState {
     assigneeId: record.assignee?.id ?? null,
     proposedById: record.proposedBy?.id ?? null,
     duplicateOfId: record.duplicateOf?.id ?? null,
+    topic: record.topic,
     updatedAt: record.updatedAt,
     _count: { sources: record.sources.length },
   };

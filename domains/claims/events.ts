@@ -18,6 +18,7 @@ export const CLAIM_EVENT_ACTIONS = [
   "source_removed",
   "duplicate_linked",
   "duplicate_unlinked",
+  "topic_changed",
 ] as const;
 
 export type ClaimEventAction = (typeof CLAIM_EVENT_ACTIONS)[number];
@@ -74,6 +75,7 @@ export const EVENT_LABELS: Record<ClaimEventAction, string> = {
   source_removed: "removed a source",
   duplicate_linked: "marked the claim as a duplicate of an earlier one",
   duplicate_unlinked: "cleared the duplicate mark",
+  topic_changed: "changed the topic",
 };
 
 export function eventLabel(action: ClaimEventAction): string {

@@ -215,6 +215,20 @@ export function mayCreateClaim(actor: Actor): Decision {
   return isEditor(actor) ? allow() : deny("Only editors and admins add claims to an article.");
 }
 
+/** Editors and admins file claims under a topic (set when an editor adds the claim). */
+export function maySetTopic(actor: Actor): Decision {
+  return isEditor(actor) ? allow() : deny("Only editors and admins change a claim's topic.");
+}
+
+/**
+ * Editors and admins change several claims at once (assign, release, set the topic); each claim is
+ * still judged by the rule of its change, as it would be one at a time. The claims list asks it to
+ * offer the selection checkboxes.
+ */
+export function mayBulkEdit(actor: Actor): Decision {
+  return isEditor(actor) ? allow() : deny("Only editors and admins change claims in bulk.");
+}
+
 /** A claim's history event, as far as the two-person rule reads it. */
 interface HistoryEvent {
   id: number;

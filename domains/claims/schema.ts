@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { type FieldErrors, fieldErrorsOf, idFieldSchema, idSchema, MAX_DB_INTEGER, textSchema } from "@/lib/validation";
+import {
+  type FieldErrors,
+  fieldErrorsOf,
+  idFieldSchema,
+  idSchema,
+  jsonObjectErrors,
+  MAX_DB_INTEGER,
+  textSchema,
+} from "@/lib/validation";
 import { decodeCursor } from "./cursor";
 import { CLAIM_SORTS, REVIEW_STATUSES, VERDICTS } from "./labels";
 import { MIN_RATIONALE_LENGTH } from "./limits";
@@ -195,6 +203,9 @@ export const offsetSchema = (name: string) =>
     .min(0, `The ${name} cannot be negative.`)
     .max(MAX_DB_INTEGER, `The ${name} is past the end of any article.`);
 
+/** A claim's topic, as a new claim gives it and as a bulk change sets it. */
+const topicSchema = textSchema("Give a topic.").trim().min(2, "Give a topic.").max(100, "At most 100 characters.");
+
 /** A new claim: a span of the article's text (its quote is the text there) and what it claims. */
 export const newClaimSchema = z
   .strictObject({
@@ -204,7 +215,7 @@ export const newClaimSchema = z
       .trim()
       .min(10, "Write the claim as one checkable sentence (at least 10 characters).")
       .max(1_000, "At most 1000 characters."),
-    topic: textSchema("Give a topic.").trim().min(2, "Give a topic.").max(100, "At most 100 characters."),
+    topic: topicSchema,
     attributedTo: z.preprocess(
       blankAsUndefined,
       textSchema("Give who made the claim, as text.").trim().max(200, "At most 200 characters.").optional(),
@@ -222,3 +233,46 @@ export const newClaimSchema = z
     }
   });
 export type NewClaim = z.infer<typeof newClaimSchema>;
+
+/** At most this many claims change in one bulk request, so its transaction holds few locks for a short time. */
+export const MAX_BULK_ITEMS = 100;
+
+const bulkItemsSchema = z
+  .array(z.strictObject({ id: idSchema, version: versionSchema }, jsonObjectErrors), {
+    error: "Give a list of { id, version }.",
+  })
+  .min(1, "Select at least one claim.")
+  .max(MAX_BULK_ITEMS, `At most ${MAX_BULK_ITEMS} claims at once.`)
+  .superRefine((items, context) => {
+    const seen = new Set<number>();
+    for (const { id } of items) {
+      if (seen.has(id)) context.addIssue({ code: "custom", message: `Claim #${id} is listed twice: list each once.` });
+      seen.add(id);
+    }
+  });
+
+/**
+ * One change to several claims at once, each at the version the user saw: assign them to someone,
+ * release them, or file them under a topic. All or nothing.
+ */
+export const bulkClaimChangeSchema = z.discriminatedUnion(
+  "action",
+  [
+    z.strictObject(
+      {
+        action: z.literal("assign"),
+        items: bulkItemsSchema,
+        assigneeId: textSchema("Choose whom to assign the claims to.")
+          .trim()
+          .min(1, "Choose whom to assign the claims to.")
+          .max(100, "At most 100 characters."),
+      },
+      jsonObjectErrors,
+    ),
+    z.strictObject({ action: z.literal("release"), items: bulkItemsSchema }, jsonObjectErrors),
+    z.strictObject({ action: z.literal("set_topic"), items: bulkItemsSchema, topic: topicSchema }, jsonObjectErrors),
+  ],
+  { error: (issue) => (issue.code === "invalid_union" ? "Must be assign, release or set_topic." : undefined) },
+);
+export type BulkClaimChange = z.infer<typeof bulkClaimChangeSchema>;
+export type BulkAction = BulkClaimChange["action"];

@@ -393,6 +393,28 @@ describe("the work on a claim, from taking it to correcting it", () => {
   });
 });
 
+describe("changing claims in bulk", () => {
+  it("files two claims under a topic at once; a stale version is a 409 naming the claims", async () => {
+    const claims = await database.prisma.claim.findMany({
+      select: { id: true, version: true },
+      orderBy: { id: "desc" },
+      take: 2,
+    });
+    const filed = await expectAnswer("POST /api/claims/bulk", 200, {
+      cookie: cookies.editor,
+      json: { action: "set_topic", topic: "Filed in bulk", items: claims },
+    });
+    expect(filed).toMatchObject({ claims: [{ changed: true }, { changed: true }] });
+    const conflict = await expectAnswer("POST /api/claims/bulk", 409, {
+      cookie: cookies.editor,
+      json: { action: "release", items: claims },
+    });
+    expect(conflict).toMatchObject({
+      conflicts: claims.map(({ id, version }) => ({ id, version: version + 1 })).reverse(),
+    });
+  });
+});
+
 /** Each operation that documents a status, for the statuses any request can cause without state. */
 function documenting(status: string): ApiOperation[] {
   return API_OPERATIONS.filter(

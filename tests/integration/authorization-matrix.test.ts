@@ -514,6 +514,25 @@ const API_MATRIX: Record<string, ApiCase[]> = {
       call: async () => ({ path: claimPath(freshClaim()), json: { version: 1, assigneeId: people.reviewer2.id } }),
     },
   ],
+  "POST /api/claims/bulk": [
+    {
+      what: "assign several claims to someone at once",
+      expect: editorsOnly(200, 403, 401),
+      call: async () => ({
+        path: "/api/claims/bulk",
+        json: {
+          action: "assign",
+          items: [freshClaim(), freshClaim()].map((id) => ({ id, version: 1 })),
+          assigneeId: people.reviewer2.id,
+        },
+      }),
+      allowed: async (_actor, _response, call) => {
+        const { items } = call.json as { items: { id: number }[] };
+        const assigned = await database.prisma.claim.findMany({ where: { id: { in: items.map((item) => item.id) } } });
+        expect(assigned.map((claim) => claim.assigneeId)).toEqual([people.reviewer2.id, people.reviewer2.id]);
+      },
+    },
+  ],
   "POST /api/claims/[id]/review": [
     {
       what: "approve someone else's proposal",
@@ -1058,6 +1077,22 @@ const ACTION_MATRIX: Record<string, ActionCase[]> = {
       what: "assign a claim to someone else",
       expect: editorsOnly<ActionOutcome>("done", "refused", "refused"),
       form: async () => ({ ...(await claimForm(freshClaim())), intent: "assign", assigneeId: people.reviewer2.id }),
+    },
+  ],
+  "domains/claims/actions.ts#bulkChangeClaimsFromForm": [
+    {
+      what: "assign the selected claims to someone",
+      expect: editorsOnly<ActionOutcome>("done", "refused", "refused"),
+      form: async () => {
+        const [first, second] = [freshClaim(), freshClaim()];
+        return {
+          [`claim-${first}`]: `${first}:1`,
+          [`claim-${second}`]: `${second}:1`,
+          action: "assign",
+          assigneeId: people.reviewer2.id,
+          topic: "",
+        };
+      },
     },
   ],
   "domains/claims/actions.ts#reviewClaimFromForm": [

@@ -46,6 +46,7 @@ async function loadHandlers() {
     exportCsv: (await import("@/app/api/claims/export.csv/route")).GET,
     claim: await import("@/app/api/claims/[id]/route"),
     review: (await import("@/app/api/claims/[id]/review/route")).POST,
+    bulk: (await import("@/app/api/claims/bulk/route")).POST,
     reopen: (await import("@/app/api/claims/[id]/reopen/route")).POST,
     addSource: (await import("@/app/api/claims/[id]/sources/route")).POST,
     source: await import("@/app/api/claims/[id]/sources/[sourceId]/route"),
@@ -1061,6 +1062,70 @@ describe(`hostile input (seed ${SEED})`, () => {
     );
   });
 
+  it("POST /api/claims/bulk with hostile bodies", async () => {
+    const poolItem = fc.record({ pool: fc.nat(), version: versionField });
+    const hostileItem = fc.oneof(
+      { weight: 6, arbitrary: poolItem },
+      { weight: 1, arbitrary: bodyOf({ id: hostileNumber, version: versionField }) },
+      { weight: 1, arbitrary: wrongType },
+    );
+    const anyUser = fc.nat().map((index) => ({ user: index }));
+    const storableTopic = storableText.map((text) => text.slice(0, 90).toWellFormed());
+    const body = hostileOrValid(
+      bodyOf({
+        action: field(fc.constantFrom("assign", "release", "set_topic")),
+        items: field(fc.array(hostileItem, { maxLength: 6 })),
+        assigneeId: field(anyUser),
+        topic: field(fc.oneof(storableTopic, hostileText)),
+      }),
+      fc
+        .oneof(
+          fc.record({ action: fc.constant("assign"), assigneeId: anyUser }),
+          fc.record({ action: fc.constant("release") }),
+          fc.record({ action: fc.constant("set_topic"), topic: fc.oneof(storableTopic, hostileText) }),
+        )
+        .chain((change) =>
+          fc
+            .uniqueArray(fc.nat({ max: 7 }), { minLength: 1, maxLength: 4 })
+            .map((pools): Fields => ({ ...change, items: pools.map((pool) => ({ pool, version: CURRENT_VERSION })) })),
+        ),
+    );
+    await runProperty("POST /api/claims/bulk", 200, fc.tuple(body, writeRequest), async ([generated, request]) => {
+      const fields: Fields = { ...generated };
+      if (Array.isArray(fields.items)) {
+        fields.items = await Promise.all(
+          fields.items.map(async (item: unknown) => {
+            if (typeof item !== "object" || item === null || !("pool" in item)) return item;
+            const { pool, version } = item as { pool: number; version: unknown };
+            const id = poolIds[pool % poolIds.length]!;
+            return { id, version: await resolveVersion(version, String(id)) };
+          }),
+        );
+      }
+      if (typeof fields.assigneeId === "object" && fields.assigneeId !== null && "user" in fields.assigneeId) {
+        fields.assigneeId = userIds[(fields.assigneeId as { user: number }).user % userIds.length];
+      }
+      await checkOutcome("POST /api/claims/bulk", undefined, async () => ({
+        response: await handlers.bulk(send("/api/claims/bulk", "POST", request, fields), routeParams({})),
+        accepted: async (before, after, answer) => {
+          expectStorableText(fields);
+          const changed = answer.claims as { id: number; version: number; changed: boolean }[];
+          expect(after.events - before.events).toBe(changed.filter((claim) => claim.changed).length);
+          for (const claim of changed) {
+            const stored = await database.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
+            expect(stored.version).toBe(claim.version);
+            expect(stored.version - before.poolVersions[claim.id]!).toBe(claim.changed ? 1 : 0);
+            if (fields.action === "set_topic") expect(stored.topic).toBe(trimmed(fields.topic));
+            if (fields.action === "assign") expect(stored.assigneeId).toBe(fields.assigneeId);
+            if (fields.action === "release") expect(stored.assigneeId).toBeNull();
+          }
+          expect(after.sourceCount).toBe(before.sourceCount);
+          expect(after.users).toBe(before.users);
+        },
+      }));
+    });
+  });
+
   it("POST /api/claims/:id/review with hostile bodies", async () => {
     const body = hostileOrValid(
       bodyOf({
@@ -1449,6 +1514,7 @@ const COVERED = new Set([
   "GET /api/claims/export.csv",
   "GET /api/claims/[id]",
   "PATCH /api/claims/[id]",
+  "POST /api/claims/bulk",
   "POST /api/claims/[id]/review",
   "POST /api/claims/[id]/reopen",
   "POST /api/claims/[id]/sources",

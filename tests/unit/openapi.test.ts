@@ -183,9 +183,12 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(errorSchema.properties ?? {})).toEqual(["error", "fields"]);
     const conflict = componentSchema("Conflict");
     expect(conflict.required).toEqual(expect.arrayContaining(["error", "current", "lastChange"]));
+    // A bulk change names every stale claim with its version instead of one claim's values.
+    expect(componentSchema("BulkConflict").required).toEqual(["error", "conflicts"]);
     for (const { operation: described } of operations) {
       const stale = described.responses["409"]?.content?.["application/json"]?.schema;
-      if (stale) expect(stale, described.operationId).toEqual({ $ref: "#/components/schemas/Conflict" });
+      const conflictSchema = described.operationId === "changeClaimsInBulk" ? "BulkConflict" : "Conflict";
+      if (stale) expect(stale, described.operationId).toEqual({ $ref: `#/components/schemas/${conflictSchema}` });
     }
   });
 

@@ -59,6 +59,27 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
+/** A digit, a decimal point or comma, a digit: "7.1" or "7,1". */
+const DECIMAL_MARK = /(?<=\d)[.,](?=\d)/g;
+/** What a PostgreSQL regular expression (ARE) reads as other than itself; a backslash makes each literal. */
+const REGEX_SPECIAL = /[\\^$.|?*+()[\]{}]/g;
+
+/**
+ * The search text as a PostgreSQL regular expression matching it literally, except that each decimal
+ * mark between two digits matches a point or a comma ("7,1 million" finds "7.1 million" and the
+ * reverse: this desk's French sources write decimal commas). Null when the text has no such mark, so
+ * the plain substring match is kept. One character class per mark, so the expression grows with the
+ * text (at most 200 characters) and never with the number of spellings. A thousands separator ("7,100")
+ * matches the other spelling too, which is also how some languages write it.
+ */
+function decimalInsensitivePattern(text: string): string | null {
+  if (!text.match(DECIMAL_MARK)) return null;
+  return text
+    .split(DECIMAL_MARK)
+    .map((part) => part.replace(REGEX_SPECIAL, (char) => `\\${char}`))
+    .join("[.,]");
+}
+
 /** "After this cursor" in the cursor's own order, as one row comparison that its index answers. */
 function afterCursor(cursor: ClaimCursor): Prisma.Sql {
   switch (cursor.sort) {
@@ -85,12 +106,17 @@ function whereClause(query: ClaimExportQuery, viewer: CurrentUser, cursor?: Clai
   if (query.topic) conditions.push(Prisma.sql`c.topic = ${query.topic}`);
   if (query.q) {
     // Word search (stemmed: "banned" finds "ban") plus a plain substring match, so a
-    // name typed in part ("Sisso") or a figure ("7.1") is found as in a spreadsheet.
+    // name typed in part ("Sisso") or a figure ("7.1") is found as in a spreadsheet. A figure
+    // with a decimal point or comma ("7,1 million") is matched in either spelling by a regular
+    // expression instead; the trigram indexes on quote and statement answer both kinds of match.
+    const decimals = decimalInsensitivePattern(query.q);
     const pattern = `%${escapeLike(query.q)}%`;
+    const contains = (column: Prisma.Sql) =>
+      decimals ? Prisma.sql`${column} ~* ${decimals}` : Prisma.sql`${column} ILIKE ${pattern}`;
     conditions.push(Prisma.sql`(
       c."searchVector" @@ websearch_to_tsquery('english', ${query.q})
-      OR c.quote ILIKE ${pattern}
-      OR c.statement ILIKE ${pattern}
+      OR ${contains(Prisma.sql`c.quote`)}
+      OR ${contains(Prisma.sql`c.statement`)}
     )`);
   }
   return conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;

@@ -156,6 +156,11 @@ describe("GET /api/claims/export.csv", () => {
     expect(rows.map((row) => Number(row[0]))).toEqual(list.items.map((item: { id: number }) => item.id));
   });
 
+  it("finds a figure typed with a decimal comma as the list does", async () => {
+    const [, ...rows] = parseCsv(await (await exportCsv("?q=7%2C1%20million")).text());
+    expect(rows.map((row) => row[2])).toContain("UNICEF estimates that 7.1 million people");
+  });
+
   it("keeps quotes, commas, newlines and a leading = in a rationale, neutralised for spreadsheets", async () => {
     const [, ...rows] = parseCsv(await (await exportCsv("?status=verified")).text());
     expect(rows).toHaveLength(1);

@@ -119,6 +119,50 @@ describe("GET /api/claims", () => {
     ).toBe(true);
   });
 
+  it("finds a figure written with a decimal comma or point, whichever was typed, and a year", async () => {
+    const quotes = async (q: string) =>
+      (await claimsApi(`?pageSize=100&q=${encodeURIComponent(q)}`)).body.items.map(
+        (item: { quote: string }) => item.quote,
+      );
+    expect(await quotes("1992")).toContain("in 1992");
+    for (const q of ["7,1 million", "7.1 million", "7,1"])
+      expect(await quotes(q), q).toContain("UNICEF estimates that 7.1 million people");
+  });
+
+  it("finds a figure stored with a decimal comma when it is typed with a point", async () => {
+    const claim = await database.prisma.claim.findFirstOrThrow({ where: { quote: "in 1992" } });
+    await database.prisma.claim.update({
+      where: { id: claim.id },
+      data: { statement: "Selon l'UNICEF, 2,5 millions de personnes ont fui en 1992." },
+    });
+    const found = await claimsApi("?q=2.5%20millions");
+    expect(found.body.items.map((item: { id: number }) => item.id)).toEqual([claim.id]);
+    expect((await claimsApi("?q=2%2C5")).body.items.map((item: { id: number }) => item.id)).toEqual([claim.id]);
+    // Characters a regular expression would read are text around a decimal figure too: neither
+    // a wildcard that finds more, nor a syntax error.
+    for (const q of ["2,5 m.llions", "2,5 mi.*s", "2.5|x", "(2.5 millions", "2,5{2}"])
+      expect((await claimsApi(`?q=${encodeURIComponent(q)}`)).body.total, q).toBe(0);
+    for (const q of ["[2,5", "2,5)", "2,5\\", "2.5("])
+      expect((await claimsApi(`?q=${encodeURIComponent(q)}`)).status, q).toBe(200);
+  });
+
+  it("keeps a comma that is not a decimal one as it was typed", async () => {
+    const commaList = await claimsApi("?q=Mali%2C%20Niger");
+    expect(commaList.status).toBe(200);
+    expect(commaList.body.total).toBe(0);
+    const claim = await database.prisma.claim.findFirstOrThrow({
+      where: { topic: "Peace talks" },
+      orderBy: { id: "asc" },
+    });
+    await database.prisma.claim.update({
+      where: { id: claim.id },
+      data: { statement: "Troops moved between Mali, Niger and Burkina Faso." },
+    });
+    expect((await claimsApi("?q=Mali%2C%20Niger")).body.items.map((item: { id: number }) => item.id)).toEqual([
+      claim.id,
+    ]);
+  });
+
   it("finds part of a name and treats LIKE wildcards as text", async () => {
     expect((await claimsApi("?q=Sisso")).body.total).toBeGreaterThanOrEqual(3);
     expect((await claimsApi("?q=%25")).body.total).toBe(0);

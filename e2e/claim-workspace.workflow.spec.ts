@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Locator, test } from "@playwright/test";
 import { ClaimPage } from "./pages/claim-page";
 import { findClaim, storageStateOf } from "./support";
 
@@ -11,13 +11,14 @@ test("a reviewer begins in one click, an error goes once fixed, and a typed rati
   const asReviewer = new ClaimPage(page);
   await asReviewer.goto(claim.id);
   const header = page.locator("header", { has: page.getByRole("heading", { level: 1 }) });
-  await expect(header).toContainText("Unassigned");
+  await expect(asReviewer.assignee).toHaveText("Unassigned");
   await expect(asReviewer.review.getByRole("button", { name: "Start work" })).toHaveCount(0);
 
   await asReviewer.review.getByRole("button", { name: "Take and start" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The claim is yours and work has started." })).toBeFocused();
   await expect(header.locator("[data-status=in_progress]")).toBeVisible();
-  await expect(header).toContainText("Rita Reviewer");
+  await expect(asReviewer.review.locator("[data-status=in_progress]")).toBeVisible();
+  await expect(asReviewer.assignee).toHaveText("Rita Reviewer");
 
   const rationale = "Amnesty International and RSF both report suspensions of outlets and journalists.";
   await asReviewer.fillVerdict("True", rationale);
@@ -57,8 +58,67 @@ test("a reviewer begins in one click, an error goes once fixed, and a typed rati
   await asReviewer.submit(asReviewer.review, "Save draft", "Verdict draft saved.");
   const stored = await (await context.request.get(`/api/claims/${claim.id}`)).json();
   expect(stored).toMatchObject({ status: "in_progress", verdict: "true", rationale });
+
+  // The workspace at a desktop width: the claim and its sources on the main side, the review panel
+  // beside them, still in view once scrolled down to the history, which is folded away until opened.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  const desktop = await boxesOf([asReviewer.sources, asReviewer.review]);
+  expect(desktop[1]!.x).toBeGreaterThan(desktop[0]!.x + desktop[0]!.width);
+  await expect(asReviewer.history.getByRole("list")).toBeHidden();
+  await asReviewer.history.scrollIntoViewIfNeeded();
+  await expect(asReviewer.review.getByRole("heading", { name: "Review" })).toBeInViewport();
+  await expect(asReviewer.review.getByRole("button", { name: "Propose for second review" })).toBeInViewport();
+  await asReviewer.openHistory();
+  await expect(asReviewer.history.getByRole("listitem").first()).toContainText("Rita Reviewer started work");
+
+  // On a phone, one column in reading order: the claim, its sources, the review panel, the history.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const phone = await boxesOf([
+    page.getByRole("heading", { level: 1 }),
+    page.getByRole("region", { name: "In the article" }),
+    asReviewer.sources,
+    asReviewer.review,
+    asReviewer.history,
+  ]);
+  for (const [index, box] of phone.entries()) {
+    expect(box.x).toBeLessThan(30);
+    if (index > 0) expect(box.y).toBeGreaterThan(phone[index - 1]!.y + phone[index - 1]!.height - 1);
+  }
+  await page.getByRole("link", { name: "Go to the review" }).click();
+  await expect(asReviewer.review.getByRole("heading", { name: "Review" })).toBeInViewport();
+
+  // Dark: the panel is a dark surface with light text, and the quoted words stay marked and readable.
+  await page.emulateMedia({ colorScheme: "dark" });
+  expect(await lightnessOf(asReviewer.review, "backgroundColor")).toBeLessThan(0.3);
+  expect(await lightnessOf(asReviewer.review, "color")).toBeGreaterThan(0.7);
+  const quote = page.getByRole("region", { name: "In the article" }).locator("mark");
+  const quoteContrast = (await lightnessOf(quote, "backgroundColor")) - (await lightnessOf(quote, "color"));
+  expect(Math.abs(quoteContrast)).toBeGreaterThan(0.5);
   await context.close();
 });
+
+async function boxesOf(locators: Locator[]) {
+  const boxes = [];
+  for (const locator of locators) {
+    const box = await locator.boundingBox();
+    expect(box, String(locator)).not.toBeNull();
+    boxes.push(box!);
+  }
+  return boxes;
+}
+
+/** How light a colour property of an element is, 0 (black) to 1 (white), whatever its CSS notation (oklch). */
+function lightnessOf(element: Locator, property: "backgroundColor" | "color"): Promise<number> {
+  return element.evaluate((node, name) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 1;
+    const context = canvas.getContext("2d")!;
+    context.fillStyle = getComputedStyle(node)[name];
+    context.fillRect(0, 0, 1, 1);
+    const [red, green, blue] = context.getImageData(0, 0, 1, 1).data;
+    return (0.2126 * red! + 0.7152 * green! + 0.0722 * blue!) / 255;
+  }, property);
+}
 
 test("after a conflict the whole page shows the stored claim, and the typed text stays", async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageStateOf("editor") });
@@ -67,8 +127,7 @@ test("after a conflict the whole page shows the stored claim, and the typed text
   const asEditor = new ClaimPage(page);
   await asEditor.goto(claim.id);
   await asEditor.takeAndStart();
-  const header = page.locator("header", { has: page.getByRole("heading", { level: 1 }) });
-  await expect(header).toContainText("Edith Editor");
+  await expect(asEditor.assignee).toHaveText("Edith Editor");
 
   // Meanwhile, through the API, the claim is released.
   const current = await (await context.request.get(`/api/claims/${claim.id}`)).json();
@@ -81,8 +140,7 @@ test("after a conflict the whole page shows the stored claim, and the typed text
   await asEditor.fillVerdict("Mostly true", mine);
   await asEditor.review.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "since you loaded this claim" })).toBeFocused();
-  await expect(header).toContainText("Unassigned");
-  await expect(header).not.toContainText("Edith Editor");
+  await expect(asEditor.assignee).toHaveText("Unassigned");
   await expect(asEditor.review.getByLabel("Rationale")).toHaveValue(mine);
   await expect(asEditor.review.getByLabel("Verdict")).toHaveValue("mostly_true");
   await context.close();

@@ -57,6 +57,7 @@ test("a verdict needs a second reviewer: reviewer1 proposes, cannot approve, rev
   await expect(second.page.getByText(/^1 of \d+ verified/)).toBeVisible();
 
   await asReviewer2.goto(claim.id);
+  await asReviewer2.openHistory();
   const steps = asReviewer2.history.getByRole("listitem");
   await expect(steps.nth(0)).toContainText("Rita Reviewer started work");
   await expect(steps.nth(1)).toContainText("Rita Reviewer added a source");

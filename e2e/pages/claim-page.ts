@@ -4,16 +4,28 @@ export class ClaimPage {
   readonly review: Locator;
   readonly sources: Locator;
   readonly history: Locator;
+  /** The claim's assignee as the review panel states it ("Unassigned" when nobody). */
+  readonly assignee: Locator;
 
   constructor(readonly page: Page) {
     this.review = page.getByRole("region", { name: "Review" });
     this.sources = page.getByRole("region", { name: /^Sources/ });
     this.history = page.getByRole("region", { name: "History" });
+    // The first: a conflict notice lists the stored assignee too, after the panel's own line.
+    this.assignee = this.review.locator("dt:text-is('Assignee') + dd").first();
   }
 
   async goto(id: number) {
     await this.page.goto(`/claims/${id}`);
     await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+
+  /** The history is folded away at first: this unfolds it. */
+  async openHistory() {
+    const details = this.history.locator("details");
+    if (!(await details.evaluate((element: HTMLDetailsElement) => element.open)))
+      await details.locator("summary").click();
+    await expect(details).toHaveAttribute("open", "");
   }
 
   /** Clicks a button and waits for the server's confirmation, so the next step sees the new version. */

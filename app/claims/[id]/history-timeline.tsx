@@ -1,3 +1,4 @@
+import { useId } from "react";
 import { z } from "zod";
 import { FormattedDateTime } from "@/components/dates";
 import {
@@ -105,7 +106,8 @@ function FieldChanges({
 
 /**
  * The claim's append-only history, oldest first: who did what, and each field before and after, in
- * words; character offsets only for those who place spans (`showOffsets`).
+ * words; character offsets only for those who place spans (`showOffsets`). Folded away at first: the
+ * page's panels say where the claim stands, the history is what one opens to see how it got there.
  */
 export function HistoryTimeline({
   events,
@@ -116,10 +118,44 @@ export function HistoryTimeline({
   people: Map<string, string>;
   showOffsets: boolean;
 }) {
-  if (events.length === 0)
-    return <p className="mt-2 text-sm text-slate-700">No change has been recorded for this claim yet.</p>;
+  const headingId = useId();
   return (
-    <ol className="mt-3 space-y-4 border-l-2 border-slate-200 pl-4 text-sm">
+    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white">
+      <details className="group">
+        <summary className="flex cursor-pointer list-none items-center justify-between gap-3 rounded-lg p-4 hover:bg-slate-50 sm:px-6 [&::-webkit-details-marker]:hidden">
+          <span>
+            <h2 id={headingId} className="inline text-base font-semibold">
+              History
+            </h2>{" "}
+            <span className="text-sm text-slate-600">
+              ({events.length} {events.length === 1 ? "event" : "events"})
+            </span>
+          </span>
+          <span aria-hidden="true" className="text-slate-600 transition-transform group-open:rotate-180">
+            ▾
+          </span>
+        </summary>
+        <div className="px-4 pb-4 sm:px-6 sm:pb-6">
+          <Timeline events={events} people={people} showOffsets={showOffsets} />
+        </div>
+      </details>
+    </section>
+  );
+}
+
+function Timeline({
+  events,
+  people,
+  showOffsets,
+}: {
+  events: TimelineEvent[];
+  people: Map<string, string>;
+  showOffsets: boolean;
+}) {
+  if (events.length === 0)
+    return <p className="text-sm text-slate-700">No change has been recorded for this claim yet.</p>;
+  return (
+    <ol className="space-y-4 border-l-2 border-slate-200 pl-4 text-sm">
       {events.map((event) => {
         const before = asObject(event.before);
         const after = asObject(event.after);

@@ -60,63 +60,24 @@ export function WorkflowPanel(props: WorkflowProps) {
     version,
   );
 
+  // The one next action first and prominent (full width), then the assignment controls, which are secondary.
   return (
     <div className="space-y-4">
       <ActionMessage state={latest} />
       <ConflictNotice state={latest} />
 
       {offers.takeAndStart ? (
-        <form action={action}>
+        <form action={action} className="grid gap-2">
           <Hidden claimId={claimId} version={version} />
+          <p className="text-sm text-slate-700">Nobody is working on this claim yet.</p>
           <SubmitButton name="intent" value="take_and_start">
             Take and start
           </SubmitButton>
         </form>
       ) : null}
 
-      <form
-        action={action}
-        key={`assign-${formKey(state, assignee?.id ?? "")}`}
-        className="flex flex-wrap items-end gap-3"
-      >
-        <Hidden claimId={claimId} version={version} />
-        <p className="text-sm">
-          <span className="font-medium">Assignee:</span> {assignee ? assignee.name : "nobody yet"}
-        </p>
-        {offers.take ? (
-          <SubmitButton variant="secondary" name="intent" value="take">
-            Take this claim
-          </SubmitButton>
-        ) : null}
-        {offers.release ? (
-          <SubmitButton variant="secondary" name="intent" value="release">
-            Release
-          </SubmitButton>
-        ) : null}
-        {offers.assign ? (
-          <>
-            <div>
-              <label htmlFor="assigneeId" className={LABEL}>
-                Assign to
-              </label>
-              <select id="assigneeId" name="assigneeId" defaultValue={assignee?.id ?? ""} className={INPUT}>
-                <option value="">Nobody</option>
-                {props.assignableUsers.map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {user.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <SubmitButton variant="secondary" name="intent" value="assign">
-              Assign
-            </SubmitButton>
-          </>
-        ) : null}
-      </form>
-
       {offers.start ? (
-        <form action={action}>
+        <form action={action} className="grid">
           <Hidden claimId={claimId} version={version} />
           <SubmitButton name="intent" value="start">
             Start work
@@ -155,6 +116,46 @@ export function WorkflowPanel(props: WorkflowProps) {
       {offers.reopen ? (
         <ReopenForm claimId={claimId} version={version} state={reopenState} reopen={reopenAction} />
       ) : null}
+
+      {offers.take || offers.release || offers.assign ? (
+        <form
+          action={action}
+          key={`assign-${formKey(state, assignee?.id ?? "")}`}
+          className="flex flex-wrap items-end gap-3 border-t border-slate-200 pt-4"
+        >
+          <Hidden claimId={claimId} version={version} />
+          {offers.take ? (
+            <SubmitButton variant="secondary" name="intent" value="take">
+              Take this claim
+            </SubmitButton>
+          ) : null}
+          {offers.release ? (
+            <SubmitButton variant="secondary" name="intent" value="release">
+              Release
+            </SubmitButton>
+          ) : null}
+          {offers.assign ? (
+            <>
+              <div className="min-w-0 flex-1">
+                <label htmlFor="assigneeId" className={LABEL}>
+                  Assign to
+                </label>
+                <select id="assigneeId" name="assigneeId" defaultValue={assignee?.id ?? ""} className={INPUT}>
+                  <option value="">Nobody</option>
+                  {props.assignableUsers.map((user) => (
+                    <option key={user.id} value={user.id}>
+                      {user.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <SubmitButton variant="secondary" name="intent" value="assign">
+                Assign
+              </SubmitButton>
+            </>
+          ) : null}
+        </form>
+      ) : null}
     </div>
   );
 }
@@ -177,6 +178,7 @@ function VerdictForm({
   return (
     <form action={action} ref={draftForm} onInput={keepDraft} className="space-y-3" noValidate>
       <Hidden claimId={claimId} version={version} />
+      <h3 className="text-sm font-semibold">Your verdict</h3>
       <Field id="verdict" name="verdict" label="Verdict" state={shown}>
         {(control) => (
           <select {...control} defaultValue={typed(state, "verdict", stored.verdict)}>
@@ -198,12 +200,12 @@ function VerdictForm({
         {(control) => <textarea {...control} rows={5} defaultValue={typed(state, "rationale", stored.rationale)} />}
       </Field>
       <FieldError id="sources-error" state={shown} name="sources" />
-      <div className="flex flex-wrap gap-3">
-        <SubmitButton variant="secondary" name="intent" value="save">
-          Save draft
-        </SubmitButton>
+      <div className="grid gap-2">
         <SubmitButton name="intent" value="propose">
           Propose for second review
+        </SubmitButton>
+        <SubmitButton variant="secondary" name="intent" value="save">
+          Save draft
         </SubmitButton>
       </div>
     </form>
@@ -234,6 +236,7 @@ function AwaitingReview({
       {review.sendBack.allowed ? (
         <form action={submitReview} key={formKey(state, version)} className="space-y-3" noValidate>
           <Hidden claimId={claimId} version={version} />
+          <h3 className="text-sm font-semibold">Your review</h3>
           <Field
             id="review-comment"
             name="comment"
@@ -244,7 +247,7 @@ function AwaitingReview({
             {(control) => <textarea {...control} rows={3} defaultValue={typed(state, "comment", "")} />}
           </Field>
           {review.approve.allowed ? null : <p className="text-sm text-slate-700">{review.approve.reason}</p>}
-          <div className="flex flex-wrap gap-3">
+          <div className="flex gap-2 *:flex-1">
             {review.approve.allowed ? (
               <SubmitButton name="decision" value="approve">
                 Approve verdict

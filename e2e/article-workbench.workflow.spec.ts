@@ -42,25 +42,39 @@ test("an editor accepts and dismisses suggestions, and claims any selected words
   await expect(suggestions.getByRole("status")).toContainText("will not be suggested again");
   await expect.poll(countOf).toBe(initial - 2);
 
+  // Words selected mid-article get a "Claim this" button beside them, at a desktop width and on a
+  // phone in the dark theme; Escape or a collapsed selection takes it away.
+  const claimThis = page.getByRole("button", { name: "Claim this" });
+  const expectClaimThisBeside = async (selection: { right: number; bottom: number }) => {
+    await expect(claimThis).toBeInViewport({ ratio: 1 });
+    const button = (await claimThis.boundingBox())!;
+    expect(Math.abs(button.y - selection.bottom)).toBeLessThan(40);
+    expect(Math.abs(button.x + button.width / 2 - selection.right)).toBeLessThan(200);
+  };
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await expect(newClaim).not.toContainText("Claim the selection");
   const filler = "Nobody in the village could say";
-  await page.evaluate((words) => {
-    const piece = [...document.querySelectorAll<HTMLElement>("[data-offset]")].find((element) =>
-      element.textContent?.includes(words),
-    )!;
-    const text = piece.firstChild!;
-    const start = text.textContent!.indexOf(words);
-    const range = document.createRange();
-    range.setStart(text, start);
-    range.setEnd(text, start + words.length);
-    window.getSelection()!.removeAllRanges();
-    window.getSelection()!.addRange(range);
-    piece.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-  }, filler);
-  await newClaim.getByRole("button", { name: /Claim the selection \(characters \d+–\d+\)/ }).click();
+  await expectClaimThisBeside(await article.selectWords(filler));
+  await page.keyboard.press("Escape");
+  await expect(claimThis).toBeHidden();
+
+  await expectClaimThisBeside(await article.selectWords(filler));
+  await claimThis.click();
+  await expect(newClaim.getByRole("spinbutton", { name: "Starts at" })).toBeFocused();
   await expect(newClaim.locator("blockquote")).toHaveText(filler);
+  await expect(claimThis).toBeHidden();
   await newClaim.getByRole("textbox", { name: "Statement" }).fill("Villagers could not predict the coming season.");
   await newClaim.getByRole("combobox", { name: "Topic" }).fill("Society");
   await newClaim.getByRole("button", { name: "Add the claim" }).click();
   await expect(newClaim.getByRole("status")).toContainText(/Claim #\d+ added\./);
   await expect(article.claimHighlights().filter({ hasText: filler })).toHaveCount(1);
+  await expect(claimThis).toHaveCount(0);
+  expect(await page.evaluate(() => window.getSelection()!.toString())).toBe("");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(page.locator("html")).toHaveCSS("color-scheme", "dark");
+  await expectClaimThisBeside(await article.selectWords("as it often is"));
+  await page.evaluate(() => window.getSelection()!.collapseToEnd());
+  await expect(claimThis).toBeHidden();
 });

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
-import { Field, FormAlert, IDLE_STATE, SECONDARY_BUTTON, SubmitButton } from "@/components/forms";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { Field, FormAlert, IDLE_STATE, PRIMARY_BUTTON, SECONDARY_BUTTON, SubmitButton } from "@/components/forms";
 import { createClaimFromForm } from "@/domains/claims/actions";
 import { dismissSuggestionFromForm } from "@/domains/suggestions/actions";
 import { reasonLabel } from "@/domains/suggestions/reasons";
@@ -40,9 +40,74 @@ function selectedSpan(container: HTMLElement): Span | null {
   return endOffset > startOffset ? { startOffset, endOffset } : null;
 }
 
+/** A selection to claim, and where its "Claim this" button goes: px from the text's top left corner. */
+interface SelectionPrompt extends Span {
+  top: number;
+  end: number;
+}
+
+/** The selected span and the bottom right corner of its last line, relative to `container`. */
+function selectionPrompt(container: HTMLElement): SelectionPrompt | null {
+  const span = selectedSpan(container);
+  if (!span) return null;
+  const range = window.getSelection()!.getRangeAt(0);
+  // A selection ending at a line's start also yields an empty box there: the last line is the last
+  // box with width.
+  const lastLine = [...range.getClientRects()].filter((box) => box.width > 0).at(-1) ?? range.getBoundingClientRect();
+  const origin = container.getBoundingClientRect();
+  return { ...span, top: lastLine.bottom - origin.top, end: lastLine.right - origin.left };
+}
+
+/**
+ * Follows the selection inside `container`: the span to claim and where to offer it, or null when
+ * the selection collapses, leaves the text, or Escape dismisses it. While the pointer is held the
+ * selection is still being made, so the button waits for its release instead of following the drag.
+ */
+function useSelectionPrompt(container: React.RefObject<HTMLElement | null>) {
+  const [prompt, setPrompt] = useState<SelectionPrompt | null>(null);
+  useEffect(() => {
+    const text = container.current;
+    if (!text) return;
+    let pointerHeld = false;
+    const place = () => setPrompt(pointerHeld ? null : selectionPrompt(text));
+    const press = (event: PointerEvent) => {
+      if (!text.contains(event.target as Node)) return;
+      pointerHeld = true;
+      setPrompt(null);
+    };
+    const release = () => {
+      if (!pointerHeld) return;
+      pointerHeld = false;
+      place();
+    };
+    const dismiss = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setPrompt(null);
+    };
+    document.addEventListener("selectionchange", place);
+    document.addEventListener("pointerdown", press);
+    document.addEventListener("pointerup", release);
+    document.addEventListener("pointercancel", release);
+    document.addEventListener("keydown", dismiss);
+    // The text reflows on a resize or a rotated phone; the button moves with it.
+    window.addEventListener("resize", place);
+    // Words selected while the page was still loading.
+    place();
+    return () => {
+      document.removeEventListener("selectionchange", place);
+      document.removeEventListener("pointerdown", press);
+      document.removeEventListener("pointerup", release);
+      document.removeEventListener("pointercancel", release);
+      document.removeEventListener("keydown", dismiss);
+      window.removeEventListener("resize", place);
+    };
+  }, [container]);
+  return [prompt, () => setPrompt(null)] as const;
+}
+
 /**
  * The editor's article page: the text (server-rendered, passed as children) where any selection can
- * become a claim, the composer for a new claim, and the ranked suggestions to accept or dismiss.
+ * become a claim, the composer for a new claim, the ranked suggestions to accept or dismiss, and
+ * `below` (the article's claims) under the text.
  */
 export function ClaimWorkbench({
   articleId,
@@ -50,15 +115,17 @@ export function ClaimWorkbench({
   topics,
   suggestions,
   children,
+  below,
 }: {
   articleId: number;
   body: string;
   topics: string[];
   suggestions: WorkbenchSuggestion[];
   children: React.ReactNode;
+  below: React.ReactNode;
 }) {
   const textRef = useRef<HTMLDivElement>(null);
-  const [selection, setSelection] = useState<Span | null>(null);
+  const [prompt, clearPrompt] = useSelectionPrompt(textRef);
   const [draft, setDraft] = useState<(Span & { statement: string; key: number }) | null>(null);
   const [createState, createAction] = useActionState(createClaimFromForm, IDLE_STATE);
   const [dismissState, dismissAction] = useActionState(dismissSuggestionFromForm, IDLE_STATE);
@@ -69,16 +136,39 @@ export function ClaimWorkbench({
   const startDraft = (span: Span) => {
     setDraft({ ...span, statement: body.slice(span.startOffset, span.endOffset).trim(), key: Date.now() });
   };
-  const noteSelection = () => {
-    if (textRef.current) setSelection(selectedSpan(textRef.current));
+  const claimSelection = (span: Span) => {
+    startDraft(span);
+    // The form now holds the span (and shows its quote): the selection and its button are done.
+    window.getSelection()?.removeAllRanges();
+    clearPrompt();
   };
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-      <div ref={textRef} onMouseUp={noteSelection} onKeyUp={noteSelection}>
-        {children}
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr]">
+      <div className="relative">
+        <div ref={textRef}>{children}</div>
+        {/* Next to the selection, and the next tab stop after the text, so a keyboard user who
+            selected with the caret reaches it too. It replaces the "Claim the selection" button that
+            sat atop the side panel: off screen while one selects mid-article, and no easier to reach
+            from the keyboard than this one. Pressing it keeps the selection (no mousedown default),
+            and it sits centred under the selection's end, clamped to the text's box. */}
+        {prompt ? (
+          <button
+            type="button"
+            className={`${PRIMARY_BUTTON} absolute z-10 w-28 whitespace-nowrap shadow-lg`}
+            style={{ top: `${prompt.top + 6}px`, left: `clamp(0.5rem, ${prompt.end}px - 3.5rem, 100% - 7.5rem)` }}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => claimSelection(prompt)}
+          >
+            Claim this
+          </button>
+        ) : null}
       </div>
-      <div className="space-y-6">
+      {/* On a desktop the panel stays beside the text as one reads down it, so the form a selection
+          opens is next to that selection. It spans the claims under the text too: a sticky panel stops
+          at the end of its grid area, and ending with the text would push the form above the screen
+          for a selection in the last paragraphs. */}
+      <div className="space-y-6 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
         <section
           aria-labelledby="new-claim-heading"
           className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
@@ -99,19 +189,9 @@ export function ClaimWorkbench({
               onCancel={() => setDraft(null)}
             />
           ) : (
-            <>
-              <p className="text-sm text-slate-700">Select words in the article, or accept a suggestion below.</p>
-              <button
-                type="button"
-                className={SECONDARY_BUTTON}
-                disabled={!selection}
-                onClick={() => selection && startDraft(selection)}
-              >
-                {selection
-                  ? `Claim the selection (characters ${selection.startOffset}–${selection.endOffset})`
-                  : "Claim the selection"}
-              </button>
-            </>
+            <p className="text-sm text-slate-700">
+              Select words in the article and choose “Claim this” beside them, or accept a suggestion below.
+            </p>
           )}
         </section>
 
@@ -155,6 +235,8 @@ export function ClaimWorkbench({
           </ol>
         </section>
       </div>
+      {/* After the panel in the page's order, so on a phone the form and suggestions follow the text. */}
+      <div className="lg:col-start-1">{below}</div>
     </div>
   );
 }
@@ -193,6 +275,9 @@ function ClaimDraftForm({
               type="number"
               min={0}
               max={body.length}
+              // The form opens from a button (Claim this, Accept S1…) far from it on a phone: focus
+              // brings the user, and their screen reader, to it.
+              autoFocus
               value={start}
               onChange={(event) => setStart(event.target.value)}
             />

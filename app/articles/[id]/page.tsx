@@ -108,12 +108,15 @@ export default async function ArticlePage({ params }: Props) {
         </p>
       </header>
       {mayClaimSpans ? (
-        <>
-          <ClaimWorkbench articleId={article.id} body={article.body} topics={topics} suggestions={ranked}>
-            {text}
-          </ClaimWorkbench>
-          {claimList}
-        </>
+        <ClaimWorkbench
+          articleId={article.id}
+          body={article.body}
+          topics={topics}
+          suggestions={ranked}
+          below={claimList}
+        >
+          {text}
+        </ClaimWorkbench>
       ) : (
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
           {text}

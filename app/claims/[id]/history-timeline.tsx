@@ -106,44 +106,9 @@ function FieldChanges({
 
 /**
  * The claim's append-only history, oldest first: who did what, and each field before and after, in
- * words; character offsets only for those who place spans (`showOffsets`). Folded away at first: the
- * page's panels say where the claim stands, the history is what one opens to see how it got there.
+ * words; character offsets only for those who place spans (`showOffsets`).
  */
 export function HistoryTimeline({
-  events,
-  people,
-  showOffsets,
-}: {
-  events: TimelineEvent[];
-  people: Map<string, string>;
-  showOffsets: boolean;
-}) {
-  const headingId = useId();
-  return (
-    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white">
-      <details className="group">
-        <summary className="flex cursor-pointer list-none items-center justify-between gap-3 rounded-lg p-4 hover:bg-slate-50 sm:px-6 [&::-webkit-details-marker]:hidden">
-          <span>
-            <h2 id={headingId} className="inline text-base font-semibold">
-              History
-            </h2>{" "}
-            <span className="text-sm text-slate-600">
-              ({events.length} {events.length === 1 ? "event" : "events"})
-            </span>
-          </span>
-          <span aria-hidden="true" className="text-slate-600 transition-transform group-open:rotate-180">
-            ▾
-          </span>
-        </summary>
-        <div className="px-4 pb-4 sm:px-6 sm:pb-6">
-          <Timeline events={events} people={people} showOffsets={showOffsets} />
-        </div>
-      </details>
-    </section>
-  );
-}
-
-function Timeline({
   events,
   people,
   showOffsets,
@@ -183,5 +148,43 @@ function Timeline({
         );
       })}
     </ol>
+  );
+}
+
+/**
+ * The history as the claim page shows it: folded away at first, with its count of events. The page's
+ * panels say where the claim stands; the history is what one opens to see how it got there.
+ */
+export function CollapsibleHistory({
+  events,
+  people,
+  showOffsets,
+}: {
+  events: TimelineEvent[];
+  people: Map<string, string>;
+  showOffsets: boolean;
+}) {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white">
+      <details className="group">
+        <summary className="flex cursor-pointer list-none items-center justify-between gap-3 rounded-lg p-4 hover:bg-slate-50 sm:px-6 [&::-webkit-details-marker]:hidden">
+          <span>
+            <h2 id={headingId} className="inline text-base font-semibold">
+              History
+            </h2>{" "}
+            <span className="text-sm text-slate-600">
+              ({events.length} {events.length === 1 ? "event" : "events"})
+            </span>
+          </span>
+          <span aria-hidden="true" className="text-slate-600 transition-transform group-open:rotate-180">
+            ▾
+          </span>
+        </summary>
+        <div className="px-4 pb-4 sm:px-6 sm:pb-6">
+          <HistoryTimeline events={events} people={people} showOffsets={showOffsets} />
+        </div>
+      </details>
+    </section>
   );
 }

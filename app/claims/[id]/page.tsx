@@ -22,7 +22,7 @@ import { listAssignableUsers } from "@/domains/users/data";
 import { getCurrentUser, requireUser } from "@/domains/users/session";
 import { parseId } from "@/lib/validation";
 import { DuplicatesPanel } from "./duplicates-panel";
-import { HistoryTimeline } from "./history-timeline";
+import { CollapsibleHistory } from "./history-timeline";
 import { SourcesPanel } from "./sources-panel";
 import { WorkflowPanel } from "./workflow-panel";
 
@@ -266,7 +266,7 @@ export default async function ClaimPage({ params }: Props) {
             </SectionCard>
           ) : null}
 
-          <HistoryTimeline events={claim.events} people={people} showOffsets={showOffsets} />
+          <CollapsibleHistory events={claim.events} people={people} showOffsets={showOffsets} />
         </div>
       </div>
     </article>

@@ -58,7 +58,9 @@ test("an editor pastes a web page's HTML and gets the article page with its para
   }
 });
 
-test("an editor uploads a Markdown file, kept as plain text with its paragraphs", async ({ page }) => {
+test("an editor uploads a Markdown file, kept as plain text with its paragraphs, without the page's furniture", async ({
+  page,
+}) => {
   const form = new NewArticlePage(page);
   await form.goto();
   await form.field("Title").fill("Notes from the market (upload)");
@@ -66,14 +68,29 @@ test("an editor uploads a Markdown file, kept as plain text with its paragraphs"
   await form.field("Or upload a file").setInputFiles({
     name: "notes.md",
     mimeType: "text/markdown",
-    buffer: Buffer.from("# Le marché\r\n\r\nLe prix du mil a augmenté de 38 %.\r\n\r\n*Source* : le PAM.\r\n", "utf8"),
+    // Copied from a web page: its address, a copyright line and a donate link around the article.
+    buffer: Buffer.from(
+      [
+        "<https://example.org/marche>",
+        "# Le marché",
+        "Le prix du mil a augmenté de 38 %.",
+        "© 2025 Le Journal - Tous droits réservés",
+        "*Source* : le PAM.",
+        "Soutenez notre travail : [Faire un don](https://example.org/don)",
+      ].join("\r\n\r\n"),
+      "utf8",
+    ),
   });
   await form.submit();
 
   await expect(page).toHaveURL(/\/articles\/\d+$/);
-  const paragraphs = new ArticlePage(page).text.locator("p");
+  const articleText = new ArticlePage(page).text;
+  const paragraphs = articleText.locator("p");
   await expect(paragraphs).toHaveCount(3);
   // Suggested spans carry a rank after them (S1…), so the paragraphs are compared by what they start with.
   await expect(paragraphs.nth(0)).toHaveText(/^# Le marché/);
   await expect(paragraphs.nth(2)).toHaveText(/^\*Source\* : le PAM\./);
+  for (const furniture of ["example.org", "Tous droits réservés", "Faire un don"]) {
+    await expect(articleText).not.toContainText(furniture);
+  }
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { optionalWebUrlSchema } from "@/domains/sources/schema";
 import { toIsoDate } from "@/lib/dates";
 import { jsonObjectErrors, textSchema } from "@/lib/validation";
+import { withoutPageFurniture } from "./furniture";
 import { htmlToArticleText, normalisePlainText } from "./html";
 import {
   ARTICLE_LANGUAGES,
@@ -71,23 +72,32 @@ const languageSchema = z.enum(ARTICLE_LANGUAGES, {
   error: `Choose the language: one of ${ARTICLE_LANGUAGES.join(", ")}.`,
 });
 
-/** The stored text: not empty, within the limit, whichever way it came. */
+/**
+ * The stored text, whichever way it came: without page furniture (furniture.ts), not empty, within the
+ * limit. `text` is the article's text before the furniture is taken out.
+ */
 function checkBody(text: string, context: z.RefinementCtx<string>, what: string): string {
+  const body = withoutPageFurniture(text);
   if (text === "") {
     context.addIssue({ code: "custom", message: `${what} is empty.` });
-  } else if (text.length > MAX_BODY_LENGTH) {
+  } else if (body === "") {
     context.addIssue({
       code: "custom",
-      message: `${what} has ${formatCount(text.length)} characters; an article may have at most ${formatCount(MAX_BODY_LENGTH)}.`,
+      message: `${what} holds only a web address, a copyright line or a donate link: give the article itself.`,
+    });
+  } else if (body.length > MAX_BODY_LENGTH) {
+    context.addIssue({
+      code: "custom",
+      message: `${what} has ${formatCount(body.length)} characters; an article may have at most ${formatCount(MAX_BODY_LENGTH)}.`,
     });
   }
-  return text;
+  return body;
 }
 
 const bodySchema = textSchema("Give the text as a string.")
   .transform((text, context) => checkBody(normalisePlainText(text), context, "The text"))
   .describe(
-    `The article as plain text, stored as it is once line endings are normalised to \\n and the edges trimmed: at most ${formatCount(MAX_BODY_LENGTH)} characters. Separate paragraphs with a blank line.`,
+    `The article as plain text, stored as it is once line endings are normalised to \\n, the edges trimmed and lines of page furniture dropped (a line that is only a web address, a copyright notice, a donate link): at most ${formatCount(MAX_BODY_LENGTH)} characters. Separate paragraphs with a blank line.`,
   );
 
 const htmlSchema = textSchema("Give the HTML as a string.")
@@ -101,7 +111,7 @@ const htmlSchema = textSchema("Give the HTML as a string.")
     return checkBody(reduced.text, context, "The readable text of this HTML");
   })
   .describe(
-    `An HTML page or fragment. Its readable text is stored (navigation, scripts, headers and footers dropped; a blank line between paragraphs); that text may have at most ${formatCount(MAX_BODY_LENGTH)} characters. The markup may nest elements at most ${MAX_HTML_DEPTH} levels deep and hold at most ${formatCount(MAX_HTML_ELEMENTS)} elements.`,
+    `An HTML page or fragment. Its readable text is stored (navigation, scripts, headers and footers dropped, and lines of page furniture as for \`body\`; a blank line between paragraphs); that text may have at most ${formatCount(MAX_BODY_LENGTH)} characters. The markup may nest elements at most ${MAX_HTML_DEPTH} levels deep and hold at most ${formatCount(MAX_HTML_ELEMENTS)} elements.`,
   );
 
 /** POST /api/articles: the fields as sent (the text as `body` or `html`). */

@@ -1,3 +1,4 @@
+import { hasMarkupOrLinkSyntax } from "./markup";
 import { clauseRanges, paragraphRanges, paragraphSentences, sentenceSegmenter, type TextRange } from "./segment";
 import { detectTraits, lexiconFor, REASONS, type LexiconLanguage, type Reason, type TextTraits } from "./signals";
 
@@ -17,10 +18,11 @@ export interface Suggestion {
 
 /**
  * Names what the engine computes. Suggestions are stored once per article (the body never changes) with this
- * version; a stored result of another version is computed again. Any change to segment.ts, signals.ts or this file
- * changes the result, so it changes this too: tests/unit/suggestions-engine-version.test.ts fails until it does.
+ * version; a stored result of another version is computed again. Any change to segment.ts, signals.ts, markup.ts or
+ * this file changes the result, so it changes this too: tests/unit/suggestions-engine-version.test.ts fails until it
+ * does.
  */
-export const SUGGESTION_ENGINE_VERSION = "4";
+export const SUGGESTION_ENGINE_VERSION = "5";
 
 /**
  * How much each signal says "this can be checked against a record". Signals combine like independent
@@ -55,7 +57,7 @@ const OPINION_FACTOR = 0.7;
 export const MIN_SCORE = 0.2;
 
 /**
- * The most suggestions an article gets: the best ones. Prose gets far fewer (the seed article 21 in 4,565 characters,
+ * The most suggestions an article gets: the best ones. Prose gets far fewer (the seed article 20 in 4,565 characters,
  * about 900 at the 200,000-character limit); a body of one figure per line would get one per line, 100,000, a list
  * no editor reads and a megabytes-long answer to every page view.
  */
@@ -118,7 +120,9 @@ function* suggestionSteps(body: string, language: string): Generator<void, Sugge
   for (const paragraph of paragraphRanges(body)) {
     if (isProse(body.slice(paragraph.start, paragraph.end))) {
       for (const sentence of paragraphSentences(body, paragraph, segmenter)) {
-        if (hasMoreWordsThan(body.slice(sentence.start, sentence.end), MIN_WORDS - 1)) {
+        const text = body.slice(sentence.start, sentence.end);
+        // A sentence with Markdown or link syntax would put the markup in the claim's quote (markup.ts).
+        if (hasMoreWordsThan(text, MIN_WORDS - 1) && !hasMarkupOrLinkSyntax(text)) {
           suggestions.push(...checkWorthyRanges(body, sentence, lexicon));
         }
         // Only the best are kept: dropping the rest as the list grows keeps both memory and sorting bounded.

@@ -45,6 +45,22 @@ describe("newArticleSchema", () => {
     ).toBe("One.\n\nTwo.");
   });
 
+  it("drops the page furniture of plain text and of html, and refuses a text that is nothing else", () => {
+    const furniture = [
+      "https://example.org/2025/drought",
+      "© 2025 The Daily Ledger",
+      "[Donate](https://example.org/give)",
+    ];
+    expect(newArticleSchema.parse({ ...VALID, body: ["One.", ...furniture, "Two."].join("\r\n\r\n") }).body).toBe(
+      "One.\n\nTwo.",
+    );
+    const html = `<article><p>One.</p>${furniture.map((line) => `<p>${line}</p>`).join("")}<p>Two.</p></article>`;
+    expect(newArticleSchema.parse({ ...VALID, body: undefined, html }).body).toBe("One.\n\nTwo.");
+    expect(fieldsOf(newArticleSchema, { ...VALID, body: furniture.join("\n") })).toEqual({
+      body: ["The text holds only a web address, a copyright line or a donate link: give the article itself."],
+    });
+  });
+
   it("needs the text exactly once, as body or html, and says so with the other refusals", () => {
     expect(fieldsOf(newArticleSchema, { title: "", language: 5 })).toEqual({
       title: ["Give the article's title."],

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { hasMarkupOrLinkSyntax } from "@/domains/suggestions/markup";
 import { locateQuotes, measureSuggestions } from "@/domains/suggestions/measure";
 import { clauseRanges, paragraphRanges, sentenceRanges } from "@/domains/suggestions/segment";
 import { REASONS, suggestClaims, type Suggestion } from "@/domains/suggestions/suggest";
@@ -19,6 +20,7 @@ function expectWellFormed(body: string, suggestions: Suggestion[]) {
     expect(suggestion.score).toBeLessThanOrEqual(1);
     expect(suggestion.reasons.length).toBeGreaterThan(0);
     for (const reason of suggestion.reasons) expect(REASONS).toContain(reason);
+    expect(hasMarkupOrLinkSyntax(suggestion.text), suggestion.text).toBe(false);
     expect(suggestion.text).not.toMatch(/(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)|\u2029/);
     expect(
       paragraphs.some(
@@ -68,6 +70,11 @@ describe("suggestClaims on the seed article", () => {
     ]) {
       expect(suggestionCovering(suggestions, body, line), line).toBeUndefined();
     }
+  });
+
+  it("suggests no sentence with Markdown or link syntax: the translation credit", () => {
+    const credit = "Translated by **International Viewpoint** from [l'Anticapitaliste](#).";
+    expect(suggestionCovering(suggestions, body, credit)).toBeUndefined();
   });
 
   it("ranks the sentence with a figure, a named source and a comparison first", () => {
@@ -214,6 +221,54 @@ describe("suggestClaims on tricky text", () => {
   });
 });
 
+describe("suggestClaims on text with Markdown or link syntax", () => {
+  /** Check-worthy sentences, each suggested as it is, and the same with markup that keeps them out. */
+  const plain = [
+    "UNICEF said 7.1 million people in Mali need humanitarian assistance.",
+    "The World Food Programme said millet prices rose by 38% in 2024.",
+    "The army said 5,000 people died in 2023.",
+  ];
+  const marked = [
+    "UNICEF said **7.1 million** people in Mali need humanitarian assistance.",
+    "The [World Food Programme](https://www.wfp.org) said millet prices rose by 38% in 2024.",
+    "The army said 5,000 people died in 2023, see https://example.org/report for details.",
+    "The army said 5,000 people died in 2023 (www.example.org).",
+    "UNICEF said _7.1 million_ people in Mali need humanitarian assistance.",
+    "UNICEF said `7.1 million` people in Mali need humanitarian assistance.",
+    "The ![chart](chart.png) shows UNICEF said 7.1 million people need assistance in 2024.",
+    '<a href="https://www.wfp.org">WFP</a> said millet prices rose by 38% in 2024.',
+    "# UNICEF said 7.1 million people in Mali need humanitarian assistance.",
+    "Simply follow this link: [Donate](#) then give 5 euros to UNICEF in 2024.",
+  ];
+
+  it("suggests the sentences without markup, and none of the same sentences with it", () => {
+    for (const sentence of plain) expect(suggestClaims(sentence, "en").map((s) => s.text)).toEqual([sentence]);
+    for (const sentence of marked) {
+      expect(hasMarkupOrLinkSyntax(sentence), sentence).toBe(true);
+      expect(suggestClaims(sentence, "en"), sentence).toEqual([]);
+    }
+  });
+
+  it("keeps the other sentences of a paragraph that has markup", () => {
+    const body = `${marked[0]} ${plain[1]}\n\n${marked[1]}\n${plain[2]}`;
+    expect(
+      suggestClaims(body, "en")
+        .map((s) => s.text)
+        .sort(),
+    ).toEqual([plain[1], plain[2]].sort());
+  });
+
+  it("does not take an underscore inside a word, a hyphen list item or a lone hash for markup", () => {
+    for (const sentence of [
+      "The account @un_news said 7.1 million people need assistance.",
+      "- Millet: 38% higher than a year ago, the WFP said in 2024.",
+      "Resolution #2719 was adopted by 14 votes in 2023.",
+    ]) {
+      expect(hasMarkupOrLinkSyntax(sentence), sentence).toBe(false);
+    }
+  });
+});
+
 describe("suggestClaims on any text", () => {
   const pieces = [
     "Mr. ",
@@ -264,6 +319,12 @@ describe("suggestClaims on any text", () => {
     "Word ",
     "l'Imam ",
     "people's ",
+    "**",
+    "_",
+    "`",
+    "[",
+    "](#)",
+    "https://example.org ",
   ];
 
   it("keeps the invariants for random mixes of tricky pieces (fast-check, 300 runs)", () => {

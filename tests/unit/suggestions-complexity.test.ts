@@ -67,6 +67,9 @@ const HOSTILE_UNITS: Record<string, string> = {
   combiningMarks: "\u0301",
   emoji: "😀",
   sentencesWithoutParagraphBreaks: `${SENTENCE} `,
+  markdownLinks: "[a](",
+  emphasis: "_a ",
+  addresses: "https://a",
 };
 
 /** Units of tiny sentences: as many sentences (or sentence pieces for the segmenter) as the body has words. */

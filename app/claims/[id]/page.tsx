@@ -198,7 +198,8 @@ export default async function ClaimPage({ params }: Props) {
               ) : null}
               <dt className="font-medium text-slate-700">Last change</dt>
               <dd>
-                <FormattedDateTime date={claim.updatedAt} /> (version {claim.version})
+                <FormattedDateTime date={claim.updatedAt} />
+                <span className="block text-xs text-slate-600">Version {claim.version}</span>
               </dd>
             </dl>
             {/* Whoever may edit the verdict reads the saved rationale in its form instead. */}

@@ -191,7 +191,7 @@ function SourceItem({
         <ExternalLink url={source.url} className={`font-medium ${LINK}`}>
           {source.title}
         </ExternalLink>{" "}
-        <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-800">
+        <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium whitespace-nowrap text-slate-800">
           {STANCE_LABELS[source.stance]}
         </span>
       </p>

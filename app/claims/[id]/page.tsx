@@ -106,7 +106,7 @@ export default async function ClaimPage({ params }: Props) {
                 Go to the review
               </a>
             </div>
-            <h1 className="text-2xl font-semibold tracking-tight text-pretty">{claim.statement}</h1>
+            <h1 className="text-xl font-semibold tracking-tight text-pretty sm:text-2xl">{claim.statement}</h1>
             <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
               <dt className="font-medium text-slate-700">Attributed to</dt>
               <dd>{claim.attributedTo ?? "The article itself (no attribution)"}</dd>

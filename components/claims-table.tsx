@@ -81,17 +81,21 @@ export function ClaimsTable({
   sort,
   sortHref,
   caption,
+  selection,
 }: {
   items: ClaimListItem[];
   sort: ClaimSort;
   sortHref: (sort: ClaimSort) => string;
   caption: string;
+  /** For those who change claims in bulk: each row's selection checkbox, first in the row. */
+  selection?: (claim: ClaimListItem) => React.ReactNode;
 }) {
   return (
     <>
       <table className="hidden w-full table-fixed border-separate border-spacing-0 rounded-lg border border-slate-200 bg-white text-sm md:table">
         <caption className="sr-only">{caption}</caption>
         <colgroup>
+          {selection ? <col className="w-9" /> : null}
           <col className="w-12" />
           <col />
           <col className="w-44" />
@@ -103,7 +107,17 @@ export function ClaimsTable({
         </colgroup>
         <thead>
           <tr>
-            <SortableHeader sort="position" current={sort} href={sortHref("position")} className="rounded-tl-lg">
+            {selection ? (
+              <th scope="col" className={`${TH} rounded-tl-lg`}>
+                <span className="sr-only">Selected</span>
+              </th>
+            ) : null}
+            <SortableHeader
+              sort="position"
+              current={sort}
+              href={sortHref("position")}
+              className={selection ? "" : "rounded-tl-lg"}
+            >
               <span aria-hidden="true">#</span>
               <span className="sr-only">Number, in article order</span>
             </SortableHeader>
@@ -133,6 +147,7 @@ export function ClaimsTable({
         <tbody>
           {items.map((claim) => (
             <tr key={claim.id} className="group hover:bg-slate-50 [&>td]:border-t [&>td]:border-slate-200">
+              {selection ? <td className="py-1.5 pl-3 align-middle">{selection(claim)}</td> : null}
               <td className="px-2 py-1.5 font-mono text-xs text-slate-600 tabular-nums">{claim.id}</td>
               <td className="px-2 py-1.5">
                 <Link
@@ -166,21 +181,24 @@ export function ClaimsTable({
 
       <ol aria-label={caption} className="space-y-2 md:hidden">
         {items.map((claim) => (
-          <li key={claim.id} className="rounded-lg border border-slate-200 bg-white px-3 py-2">
-            <Link
-              href={`/claims/${claim.id}`}
-              className="line-clamp-2 text-sm font-medium text-blue-800 underline-offset-2 hover:underline focus:line-clamp-none"
-            >
-              {claim.statement}
-            </Link>
-            <div className="mt-1.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
-              <span className="font-mono">#{claim.id}</span>
-              <StatusBadge status={claim.status} />
-              <Verdict claim={claim} />
-              <span>{claim.assigneeName ?? "Unassigned"}</span>
-              <span>
-                {claim.sourceCount} {claim.sourceCount === 1 ? "source" : "sources"}
-              </span>
+          <li key={claim.id} className="flex gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2">
+            {selection ? <div className="pt-0.5">{selection(claim)}</div> : null}
+            <div className="min-w-0 flex-1">
+              <Link
+                href={`/claims/${claim.id}`}
+                className="line-clamp-2 text-sm font-medium text-blue-800 underline-offset-2 hover:underline focus:line-clamp-none"
+              >
+                {claim.statement}
+              </Link>
+              <div className="mt-1.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
+                <span className="font-mono">#{claim.id}</span>
+                <StatusBadge status={claim.status} />
+                <Verdict claim={claim} />
+                <span>{claim.assigneeName ?? "Unassigned"}</span>
+                <span>
+                  {claim.sourceCount} {claim.sourceCount === 1 ? "source" : "sources"}
+                </span>
+              </div>
             </div>
           </li>
         ))}

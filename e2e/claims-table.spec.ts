@@ -23,6 +23,8 @@ test("the claims table: fifteen rows in one screen, sorting by a header, and a p
     "Sources",
     /Last change/,
   ]);
+  // Reviewers change claims one at a time: the bulk bar and its checkboxes are for editors.
+  await expect(page.getByRole("main").getByRole("checkbox")).toHaveCount(0);
 
   await expect(claims.rows).toHaveCount(20);
   const rowsInView = await claims.rows.evaluateAll(

@@ -1,6 +1,6 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
 export async function expectNoSeriousAccessibilityViolations(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -57,4 +57,17 @@ export async function findClaim(request: APIRequestContext, quoteContains: strin
   const claim = items.find((item) => item.quote.includes(quoteContains));
   if (!claim) throw new Error(`No claim quotes "${quoteContains}"`);
   return claim;
+}
+
+/** How light a colour property of an element is, 0 (black) to 1 (white), whatever its CSS notation (oklch, lab). */
+export function lightnessOf(element: Locator, property: "backgroundColor" | "color"): Promise<number> {
+  return element.evaluate((node, name) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 1;
+    const context = canvas.getContext("2d")!;
+    context.fillStyle = getComputedStyle(node)[name];
+    context.fillRect(0, 0, 1, 1);
+    const [red, green, blue] = context.getImageData(0, 0, 1, 1).data;
+    return (0.2126 * red! + 0.7152 * green! + 0.0722 * blue!) / 255;
+  }, property);
 }

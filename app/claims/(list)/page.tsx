@@ -2,13 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ClaimsTable } from "@/components/claims-table";
 import { Pagination } from "@/components/pagination";
+import { versionsAsListed } from "@/domains/claims/bulk-data";
 import { listClaims, listTopics } from "@/domains/claims/data";
 import { SORT_LABELS } from "@/domains/claims/labels";
 import { claimExportHref, claimListHref } from "@/domains/claims/links";
+import { mayBulkEdit } from "@/domains/claims/rules";
 import { parseClaimListQueryLeniently } from "@/domains/claims/schema";
 import { listAssignableUsers } from "@/domains/users/data";
 import { requireUser } from "@/domains/users/session";
 import { searchParamsToObject } from "@/lib/validation";
+import { BulkEditForm, SelectClaim } from "./bulk-edit-form";
 import { ClaimFilters } from "./claim-filters";
 import { ClaimList } from "./claim-list";
 import { type ClaimsView, parseClaimsView, withView } from "./list-url";
@@ -38,6 +41,25 @@ export default async function ClaimsPage({
   const last = Math.min(result.total, query.page * result.pageSize);
   const pastTheEnd = result.total > 0 && result.items.length === 0;
   const ignoredNames = Object.keys(ignored);
+  // Editors select rows of the table to change them in bulk; the cards are for reading.
+  const bulkEdit = view === "table" && result.items.length > 0 && mayBulkEdit(user).allowed;
+  const versions = bulkEdit ? await versionsAsListed(result.items) : null;
+  const table = (
+    <ClaimsTable
+      items={result.items}
+      sort={query.sort}
+      sortHref={(sort) => hrefFor({ sort, page: 1 })}
+      caption={`Claims, sorted by ${SORT_LABELS[query.sort].toLowerCase()}`}
+      selection={
+        versions
+          ? (claim) => {
+              const version = versions.get(claim.id);
+              return version === undefined ? null : <SelectClaim claimId={claim.id} version={version} />;
+            }
+          : undefined
+      }
+    />
+  );
 
   return (
     <div className="space-y-4">
@@ -98,13 +120,12 @@ export default async function ClaimsPage({
       </div>
       {result.items.length === 0 ? null : view === "cards" ? (
         <ClaimList items={result.items} />
+      ) : bulkEdit ? (
+        <BulkEditForm assignees={assignees} topics={topics}>
+          {table}
+        </BulkEditForm>
       ) : (
-        <ClaimsTable
-          items={result.items}
-          sort={query.sort}
-          sortHref={(sort) => hrefFor({ sort, page: 1 })}
-          caption={`Claims, sorted by ${SORT_LABELS[query.sort].toLowerCase()}`}
-        />
+        table
       )}
       <Pagination page={query.page} pageCount={pageCount} hrefFor={(page) => hrefFor({ page })} />
     </div>

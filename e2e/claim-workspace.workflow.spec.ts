@@ -1,6 +1,6 @@
 import { expect, type Locator, test } from "@playwright/test";
 import { ClaimPage } from "./pages/claim-page";
-import { findClaim, storageStateOf } from "./support";
+import { findClaim, lightnessOf, storageStateOf } from "./support";
 
 test("a reviewer begins in one click, an error goes once fixed, and a typed rationale survives a reload", async ({
   browser,
@@ -108,17 +108,6 @@ async function boxesOf(locators: Locator[]) {
 }
 
 /** How light a colour property of an element is, 0 (black) to 1 (white), whatever its CSS notation (oklch). */
-function lightnessOf(element: Locator, property: "backgroundColor" | "color"): Promise<number> {
-  return element.evaluate((node, name) => {
-    const canvas = document.createElement("canvas");
-    canvas.width = canvas.height = 1;
-    const context = canvas.getContext("2d")!;
-    context.fillStyle = getComputedStyle(node)[name];
-    context.fillRect(0, 0, 1, 1);
-    const [red, green, blue] = context.getImageData(0, 0, 1, 1).data;
-    return (0.2126 * red! + 0.7152 * green! + 0.0722 * blue!) / 255;
-  }, property);
-}
 
 test("after a conflict the whole page shows the stored claim, and the typed text stays", async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageStateOf("editor") });

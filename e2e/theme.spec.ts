@@ -1,17 +1,5 @@
-import { expect, type Locator, test } from "@playwright/test";
-
-/** How light a colour property of an element is, 0 (black) to 1 (white), whatever its CSS notation (oklch). */
-function lightnessOf(element: Locator, property: "backgroundColor" | "color"): Promise<number> {
-  return element.evaluate((node, name) => {
-    const canvas = document.createElement("canvas");
-    canvas.width = canvas.height = 1;
-    const context = canvas.getContext("2d")!;
-    context.fillStyle = getComputedStyle(node)[name];
-    context.fillRect(0, 0, 1, 1);
-    const [red, green, blue] = context.getImageData(0, 0, 1, 1).data;
-    return (0.2126 * red! + 0.7152 * green! + 0.0722 * blue!) / 255;
-  }, property);
-}
+import { expect, test } from "@playwright/test";
+import { lightnessOf } from "./support";
 
 test("the theme follows a dark system setting until Light is chosen in the header, which a reload keeps", async ({
   page,

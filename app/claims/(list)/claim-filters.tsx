@@ -98,6 +98,16 @@ export function ClaimFilters({ topics, assignees }: { topics: string[]; assignee
   const searchHasEntry = useRef(false);
   useEffect(() => () => clearTimeout(searchTimer.current), []);
 
+  // On a slow phone the page can be typed into before its script has run: those keystrokes reached no
+  // handler, so once it runs, what the box holds is taken as typed (the search runs after the pause).
+  const searchBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const typedEarly = searchBox.current?.value ?? "";
+    if (typedEarly !== (searchParams.get("q") ?? "")) type(typedEarly);
+    // Once, at the first render in the browser: later keystrokes have their handler.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   function navigate(name: FilterName, value: string, mode: "push" | "replace") {
     const href = hrefWithFilter(currentSearch, name, value);
     setRequestedSearch(href.split("?")[1] ?? "");
@@ -147,6 +157,7 @@ export function ClaimFilters({ topics, assignees }: { topics: string[]; assignee
             Search quote and statement
           </label>
           <input
+            ref={searchBox}
             id="filter-q"
             name="q"
             type="search"

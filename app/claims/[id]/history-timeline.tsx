@@ -104,19 +104,17 @@ function FieldChanges({
   );
 }
 
+interface TimelineProps {
+  events: TimelineEvent[];
+  people: Map<string, string>;
+  showOffsets: boolean;
+}
+
 /**
  * The claim's append-only history, oldest first: who did what, and each field before and after, in
  * words; character offsets only for those who place spans (`showOffsets`).
  */
-export function HistoryTimeline({
-  events,
-  people,
-  showOffsets,
-}: {
-  events: TimelineEvent[];
-  people: Map<string, string>;
-  showOffsets: boolean;
-}) {
+export function HistoryTimeline({ events, people, showOffsets }: TimelineProps) {
   if (events.length === 0)
     return <p className="text-sm text-slate-700">No change has been recorded for this claim yet.</p>;
   return (
@@ -155,15 +153,7 @@ export function HistoryTimeline({
  * The history as the claim page shows it: folded away at first, with its count of events. The page's
  * panels say where the claim stands; the history is what one opens to see how it got there.
  */
-export function CollapsibleHistory({
-  events,
-  people,
-  showOffsets,
-}: {
-  events: TimelineEvent[];
-  people: Map<string, string>;
-  showOffsets: boolean;
-}) {
+export function CollapsibleHistory({ events, people, showOffsets }: TimelineProps) {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white">

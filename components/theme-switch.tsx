@@ -1,3 +1,6 @@
+"use client";
+
+import { useActionState } from "react";
 import { IDLE_STATE } from "@/lib/action-state";
 import { THEME_LABELS, THEMES, type Theme } from "./theme";
 import { chooseTheme } from "./theme-actions";
@@ -5,17 +8,12 @@ import { chooseTheme } from "./theme-actions";
 /**
  * Three submit buttons in one form: a click is the choice, so it needs no "Apply" button, and it works
  * before (or without) JavaScript: the form posts to the server action and the page comes back in the
- * new theme. aria-pressed says which one is in effect. A server component: it ships no JavaScript, and
- * the page Next renders again after the action (the cookie changed) shows the new theme.
+ * new theme. aria-pressed says which one is in effect.
  */
 export function ThemeSwitch({ theme, labelHiddenOnPhones = false }: { theme: Theme; labelHiddenOnPhones?: boolean }) {
-  async function choose(formData: FormData) {
-    "use server";
-    // What it answers is for a form that shows it; here the page in its new theme says it.
-    await chooseTheme(IDLE_STATE, formData);
-  }
+  const [, submit] = useActionState(chooseTheme, IDLE_STATE);
   return (
-    <form action={choose}>
+    <form action={submit}>
       <fieldset className="flex items-center gap-2">
         <legend className={`float-left text-sm text-slate-700 ${labelHiddenOnPhones ? "max-md:sr-only" : ""}`}>
           Theme

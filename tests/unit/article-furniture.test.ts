@@ -87,7 +87,9 @@ describe("withoutPageFurniture", () => {
     const used = process.cpuUsage(start);
     return (used.user + used.system) / 1000;
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  // The fastest of several runs: a busy machine or a garbage collection only ever adds time, so the
+  // minimum is the measure least moved by them (a median still caught one pause and read 9.5x once).
+  const fastest = (values: number[]) => Math.min(...values);
 
   it.each([
     ["open brackets", "["],
@@ -106,11 +108,11 @@ describe("withoutPageFurniture", () => {
     millisecondsFor(small); // compiled before it is timed
     const smallTimes: number[] = [];
     const largeTimes: number[] = [];
-    for (let run = 0; run < 3; run++) {
+    for (let run = 0; run < 5; run++) {
       smallTimes.push(millisecondsFor(small));
       largeTimes.push(millisecondsFor(large));
     }
     // A floor of 1 ms keeps a too-fast-to-measure small run from making any ratio look large.
-    expect(median(largeTimes) / Math.max(1, median(smallTimes))).toBeLessThan(8);
+    expect(fastest(largeTimes) / Math.max(1, fastest(smallTimes))).toBeLessThan(8);
   });
 });

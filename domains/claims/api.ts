@@ -165,6 +165,9 @@ const claimListItemSchema = z
     assigneeId: z.string().nullable(),
     assigneeName: z.string().nullable(),
     updatedAt: apiDoc.dateTime,
+    version: z
+      .int()
+      .meta({ description: "Send it back with a change (`PATCH /api/claims/{id}`, `POST /api/claims/bulk`)." }),
   })
   .meta({ id: "ClaimListItem" });
 

@@ -25,6 +25,8 @@ const claimListRowSchema = z.strictObject({
   status: reviewStatusSchema,
   verdict: verdictSchema,
   updatedAt: z.date(),
+  /** What a change of this claim sends back (PATCH, bulk), as read with the rest of the row. */
+  version: z.number().int(),
   assigneeId: z.string().nullable(),
   assigneeName: z.string().nullable(),
   sourceCount: z.number().int(),
@@ -141,7 +143,7 @@ export async function listClaims(query: ClaimListQuery, viewer: CurrentUser): Pr
       ORDER BY ${ORDER_BY[query.sort]} LIMIT ${query.pageSize + 1} OFFSET ${offset}
     ), counted AS (${count})
     SELECT c.id, c."articleId", a.title AS "articleTitle", c.quote, c."startOffset", c."endOffset",
-           c.statement, c.topic, c."attributedTo", c.status, c.verdict, c."updatedAt",
+           c.statement, c.topic, c."attributedTo", c.status, c.verdict, c."updatedAt", c.version,
            c."assigneeId", u.name AS "assigneeName",
            (SELECT count(*)::int FROM "Source" s WHERE s."claimId" = c.id) AS "sourceCount",
            (SELECT total FROM counted) AS matching

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ClaimsTable } from "@/components/claims-table";
 import { Pagination } from "@/components/pagination";
-import { versionsAsListed } from "@/domains/claims/bulk-data";
 import { listClaims, listTopics } from "@/domains/claims/data";
 import { SORT_LABELS } from "@/domains/claims/labels";
 import { claimExportHref, claimListHref } from "@/domains/claims/links";
@@ -43,21 +42,13 @@ export default async function ClaimsPage({
   const ignoredNames = Object.keys(ignored);
   // Editors select rows of the table to change them in bulk; the cards are for reading.
   const bulkEdit = view === "table" && result.items.length > 0 && mayBulkEdit(user).allowed;
-  const versions = bulkEdit ? await versionsAsListed(result.items) : null;
   const table = (
     <ClaimsTable
       items={result.items}
       sort={query.sort}
       sortHref={(sort) => hrefFor({ sort, page: 1 })}
       caption={`Claims, sorted by ${SORT_LABELS[query.sort].toLowerCase()}`}
-      selection={
-        versions
-          ? (claim) => {
-              const version = versions.get(claim.id);
-              return version === undefined ? null : <SelectClaim claimId={claim.id} version={version} />;
-            }
-          : undefined
-      }
+      selection={bulkEdit ? (claim) => <SelectClaim claimId={claim.id} version={claim.version} /> : undefined}
     />
   );
 

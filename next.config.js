@@ -31,7 +31,7 @@ const nextConfig = {
   // Server actions: the article import form sends a file of up to 1 MB or up to 1,000,000 pasted
   // characters (up to 3 bytes each in UTF-8); the default limit (1 MB) would refuse it before the
   // form could say which field is too large.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } },
+  experimental: { authInterrupts: true, globalNotFound: true, serverActions: { bodySizeLimit: "4mb" } },
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },

@@ -2,7 +2,7 @@ import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
 
 /** Open to everyone: they get the Content-Security-Policy like every page, but no sign-in gate. */
-const PUBLIC_PAGES = /^\/(?:sign-in|api-docs)(?:\/|$)|^\/fact-checks\//;
+const PUBLIC_PAGES = /^\/(?:sign-in|api-docs|fact-checks)(?:\/|$)/;
 
 const isDevelopment = process.env.NODE_ENV === "development";
 
@@ -46,6 +46,10 @@ function newNonce(): string {
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // The corrections log is public: readers get its public page, signed-in users the desk's view.
+  if (pathname === "/corrections" && !getSessionCookie(request)) {
+    return NextResponse.rewrite(new URL(`/fact-checks/corrections${search}`, request.url));
+  }
   if (!PUBLIC_PAGES.test(pathname) && !getSessionCookie(request)) {
     const signIn = new URL("/sign-in", request.url);
     signIn.searchParams.set("next", `${pathname}${search}`);

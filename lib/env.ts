@@ -1,5 +1,16 @@
 import { z } from "zod";
 
+/** What the public pages need: no database, so that they can also be generated at build time. */
+const siteEnvShape = {
+  /** The public URL of the app (https://… behind a proxy); requests from other origins are refused. */
+  BETTER_AUTH_URL: z.url("BETTER_AUTH_URL must be a URL.").optional(),
+  /** The port the app listens on (`next` sets it); with BETTER_AUTH_URL unset, development trusts the local origins on it. */
+  PORT: z.coerce.number({ error: "PORT must be a port number." }).int().min(1).max(65_535).default(3000),
+  /** The organisation that signs published fact-checks (ClaimReview `author`). */
+  FACTCHECK_ORG_NAME: z.string().trim().min(1).default("Fact-check desk"),
+  FACTCHECK_ORG_URL: z.url("FACTCHECK_ORG_URL must be a URL.").optional(),
+};
+
 const serverEnvSchema = z
   .object({
     DATABASE_URL: z
@@ -22,10 +33,7 @@ const serverEnvSchema = z
         'BETTER_AUTH_SECRETS must be "<version>:<secret>" entries separated by commas, the current first, each secret at least 32 characters.',
       )
       .optional(),
-    /** The public URL of the app (https://… behind a proxy); requests from other origins are refused. */
-    BETTER_AUTH_URL: z.url("BETTER_AUTH_URL must be a URL.").optional(),
-    /** The port the app listens on (`next` sets it); with BETTER_AUTH_URL unset, development trusts the local origins on it. */
-    PORT: z.coerce.number({ error: "PORT must be a port number." }).int().min(1).max(65_535).default(3000),
+    ...siteEnvShape,
     /**
      * The reverse proxies in front of the app, as addresses or CIDR ranges separated by commas. The client's
      * address is then the last X-Forwarded-For entry that is not one of them, which a client cannot choose.
@@ -42,9 +50,6 @@ const serverEnvSchema = z
         ),
       )
       .optional(),
-    /** The organisation that signs published fact-checks (ClaimReview `author`). */
-    FACTCHECK_ORG_NAME: z.string().trim().min(1).default("Fact-check desk"),
-    FACTCHECK_ORG_URL: z.url("FACTCHECK_ORG_URL must be a URL.").optional(),
   })
   .refine((env) => env.NODE_ENV !== "production" || env.BETTER_AUTH_SECRET || env.BETTER_AUTH_SECRETS, {
     path: ["BETTER_AUTH_SECRET"],
@@ -70,3 +75,18 @@ export function serverEnv(): ServerEnv {
 
 /** Only for development and tests, where sessions need not survive a change of secret. */
 export const DEVELOPMENT_AUTH_SECRET = "development-only-secret-do-not-use-in-production-0123456789";
+
+const siteEnvSchema = z.object(siteEnvShape);
+let cachedSite: z.infer<typeof siteEnvSchema> | undefined;
+
+/** The part of the environment that says where the site is and who publishes it; needs no DATABASE_URL. */
+export function siteEnv(): z.infer<typeof siteEnvSchema> {
+  if (cachedSite) return cachedSite;
+  const parsed = siteEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  cachedSite = parsed.data;
+  return cachedSite;
+}

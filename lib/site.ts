@@ -1,20 +1,27 @@
-import { serverEnv } from "@/lib/env";
+import { siteEnv } from "@/lib/env";
 
-/** The public origin of the app: BETTER_AUTH_URL when configured (behind a proxy), else the request's host. */
-export function siteOrigin(requestHeaders: Headers): string {
-  const configured = serverEnv().BETTER_AUTH_URL;
-  if (configured) return new URL(configured).origin;
-  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost:3000";
-  const protocol =
-    requestHeaders.get("x-forwarded-proto") ??
-    (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${protocol}://${host}`;
+/**
+ * The public origin of the app, from configuration only: BETTER_AUTH_URL (the address people use,
+ * behind a proxy), else http://localhost:<PORT> for development. Never from a request's Host or
+ * X-Forwarded-Host: public pages and feeds are cached and served to every reader, so a forged header
+ * would otherwise be stored in them (cache poisoning).
+ */
+export function siteOrigin(): string {
+  const env = siteEnv();
+  return env.BETTER_AUTH_URL ? new URL(env.BETTER_AUTH_URL).origin : `http://localhost:${env.PORT}`;
 }
 
-export function publishingContext(requestHeaders: Headers, claimId: number) {
-  const env = serverEnv();
-  return {
-    pageUrl: `${siteOrigin(requestHeaders)}/fact-checks/${claimId}`,
-    organization: { name: env.FACTCHECK_ORG_NAME, ...(env.FACTCHECK_ORG_URL ? { url: env.FACTCHECK_ORG_URL } : {}) },
-  };
+/** The absolute address of a path on this site, for links that leave it (feeds, JSON-LD, share cards, oEmbed). */
+export function absoluteUrl(pathname: string): string {
+  return new URL(pathname, siteOrigin()).toString();
+}
+
+/** The organisation that signs what is published. */
+export function publishingOrganization(): { name: string; url?: string } {
+  const env = siteEnv();
+  return { name: env.FACTCHECK_ORG_NAME, ...(env.FACTCHECK_ORG_URL ? { url: env.FACTCHECK_ORG_URL } : {}) };
+}
+
+export function publishingContext(claimId: number) {
+  return { pageUrl: absoluteUrl(`/fact-checks/${claimId}`), organization: publishingOrganization() };
 }

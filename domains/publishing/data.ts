@@ -11,6 +11,8 @@ const publishedClaimSelect = {
   rationale: true,
   verifiedAt: true,
   updatedAt: true,
+  retractedAt: true,
+  retractionReason: true,
   proposedBy: { select: { name: true } },
   verifiedBy: { select: { name: true } },
   article: { select: { id: true, title: true, url: true, publisher: true, author: true, publishedAt: true } },
@@ -27,7 +29,13 @@ const publishedClaimSelect = {
 
 export type PublishedClaim = Prisma.ClaimGetPayload<{ select: typeof publishedClaimSelect }>;
 
-/** Only verified claims are published; anything else is as if it did not exist (404). */
+/** What readers see listed (index, article pages, feeds, sitemap, ClaimReview): verified, not retracted. */
+export const PUBLISHED_WHERE = { status: "verified", retractedAt: null } satisfies Prisma.ClaimWhereInput;
+
+/**
+ * A verified claim's public record, retracted ones included (their page says so and why; their
+ * ClaimReview answers 410). Anything unverified is as if it did not exist (404).
+ */
 export async function getPublishedClaim(id: number): Promise<PublishedClaim | null> {
   return db().claim.findFirst({ where: { id, status: "verified" }, select: publishedClaimSelect });
 }
@@ -37,7 +45,7 @@ export async function listPublishedClaimsOfArticle(articleId: number): Promise<P
   const article = await db().article.findUnique({
     where: { id: articleId },
     select: {
-      claims: { where: { status: "verified" }, select: publishedClaimSelect, orderBy: { startOffset: "asc" } },
+      claims: { where: PUBLISHED_WHERE, select: publishedClaimSelect, orderBy: { startOffset: "asc" } },
     },
   });
   return article?.claims ?? null;

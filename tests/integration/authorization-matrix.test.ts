@@ -987,7 +987,7 @@ interface ActionCase {
 const claimForm = async (id: number) => ({ claimId: String(id), version: String(await versionOf(id)) });
 
 const ACTION_MATRIX: Record<string, ActionCase[]> = {
-  "app/sign-in/actions.ts#signIn": [
+  "app/(desk)/sign-in/actions.ts#signIn": [
     {
       what: "sign in with one's own password",
       expect: {
@@ -1000,7 +1000,7 @@ const ACTION_MATRIX: Record<string, ActionCase[]> = {
       form: async (actor) => ({ ...credentialsOf(actor), next: "" }),
     },
   ],
-  "app/sign-in/actions.ts#signOut": [
+  "app/(desk)/sign-in/actions.ts#signOut": [
     {
       what: "sign out",
       expect: everyone<ActionOutcome>("goes to /sign-in"),

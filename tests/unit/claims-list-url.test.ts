@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hrefWithFilter, parseClaimsView, withView } from "@/app/claims/(list)/list-url";
+import { hrefWithFilter, parseClaimsView, withView } from "@/app/(desk)/claims/(list)/list-url";
 
 describe("the claims page's URL", () => {
   it("holds only the filters that are set, and a change goes back to the first page", () => {

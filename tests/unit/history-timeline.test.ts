@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { HistoryTimeline } from "@/app/claims/[id]/history-timeline";
+import { HistoryTimeline } from "@/app/(desk)/claims/[id]/history-timeline";
 import type { ClaimEventAction } from "@/domains/claims/events";
 import type { JsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
 

@@ -10,7 +10,7 @@ export const GET = handleErrors(async (request: Request, context: { params: Prom
   const claims = id === null ? null : await listPublishedClaimsOfArticle(id);
   if (!claims) return jsonError(404, "No article has this id.");
   return Response.json(
-    claims.map((claim) => toClaimReview(claim, publishingContext(request.headers, claim.id))),
+    claims.map((claim) => toClaimReview(claim, publishingContext(claim.id))),
     { headers: { "content-type": "application/ld+json; charset=utf-8" } },
   );
 });

@@ -9,7 +9,7 @@ export const GET = handleErrors(async (request: Request, context: { params: Prom
   const id = parseId((await context.params).id);
   const claim = id === null ? null : await getPublishedClaim(id);
   if (!claim) return jsonError(404, "No published fact-check has this id.");
-  return Response.json(toClaimReview(claim, publishingContext(request.headers, claim.id)), {
+  return Response.json(toClaimReview(claim, publishingContext(claim.id)), {
     headers: { "content-type": "application/ld+json; charset=utf-8" },
   });
 });

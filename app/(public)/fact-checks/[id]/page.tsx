@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { VerdictBadge } from "@/components/badges";
@@ -8,6 +7,7 @@ import { SectionCard } from "@/components/section-card";
 import { VERDICT_LABELS } from "@/domains/claims/labels";
 import { toClaimReview } from "@/domains/publishing/claim-review";
 import { getPublishedClaim } from "@/domains/publishing/data";
+import { factCheckMetadata } from "@/domains/publishing/metadata";
 import { STANCE_LABELS } from "@/domains/sources/labels";
 import { jsonLdScriptText } from "@/lib/json-ld";
 import { publishingContext } from "@/lib/site";
@@ -23,17 +23,14 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const claim = await loadPublishedClaim((await params).id);
   if (!claim) return { title: "Fact-check not found" };
-  return {
-    title: `Fact-check: ${claim.statement}`,
-    description: `${VERDICT_LABELS[claim.verdict]}. ${claim.rationale ?? ""}`.trim(),
-  };
+  return factCheckMetadata(claim);
 }
 
 /** The public page of a verified claim: no sign-in, and one ClaimReview in JSON-LD for search engines and aggregators. */
 export default async function PublicFactCheckPage({ params }: Props) {
   const claim = await loadPublishedClaim((await params).id);
   if (!claim || !claim.verifiedAt) notFound();
-  const claimReview = toClaimReview(claim, publishingContext(await headers(), claim.id));
+  const claimReview = toClaimReview(claim, publishingContext(claim.id));
 
   return (
     <article className="mx-auto max-w-3xl space-y-6">

@@ -7,7 +7,7 @@ import { ROLE_LABELS } from "@/domains/users/roles";
 import { mayManageUsers } from "@/domains/users/rules";
 import { getCurrentUser } from "@/domains/users/session";
 import { signOut } from "./sign-in/actions";
-import "./globals.css";
+import "../globals.css";
 import { buttonClass } from "@/components/ui";
 
 export const metadata: Metadata = {

@@ -17,7 +17,8 @@ export const STATUS_GLYPHS: Record<ReviewStatus, string> = {
   verified: "●",
 };
 
-const VERDICT_STYLES: Record<Verdict, string> = {
+/** A verdict's colours (fill, text, ring), for its badge and for the public page's large rating. */
+export const VERDICT_STYLES: Record<Verdict, string> = {
   unrated: "bg-white text-slate-700 ring-slate-300",
   true: "bg-emerald-50 text-emerald-900 ring-emerald-400",
   mostly_true: "bg-teal-50 text-teal-900 ring-teal-400",

@@ -19,11 +19,13 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
  * below can be generated once per change and served from the cache (docs/PUBLISHING.md). The theme
  * follows the reader's system setting. Links lead to the index and the corrections, never to sign-in.
  */
+const NAV_LINK = "inline-flex rounded-md px-3 py-2 text-blue-800 hover:bg-slate-100 hover:underline";
+
 export default function PublicLayout({ children }: { children: React.ReactNode }) {
   const organization = publishingOrganization();
   return (
     <html lang="en">
-      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+      <body className="flex min-h-screen flex-col bg-slate-50 font-sans text-slate-900 antialiased">
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
@@ -31,19 +33,19 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
           Skip to content
         </a>
         <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
-            <Link href="/fact-checks" className="mr-auto text-lg font-semibold tracking-tight">
+          <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+            <Link href="/fact-checks" className="text-lg font-bold tracking-tight text-slate-950">
               {organization.name}
             </Link>
             <nav aria-label="Fact-checks">
-              <ul className="flex gap-4 text-sm font-medium">
+              <ul className="flex gap-1 text-sm font-medium">
                 <li>
-                  <Link href="/fact-checks" className="text-blue-800 underline-offset-2 hover:underline">
+                  <Link href="/fact-checks" className={NAV_LINK}>
                     All fact-checks
                   </Link>
                 </li>
                 <li>
-                  <Link href="/corrections" className="text-blue-800 underline-offset-2 hover:underline">
+                  <Link href="/corrections" className={NAV_LINK}>
                     Corrections
                   </Link>
                 </li>
@@ -51,27 +53,51 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
             </nav>
           </div>
         </header>
-        <main id="main" className="mx-auto min-h-screen max-w-4xl px-4 py-6 sm:py-8">
+        <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-6 sm:py-10">
           {children}
         </main>
-        <footer className="mx-auto max-w-4xl px-4 pb-8 text-xs text-slate-600">
-          <p className="flex flex-wrap gap-x-4 gap-y-1">
-            <Link href="/fact-checks" className="underline underline-offset-2">
-              All fact-checks
-            </Link>
-            <Link href="/corrections" className="underline underline-offset-2">
-              Corrections
-            </Link>
-            <a href="/fact-checks/feed.xml" className="underline underline-offset-2">
-              Atom feed
-            </a>
-            <a href="/fact-checks/feed.json" className="underline underline-offset-2">
-              JSON feed
-            </a>
-            <Link href="/api-docs" className="underline underline-offset-2">
-              API for partners
-            </Link>
-          </p>
+        <footer className="border-t border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-4xl flex-col gap-3 px-4 py-6 text-sm text-slate-700 sm:flex-row sm:items-center sm:justify-between">
+            <p>
+              Fact-checks by{" "}
+              {organization.url ? (
+                <a href={organization.url} className="font-medium underline underline-offset-2">
+                  {organization.name}
+                </a>
+              ) : (
+                <span className="font-medium">{organization.name}</span>
+              )}
+            </p>
+            <nav aria-label="More">
+              <ul className="flex flex-wrap gap-x-4 gap-y-2">
+                <li>
+                  <Link href="/fact-checks" className="underline underline-offset-2">
+                    All fact-checks
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/corrections" className="underline underline-offset-2">
+                    Corrections
+                  </Link>
+                </li>
+                <li>
+                  <a href="/fact-checks/feed.xml" className="underline underline-offset-2">
+                    Atom feed
+                  </a>
+                </li>
+                <li>
+                  <a href="/fact-checks/feed.json" className="underline underline-offset-2">
+                    JSON feed
+                  </a>
+                </li>
+                <li>
+                  <a href="/api-docs" className="underline underline-offset-2">
+                    API for partners
+                  </a>
+                </li>
+              </ul>
+            </nav>
+          </div>
         </footer>
       </body>
     </html>

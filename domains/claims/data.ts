@@ -96,6 +96,25 @@ function afterCursor(cursor: ClaimCursor): Prisma.Sql {
   }
 }
 
+/**
+ * Claims (as `c`) matching a search text: word search (stemmed: "banned" finds "ban") plus a plain
+ * substring match, so a name typed in part ("Sisso") or a figure ("7.1") is found as in a spreadsheet.
+ * A figure with a decimal point or comma ("7,1 million") is matched in either spelling by a regular
+ * expression instead; the trigram indexes on quote and statement answer both kinds of match. The
+ * desk's list and the public index search alike.
+ */
+export function claimSearchCondition(text: string): Prisma.Sql {
+  const decimals = decimalInsensitivePattern(text);
+  const pattern = `%${escapeLike(text)}%`;
+  const contains = (column: Prisma.Sql) =>
+    decimals ? Prisma.sql`${column} ~* ${decimals}` : Prisma.sql`${column} ILIKE ${pattern}`;
+  return Prisma.sql`(
+      c."searchVector" @@ websearch_to_tsquery('english', ${text})
+      OR ${contains(Prisma.sql`c.quote`)}
+      OR ${contains(Prisma.sql`c.statement`)}
+    )`;
+}
+
 function whereClause(query: ClaimExportQuery, viewer: CurrentUser, cursor?: ClaimCursor): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (cursor) conditions.push(afterCursor(cursor));
@@ -106,21 +125,7 @@ function whereClause(query: ClaimExportQuery, viewer: CurrentUser, cursor?: Clai
   if (query.status) conditions.push(Prisma.sql`c.status = ${query.status}::"ReviewStatus"`);
   if (query.verdict) conditions.push(Prisma.sql`c.verdict = ${query.verdict}::"Verdict"`);
   if (query.topic) conditions.push(Prisma.sql`c.topic = ${query.topic}`);
-  if (query.q) {
-    // Word search (stemmed: "banned" finds "ban") plus a plain substring match, so a
-    // name typed in part ("Sisso") or a figure ("7.1") is found as in a spreadsheet. A figure
-    // with a decimal point or comma ("7,1 million") is matched in either spelling by a regular
-    // expression instead; the trigram indexes on quote and statement answer both kinds of match.
-    const decimals = decimalInsensitivePattern(query.q);
-    const pattern = `%${escapeLike(query.q)}%`;
-    const contains = (column: Prisma.Sql) =>
-      decimals ? Prisma.sql`${column} ~* ${decimals}` : Prisma.sql`${column} ILIKE ${pattern}`;
-    conditions.push(Prisma.sql`(
-      c."searchVector" @@ websearch_to_tsquery('english', ${query.q})
-      OR ${contains(Prisma.sql`c.quote`)}
-      OR ${contains(Prisma.sql`c.statement`)}
-    )`);
-  }
+  if (query.q) conditions.push(claimSearchCondition(query.q));
   return conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
@@ -270,9 +275,12 @@ const claimRecordSelect = {
   updatedAt: true,
   proposedAt: true,
   verifiedAt: true,
+  retractedAt: true,
+  retractionReason: true,
   assignee: { select: { id: true, name: true } },
   proposedBy: { select: { id: true, name: true } },
   verifiedBy: { select: { id: true, name: true } },
+  retractedBy: { select: { id: true, name: true } },
   duplicateOf: { select: { id: true, statement: true, status: true, verdict: true } },
   corrections: {
     select: {

@@ -620,6 +620,22 @@ const API_MATRIX: Record<string, ApiCase[]> = {
       },
     },
   ],
+  "POST /api/claims/[id]/retract": [
+    {
+      what: "retract a published fact-check",
+      expect: editorsOnly(200, 403, 401),
+      call: async () => {
+        const { id } = await verifiedClaim();
+        return {
+          path: claimPath(id, "/retract"),
+          json: { version: await versionOf(id), reason: "The report our verdict relied on was withdrawn." },
+        };
+      },
+      allowed: async (_actor, response) => {
+        expect(await response.json()).toMatchObject({ status: "verified", retractedAt: expect.any(String) });
+      },
+    },
+  ],
   "POST /api/claims/[id]/sources": [
     {
       what: "add a source to an open claim",
@@ -848,8 +864,19 @@ const PAGE_MATRIX: Record<string, { path: () => string; public: boolean; expect:
     expect: signedIn<PageOutcome>("renders", "sign-in"),
   },
   "/corrections": { path: () => "/corrections", public: false, expect: signedIn<PageOutcome>("renders", "sign-in") },
+  "/fact-checks": { path: () => "/fact-checks", public: true, expect: everyone<PageOutcome>("renders") },
   "/fact-checks/[id]": {
     path: () => `/fact-checks/${verifiedForEveryone.id}`,
+    public: true,
+    expect: everyone<PageOutcome>("renders"),
+  },
+  "/fact-checks/articles/[id]": {
+    path: () => `/fact-checks/articles/${articleId}`,
+    public: true,
+    expect: everyone<PageOutcome>("renders"),
+  },
+  "/fact-checks/corrections": {
+    path: () => "/fact-checks/corrections",
     public: true,
     expect: everyone<PageOutcome>("renders"),
   },
@@ -858,7 +885,11 @@ const PAGE_MATRIX: Record<string, { path: () => string; public: boolean; expect:
 };
 
 /** Metadata files Next serves as routes: public, and outside the proxy (no gate, no CSP needed). */
-const METADATA_MATRIX: Record<string, string> = { "app/icon.svg": "/icon.svg", "app/robots.ts": "/robots.txt" };
+const METADATA_MATRIX: Record<string, string> = {
+  "app/icon.svg": "/icon.svg",
+  "app/robots.ts": "/robots.txt",
+  "app/(public)/fact-checks/[id]/opengraph-image.tsx": "/fact-checks/1/opengraph-image",
+};
 
 function nextErrorDigest(error: unknown): string | null {
   const digest = (error as { digest?: unknown } | null)?.digest;
@@ -1155,6 +1186,16 @@ const ACTION_MATRIX: Record<string, ActionCase[]> = {
       form: async () => ({
         ...(await claimForm((await verifiedClaim()).id)),
         reason: "A newer report gives another figure.",
+      }),
+    },
+  ],
+  "domains/claims/actions.ts#retractClaimFromForm": [
+    {
+      what: "retract a published fact-check",
+      expect: editorsOnly<ActionOutcome>("done", "refused", "refused"),
+      form: async () => ({
+        ...(await claimForm((await verifiedClaim()).id)),
+        reason: "The report our verdict relied on was withdrawn.",
       }),
     },
   ],

@@ -7,7 +7,7 @@ import { idFieldSchema } from "@/lib/validation";
 import { type BulkChangedClaim, bulkChangeClaims } from "./bulk-mutations";
 import { assign, changeClaim, type ClaimCommand, edit, propose, release, start, take, withdraw } from "./commands";
 import { linkDuplicate, startFromDuplicate } from "./duplicates-mutations";
-import { createClaim, reopenClaim, reviewClaim } from "./mutations";
+import { createClaim, reopenClaim, retractClaim, reviewClaim } from "./mutations";
 import {
   type BulkClaimChange,
   bulkClaimChangeSchema,
@@ -15,6 +15,7 @@ import {
   duplicateLinkSchema,
   newClaimSchema,
   reopenSchema,
+  retractSchema,
   reviewSchema,
   startFromDuplicateSchema,
   versionSchema,
@@ -103,6 +104,15 @@ export const reopenClaimFromForm = formAction(
     const reopening = reopenSchema.parse({ version: form.version, reason: form.reason });
     await refreshingClaimPage(form.claimId, () => reopenClaim(user, form.claimId, reopening));
     return "Claim reopened for a correction.";
+  },
+);
+
+export const retractClaimFromForm = formAction(
+  z.object({ claimId: claimIdSchema, version: z.string(), reason: z.string() }),
+  async (form, user) => {
+    const retraction = retractSchema.parse({ version: form.version, reason: form.reason });
+    await refreshingClaimPage(form.claimId, () => retractClaim(user, form.claimId, retraction));
+    return "Publication retracted: the public page now says so, with your reason.";
   },
 );
 

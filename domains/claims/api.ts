@@ -15,7 +15,10 @@ import {
   MIN_REASON_LENGTH,
   MAX_BULK_ITEMS,
   newClaimSchema,
+  MAX_RETRACTION_REASON_LENGTH,
+  MIN_RETRACTION_REASON_LENGTH,
   reopenSchema,
+  retractSchema,
   reviewSchema,
   startFromDuplicateSchema,
 } from "./schema";
@@ -94,6 +97,11 @@ const claimSchema = z
     assignee: userRefSchema.nullable(),
     proposedBy: userRefSchema.nullable(),
     verifiedBy: userRefSchema.nullable(),
+    retractedAt: apiDoc.dateTime
+      .nullable()
+      .meta({ description: "When an editor retracted the published fact-check; null while it stands." }),
+    retractionReason: z.string().nullable().meta({ description: "Why it was retracted, as readers read it." }),
+    retractedBy: userRefSchema.nullable(),
     duplicateOf: z
       .strictObject({ id: z.int(), statement: z.string(), status: reviewStatus, verdict })
       .nullable()
@@ -416,6 +424,30 @@ export const claimsApi: apiDoc.ApiDescription = {
           "400": apiDoc.badRequest("Invalid reopening."),
           "401": apiDoc.unauthorized,
           "403": apiDoc.forbiddenWrite("You are not an editor or admin, or the claim is not verified."),
+          ...claimWriteErrors,
+        },
+      },
+    },
+    {
+      path: "/api/claims/{id}/retract",
+      method: "post",
+      operation: {
+        operationId: "retractClaim",
+        tags: ["Review"],
+        summary: "Retract a published fact-check",
+        description: [
+          `Editors and admins only. A verified claim's publication is withdrawn with a public \`reason\` (${MIN_RETRACTION_REASON_LENGTH} to ${MAX_RETRACTION_REASON_LENGTH} characters, trimmed): its public page then says it was retracted, when and why; its ClaimReview answers 410 Gone; the index, feeds and sitemap leave it out. The claim stays verified on the desk. A retraction is final: a retracted claim is neither reopened nor retracted again.`,
+          VERSION_RULE,
+        ].join("\n\n"),
+        requestParams: { path: claimIdPath },
+        requestBody: apiDoc.jsonBody(retractSchema),
+        responses: {
+          "200": claimResponse("The claim, with `retractedAt`, `retractionReason` and `retractedBy`."),
+          "400": apiDoc.badRequest("Invalid retraction (a reason of 10 to 1000 characters is required)."),
+          "401": apiDoc.unauthorized,
+          "403": apiDoc.forbiddenWrite(
+            "You are not an editor or admin, or the claim is not verified or already retracted.",
+          ),
           ...claimWriteErrors,
         },
       },

@@ -26,6 +26,7 @@ const claimStateSelect = {
   proposedById: true,
   duplicateOfId: true,
   topic: true,
+  retractedAt: true,
   updatedAt: true,
   _count: { select: { sources: true } },
 } satisfies Prisma.ClaimSelect;
@@ -117,6 +118,9 @@ export interface ClaimChangeData {
   verifiedAt?: Date | null;
   duplicateOfId?: number | null;
   topic?: string;
+  retractedAt?: Date;
+  retractionReason?: string;
+  retractedById?: string;
 }
 
 /** Each column's assignment, enums cast to their PostgreSQL type. */
@@ -131,6 +135,9 @@ const SET_COLUMN: { [K in keyof ClaimChangeData]-?: (value: ClaimChangeData[K]) 
   verifiedAt: (value) => Prisma.sql`"verifiedAt" = ${value}`,
   duplicateOfId: (value) => Prisma.sql`"duplicateOfId" = ${value}`,
   topic: (value) => Prisma.sql`topic = ${value}`,
+  retractedAt: (value) => Prisma.sql`"retractedAt" = ${value}`,
+  retractionReason: (value) => Prisma.sql`"retractionReason" = ${value}`,
+  retractedById: (value) => Prisma.sql`"retractedById" = ${value}`,
 };
 
 /**

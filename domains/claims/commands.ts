@@ -248,6 +248,7 @@ function stateOf(record: ClaimRecord): ClaimState {
     proposedById: record.proposedBy?.id ?? null,
     duplicateOfId: record.duplicateOf?.id ?? null,
     topic: record.topic,
+    retractedAt: record.retractedAt,
     updatedAt: record.updatedAt,
     _count: { sources: record.sources.length },
   };

@@ -19,6 +19,7 @@ export const CLAIM_EVENT_ACTIONS = [
   "duplicate_linked",
   "duplicate_unlinked",
   "topic_changed",
+  "retracted",
 ] as const;
 
 export type ClaimEventAction = (typeof CLAIM_EVENT_ACTIONS)[number];
@@ -76,6 +77,7 @@ export const EVENT_LABELS: Record<ClaimEventAction, string> = {
   duplicate_linked: "marked the claim as a duplicate of an earlier one",
   duplicate_unlinked: "cleared the duplicate mark",
   topic_changed: "changed the topic",
+  retracted: "retracted the published fact-check",
 };
 
 export function eventLabel(action: ClaimEventAction): string {

@@ -6,8 +6,8 @@ import { refuseUnless } from "@/lib/permission";
 import { assertVersion, commitClaimChange, loadClaimState } from "./change";
 import { changeClaim, patchCommands } from "./commands";
 import type { ClaimRecord } from "./data";
-import { mayApprove, mayCreateClaim, mayReopen, maySendBack } from "./rules";
-import type { ClaimPatch, NewClaim, ReopenInput, ReviewInput } from "./schema";
+import { mayApprove, mayCreateClaim, mayReopen, mayRetract, maySendBack } from "./rules";
+import type { ClaimPatch, NewClaim, ReopenInput, RetractInput, ReviewInput } from "./schema";
 import { verdictWritersOf } from "./verdict-writers-data";
 
 /**
@@ -117,6 +117,34 @@ export async function reopenClaim(
         })
       ).version,
     };
+  });
+}
+
+/**
+ * Editors and admins withdraw a published fact-check: it stays verified on the desk, and readers are
+ * told it was retracted, when and why (its page), while its ClaimReview answers 410 and the index, feeds
+ * and sitemap leave it out (PUBLISHED_WHERE). A retraction is final (rules.ts says why).
+ */
+export async function retractClaim(
+  actor: CurrentUser,
+  claimId: number,
+  input: RetractInput,
+): Promise<{ version: number }> {
+  refuseUnless(mayRetract(actor));
+  return db().$transaction(async (tx) => {
+    const claim = await loadClaimState(tx, claimId);
+    await assertVersion(tx, claim, input.version);
+    refuseUnless(mayRetract(actor, claim));
+    const committed = await commitClaimChange(tx, {
+      claimId,
+      version: input.version,
+      actor,
+      action: "retracted",
+      data: { retractedAt: new Date(), retractionReason: input.reason, retractedById: actor.id },
+      before: {},
+      after: { reason: input.reason },
+    });
+    return { version: committed.version };
   });
 }
 

@@ -25,6 +25,8 @@ export interface ClaimFacts {
    * judged without the two-person rule.
    */
   verdictWriterIds?: readonly string[];
+  /** When its publication was retracted; null or left out while it stands (or was never published). */
+  retractedAt?: Date | null;
 }
 
 function isEditor(actor: Actor): boolean {
@@ -174,12 +176,32 @@ export function mayApprove(actor: Actor, claim: ClaimFacts): Decision {
 }
 
 /**
+ * A retraction stays: its public page keeps saying why it was withdrawn, and partners told "410 Gone"
+ * for its ClaimReview are never served a new one at the same address. Reopening it would take the page
+ * down until a new verdict is approved and then republish it quietly.
+ */
+const RETRACTION_IS_FINAL =
+  "This fact-check was retracted: a retraction is final, so it is not reopened or retracted again.";
+
+/**
  * Editors reopen a verified claim to correct it. Without the claim, whether the actor reopens claims
  * at all: the server asks before reading it, so a reviewer is refused whatever the claim's state.
  */
 export function mayReopen(actor: Actor, claim?: ClaimFacts): Decision {
   if (!isEditor(actor)) return deny("Only editors can reopen a verified claim.");
+  if (claim?.retractedAt) return deny(RETRACTION_IS_FINAL);
   if (claim && claim.status !== "verified") return deny("Only a verified claim can be reopened.");
+  return allow();
+}
+
+/**
+ * Editors and admins withdraw a published (verified) fact-check with a public reason. Without the
+ * claim, whether the actor retracts at all: the server asks before reading it.
+ */
+export function mayRetract(actor: Actor, claim?: ClaimFacts): Decision {
+  if (!isEditor(actor)) return deny("Only editors and admins can retract a published fact-check.");
+  if (claim?.retractedAt) return deny(RETRACTION_IS_FINAL);
+  if (claim && claim.status !== "verified") return deny("Only a verified, published fact-check can be retracted.");
   return allow();
 }
 

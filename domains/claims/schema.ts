@@ -171,6 +171,22 @@ export const reopenSchema = z.strictObject({
 });
 export type ReopenInput = z.infer<typeof reopenSchema>;
 
+export const MIN_RETRACTION_REASON_LENGTH = 10;
+export const MAX_RETRACTION_REASON_LENGTH = 1_000;
+
+/** Retracting a published fact-check: the reason is public, shown on its page. */
+export const retractSchema = z.strictObject({
+  version: versionSchema,
+  reason: textSchema("Give the reason as text.")
+    .trim()
+    .min(
+      MIN_RETRACTION_REASON_LENGTH,
+      `Tell readers why it is retracted (at least ${MIN_RETRACTION_REASON_LENGTH} characters).`,
+    )
+    .max(MAX_RETRACTION_REASON_LENGTH, `At most ${MAX_RETRACTION_REASON_LENGTH} characters.`),
+});
+export type RetractInput = z.infer<typeof retractSchema>;
+
 /** The CSV export takes the list's filters and order, and exports the whole view rather than a page. */
 export const claimExportQuerySchema = z.object(claimFiltersShape);
 export type ClaimExportQuery = z.infer<typeof claimExportQuerySchema>;

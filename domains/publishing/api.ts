@@ -78,6 +78,9 @@ export const publishingApi: apiDoc.ApiDescription = {
         responses: {
           "200": apiDoc.jsonResponse(claimReviewSchema, "The ClaimReview.", "application/ld+json"),
           "404": apiDoc.notFound("No verified claim has this id: a claim that is not verified is not published."),
+          "410": apiDoc.errorResponse(
+            "An editor retracted this fact-check (POST /api/claims/{id}/retract): `error` says when and why.",
+          ),
           "503": apiDoc.databaseUnavailable,
         },
       },
@@ -90,7 +93,7 @@ export const publishingApi: apiDoc.ApiDescription = {
         tags: ["Publishing"],
         summary: "List the published fact-checks of an article",
         description:
-          "Public: no session needed. The schema.org ClaimReview of each verified claim of the article, in article order, as JSON-LD; an empty array while none is verified.",
+          "Public: no session needed. The schema.org ClaimReview of each verified claim of the article, in article order, as JSON-LD; an empty array while none is verified. Retracted fact-checks are left out.",
         security: apiDoc.PUBLIC,
         requestParams: { path: articleIdPath },
         responses: {

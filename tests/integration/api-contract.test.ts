@@ -393,6 +393,45 @@ describe("the work on a claim, from taking it to correcting it", () => {
   });
 });
 
+describe("retracting a published fact-check", () => {
+  it("retracts it for editors only, after which its ClaimReview is gone (410)", async () => {
+    const published = await database.prisma.claim.findFirstOrThrow({
+      where: { status: "unreviewed" },
+      orderBy: { id: "asc" },
+      skip: 5,
+    });
+    const { version } = await database.prisma.claim.update({
+      where: { id: published.id },
+      data: {
+        status: "verified",
+        verdict: "false",
+        rationale: "No report gives this figure for that year.",
+        verifiedAt: new Date(),
+        version: { increment: 1 },
+      },
+    });
+    const params = { id: String(published.id) };
+    const reason = { reason: "The report our verdict relied on was withdrawn." };
+    await expectAnswer("POST /api/claims/{id}/retract", 403, {
+      params,
+      cookie: cookies.reviewer1,
+      json: { ...reason, version },
+    });
+    await expectAnswer("POST /api/claims/{id}/retract", 409, {
+      params,
+      cookie: cookies.editor,
+      json: { ...reason, version: version - 1 },
+    });
+    const retracted = await expectAnswer("POST /api/claims/{id}/retract", 200, {
+      params,
+      cookie: cookies.editor,
+      json: { ...reason, version },
+    });
+    expect(retracted).toMatchObject({ status: "verified", retractionReason: reason.reason });
+    await expectAnswer("GET /api/claims/{id}/claimreview", 410, { params });
+  });
+});
+
 describe("changing claims in bulk", () => {
   it("files two claims under a topic at once; a stale version is a 409 naming the claims", async () => {
     const claims = await database.prisma.claim.findMany({

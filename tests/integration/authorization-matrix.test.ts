@@ -366,7 +366,7 @@ beforeAll(async () => {
   people.dana = await byEmail(DEACTIVATED_EMAIL);
   people.tom = await byEmail(TARGET_EMAIL);
 
-  await copySeededArticle(3);
+  await copySeededArticle(4);
   articleId = (await database.prisma.article.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
   unusedClaims = (await database.prisma.claim.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map(
     (claim) => claim.id,

@@ -48,6 +48,7 @@ async function loadHandlers() {
     review: (await import("@/app/api/claims/[id]/review/route")).POST,
     bulk: (await import("@/app/api/claims/bulk/route")).POST,
     reopen: (await import("@/app/api/claims/[id]/reopen/route")).POST,
+    retract: (await import("@/app/api/claims/[id]/retract/route")).POST,
     addSource: (await import("@/app/api/claims/[id]/sources/route")).POST,
     source: await import("@/app/api/claims/[id]/sources/[sourceId]/route"),
     claimClaimReview: (await import("@/app/api/claims/[id]/claimreview/route")).GET,
@@ -1204,6 +1205,34 @@ describe(`hostile input (seed ${SEED})`, () => {
     );
   });
 
+  it("POST /api/claims/:id/retract with hostile bodies", async () => {
+    const body = hostileOrValid(
+      bodyOf({ version: versionField, reason: field(fc.oneof(plausibleText, hostileText)) }),
+      fc.record({ version: fc.constant(CURRENT_VERSION), reason: mostlyStorableText }),
+    );
+    await runProperty(
+      "POST /api/claims/:id/retract",
+      200,
+      fc.tuple(claimTarget, body, writeRequest),
+      async ([target, generated, request]) => {
+        const id = targetId(target);
+        const fields = await resolveFields(generated, id);
+        await checkOutcome("POST /api/claims/:id/retract", id, async () => ({
+          response: await handlers.retract(
+            send(`/api/claims/${pathSegment(id)}/retract`, "POST", request, fields),
+            routeParams({ id }),
+          ),
+          accepted: async (before, after) => {
+            expectStorableText(fields);
+            expect(after.targetVersion).toBe(before.targetVersion! + 1);
+            const claim = await database.prisma.claim.findUniqueOrThrow({ where: { id: Number(id) } });
+            expect(claim).toMatchObject({ status: "verified", retractionReason: trimmed(fields.reason) });
+          },
+        }));
+      },
+    );
+  });
+
   const sourceFields = {
     url: field(
       fc.oneof(
@@ -1517,6 +1546,7 @@ const COVERED = new Set([
   "POST /api/claims/bulk",
   "POST /api/claims/[id]/review",
   "POST /api/claims/[id]/reopen",
+  "POST /api/claims/[id]/retract",
   "POST /api/claims/[id]/sources",
   "PATCH /api/claims/[id]/sources/[sourceId]",
   "DELETE /api/claims/[id]/sources/[sourceId]",

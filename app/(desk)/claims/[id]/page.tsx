@@ -14,6 +14,7 @@ import {
   type ClaimFacts,
   duplicateOffers,
   mayCreateClaim,
+  mayRetract,
   verdictWriterIds,
   workflowOffers,
 } from "@/domains/claims/rules";
@@ -23,6 +24,7 @@ import { getCurrentUser, requireUser } from "@/domains/users/session";
 import { parseId } from "@/lib/validation";
 import { DuplicatesPanel } from "./duplicates-panel";
 import { CollapsibleHistory } from "./history-timeline";
+import { RetractionPanel } from "./retraction-panel";
 import { SourcesPanel } from "./sources-panel";
 import { WorkflowPanel } from "./workflow-panel";
 
@@ -64,6 +66,7 @@ export default async function ClaimPage({ params }: Props) {
     assigneeId: claim.assignee?.id ?? null,
     proposedById: claim.proposedBy?.id ?? null,
     verdictWriterIds: verdictWriterIds(claim.events),
+    retractedAt: claim.retractedAt,
   };
   const workflow = workflowOffers(viewer, facts);
   // Those who place claims in an article's text read its character offsets; to everyone else they are noise.
@@ -196,6 +199,15 @@ export default async function ClaimPage({ params }: Props) {
                   </dd>
                 </>
               ) : null}
+              {claim.retractedAt ? (
+                <>
+                  <dt className="font-medium text-red-800">Retracted</dt>
+                  <dd>
+                    by {claim.retractedBy?.name ?? "an editor"}, <FormattedDateTime date={claim.retractedAt} />
+                    <span className="block whitespace-pre-wrap text-slate-800">“{claim.retractionReason}”</span>
+                  </dd>
+                </>
+              ) : null}
               <dt className="font-medium text-slate-700">Last change</dt>
               <dd>
                 <FormattedDateTime date={claim.updatedAt} />
@@ -236,6 +248,7 @@ export default async function ClaimPage({ params }: Props) {
                 assignableUsers={workflow.assign ? users : []}
               />
             </div>
+            <RetractionPanel claimId={claim.id} version={claim.version} offered={mayRetract(viewer, facts).allowed} />
           </SectionCard>
         </div>
 

@@ -55,7 +55,7 @@ export default defineConfig({
     {
       // Reads what the workflow published.
       name: "published",
-      testMatch: /published-csp\.spec\.ts/,
+      testMatch: /(published-csp|\.published)\.spec\.ts/,
       dependencies: ["workflow"],
       use: { ...devices["Desktop Chrome"], launchOptions },
     },

@@ -64,7 +64,10 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every page, public ones included (they need the CSP too). The API sets its own static CSP in
+  // Every page, public ones included (they need the CSP too), except the readers' pages under
+  // /fact-checks/: those are generated once and served from the cache, with a CSP of hashes that
+  // lib/cache/handler.mjs computes for each (a nonce would need a render per request). The index
+  // /fact-checks itself searches per request and stays here. The API sets its own static CSP in
   // next.config.js and answers 401 itself; Next's assets, the icon and robots.txt are files.
-  matcher: ["/((?!api/|_next/|favicon.ico|icon.svg|robots.txt).*)"],
+  matcher: ["/((?!api/|_next/|favicon.ico|icon.svg|robots.txt|sitemap|fact-checks/).*)"],
 };

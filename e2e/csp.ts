@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import { createHash } from "node:crypto";
+import { type APIResponse, expect, type Page } from "@playwright/test";
 
 export const ANONYMOUS = { storageState: { cookies: [], origins: [] } };
 
@@ -41,4 +42,34 @@ export async function expectClientNavigation(page: Page, linkName: string, headi
   expect(await page.evaluate(() => (window as unknown as { navigationMarker?: string }).navigationMarker)).toBe(
     "still here",
   );
+}
+
+/**
+ * A cached reader's page: its CSP allows its own inline scripts and styles by SHA-256 (a nonce would
+ * need a render per request), nothing else inline, and no nonce. Returns the policy's directives.
+ */
+export async function expectHashedCsp(response: APIResponse, { frameAncestors = "'none'" } = {}) {
+  const policy = response.headers()["content-security-policy"] ?? "";
+  const directives = new Map(
+    policy
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
+  const html = await response.text();
+  const hashesOf = (pattern: RegExp) => [
+    ...new Set(
+      [...html.matchAll(pattern)].map((match) => `'sha256-${createHash("sha256").update(match[1]!).digest("base64")}'`),
+    ),
+  ];
+  const scripts = hashesOf(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g);
+  expect(scripts.length, "the page has inline scripts to hash").toBeGreaterThan(0);
+  expect(directives.get("script-src")).toEqual(["'self'", ...scripts]);
+  expect(directives.get("style-src")).toEqual(["'self'", ...hashesOf(/<style[^>]*>([\s\S]*?)<\/style>/g)]);
+  expect(directives.get("default-src")).toEqual(["'self'"]);
+  expect(directives.get("object-src")).toEqual(["'none'"]);
+  expect(directives.get("base-uri")).toEqual(["'none'"]);
+  expect(directives.get("frame-ancestors")).toEqual([frameAncestors]);
+  expect(policy).not.toMatch(/nonce-|unsafe-eval|strict-dynamic/);
+  return directives;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type APIResponse, expect, test } from "@playwright/test";
-import { ANONYMOUS, expectClientNavigation, openHydrated, watchCspViolations } from "./csp";
+import { ANONYMOUS, expectClientNavigation, expectHashedCsp, openHydrated, watchCspViolations } from "./csp";
 import { seededArticle } from "./support";
 
 const NEXT_VERSION = (
@@ -79,12 +79,26 @@ test.describe("for visitors", () => {
   test("public pages carry the same CSP and headers, and the sign-in redirect the static headers", async ({
     request,
   }) => {
-    for (const pagePath of ["/sign-in", "/api-docs", "/fact-checks/999999"]) {
+    for (const pagePath of ["/sign-in", "/api-docs"]) {
       await test.step(pagePath, () => expectSecurePage((url) => request.get(url), pagePath));
     }
     const redirect = await request.get("/claims", { maxRedirects: 0 });
     expect(redirect.status()).toBe(307);
     expectStaticHeaders(redirect);
+  });
+
+  test("cached readers' pages carry a CSP of their own inline scripts' hashes, kept with the page", async ({
+    request,
+  }) => {
+    // A fact-check that does not exist: its 404 page is generated once and served from the cache too.
+    const first = await request.get("/fact-checks/999999");
+    expect(first.status()).toBe(404);
+    expectStaticHeaders(first);
+    await expectHashedCsp(first);
+    const again = await request.get("/fact-checks/999999");
+    expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
+    expect(again.headers()["content-security-policy"]).toBe(first.headers()["content-security-policy"]);
+    await expectHashedCsp(again);
   });
 
   test("Next refuses a Server Action posted from another origin before looking for the action", async ({

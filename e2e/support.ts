@@ -71,3 +71,9 @@ export function lightnessOf(element: Locator, property: "backgroundColor" | "col
     return (0.2126 * red! + 0.7152 * green! + 0.0722 * blue!) / 255;
   }, property);
 }
+
+/** The second production instance scripts/e2e-server.ts starts on the same database (PORT + 1). */
+export function secondInstanceURL(): string {
+  const port = Number(process.env.E2E_SECOND_PORT ?? Number(process.env.E2E_PORT ?? 3107) + 1);
+  return `http://127.0.0.1:${port}`;
+}

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { unstable_cache } from "next/cache";
+import { remember } from "./cache/handler.mjs";
 
 /** How long shared caches (a CDN) may serve a public answer, and serve it stale while they fetch a new one. */
 export const PUBLIC_CACHE_CONTROL = "public, s-maxage=60, stale-while-revalidate=86400";
@@ -40,9 +40,9 @@ function notModified(request: Request, stored: StoredBody): boolean {
 }
 
 /**
- * A public answer built once per change and then served from the shared cache (Next's data cache,
- * kept by lib/cache/handler.mjs, which drops every public entry when published data changes, on
- * every instance), with headers a CDN can keep and a 304 when the reader's copy is current.
+ * A public answer built once per change and then served from the cache of lib/cache/handler.mjs
+ * (which drops every entry when published data changes, on every instance), with headers a CDN can
+ * keep and a 304 when the reader's copy is current.
  * `key` names the answer (for example ["claimreview", "12"]); it must hold every input of `build`.
  */
 export async function publicResponse(
@@ -50,20 +50,16 @@ export async function publicResponse(
   key: string[],
   build: () => Promise<PublicBody>,
 ): Promise<Response> {
-  const stored = await unstable_cache(
-    async (): Promise<StoredBody> => {
-      const built = await build();
-      return {
-        body: built.body,
-        contentType: built.contentType,
-        lastModified: built.lastModified?.toISOString() ?? null,
-        status: built.status ?? 200,
-        etag: strongEtag(built.body),
-      };
-    },
-    ["public-response", ...key],
-    { revalidate: 60 },
-  )();
+  const stored = await remember(JSON.stringify(key), async (): Promise<StoredBody> => {
+    const built = await build();
+    return {
+      body: built.body,
+      contentType: built.contentType,
+      lastModified: built.lastModified?.toISOString() ?? null,
+      status: built.status ?? 200,
+      etag: strongEtag(built.body),
+    };
+  });
   const headers = new Headers({ "cache-control": PUBLIC_CACHE_CONTROL, etag: stored.etag });
   if (stored.lastModified) headers.set("last-modified", new Date(stored.lastModified).toUTCString());
   if (stored.status === 200 && notModified(request, stored)) return new Response(null, { status: 304, headers });

@@ -886,6 +886,22 @@ async function benchSize(adminUrl: string, template: string, claims: number): Pr
       // The framework's own floor, for the targets: a page that reads nothing, a route with one statement.
       { name: "floor-page", label: "floor: sign-in page (anonymous, no query)", path: "/sign-in", user: null },
       { name: "floor-route", label: "floor: health check (anonymous, 1 statement)", path: "/api/health", user: null },
+      // Readers at scale (issue 15): what the public pages cost against a static file of the same server.
+      { name: "static-file", label: "floor: static file /robots.txt (anonymous)", path: "/robots.txt", user: null },
+      {
+        name: "public-page",
+        label: "readers: a fact-check page (cached)",
+        path: `/fact-checks/${claimPageId}`,
+        user: null,
+      },
+      {
+        name: "public-claimreview",
+        label: "readers: its ClaimReview JSON (cached)",
+        path: `/api/claims/${claimPageId}/claimreview`,
+        user: null,
+      },
+      { name: "public-feed", label: "readers: Atom feed (cached)", path: "/fact-checks/feed.xml", user: null },
+      { name: "public-index", label: "readers: the index, first page", path: "/fact-checks", user: null },
       // Signed in, refused by validation after the session check: what any signed-in API call costs before its data.
       {
         name: "floor-session",
@@ -1269,6 +1285,22 @@ function targets(sizes: SizeResult[]): Verdict[] {
         target: `${result.name} p95 ${at} ≤ 1.5× p95 at ${thousands(smallest.claims)}`,
         pass: growth <= 1.5,
         detail: `${fmt(result.latencyMs.p95)} / ${fmt(small.latencyMs.p95)} ms = ${growth.toFixed(2)}×`,
+      });
+    }
+  }
+  const staticFile = largest.cases.find((result) => result.name === "static-file");
+  for (const result of largest.cases.filter((r) => r.name === "public-page" || r.name === "public-claimreview")) {
+    verdicts.push({
+      target: `${result.name} p99 ≤ 50 ms ${at}`,
+      pass: result.latencyMs.p99 <= 50,
+      detail: `${fmt(result.latencyMs.p99)} ms`,
+    });
+    if (staticFile) {
+      const share = result.requestsPerSecond / staticFile.requestsPerSecond;
+      verdicts.push({
+        target: `${result.name} ≥ 80% of the static file's throughput ${at}`,
+        pass: share >= 0.8,
+        detail: `${result.requestsPerSecond.toFixed(0)} / ${staticFile.requestsPerSecond.toFixed(0)} req/s = ${(share * 100).toFixed(0)}%`,
       });
     }
   }

@@ -33,3 +33,31 @@ test("a published fact-check shows, carries its JSON-LD, and reports no CSP viol
   });
   expect(await violations()).toEqual([]);
 });
+
+test("another site frames the embed card, but not the fact-check's page", async ({ page, playwright, baseURL }) => {
+  const reviewer = await playwright.request.newContext({ baseURL, storageState: storageStateOf("reviewer1") });
+  const { items } = (await (await reviewer.get("/api/claims?status=verified&pageSize=1")).json()) as {
+    items: { id: number; statement: string }[];
+  };
+  await reviewer.dispose();
+  const claim = items[0]!;
+  const embedUrl = new URL(`/fact-checks/${claim.id}/embed`, baseURL).href;
+  const pageUrl = new URL(`/fact-checks/${claim.id}`, baseURL).href;
+  // A partner's article on another origin, as a CMS that discovered the embed through oEmbed would write it.
+  await page.route("http://partner.example/**", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><title>Partner</title><h1>Partner article</h1>
+        <iframe title="Embedded fact-check" src="${embedUrl}" width="560" height="320"></iframe>
+        <iframe title="Framed page" src="${pageUrl}" width="560" height="320"></iframe>`,
+    }),
+  );
+  await page.goto("http://partner.example/article");
+  const embed = page.frameLocator('iframe[title="Embedded fact-check"]');
+  await expect(embed.getByText(claim.statement)).toBeVisible();
+  // Chromium replaces a refused frame with its own error document: nothing of the page is in it.
+  await expect
+    .poll(() => page.frames().map((frame) => frame.url()))
+    .toEqual(expect.arrayContaining([expect.stringMatching(/^chrome-error:/)]));
+  expect(page.frames().map((frame) => frame.url())).not.toContain(pageUrl);
+});

@@ -25,8 +25,8 @@ if (mode !== "dev" && mode !== "start") {
 if (mode === "start" && !process.env.BETTER_AUTH_URL) {
   console.warn(
     "Warning: BETTER_AUTH_URL is not set. Set it to the address people use to reach the app, e.g. https://factcheck.example.org.\n" +
-      "Until then the sign-in API refuses browsers on that address (the sign-in page still works), and published fact-check\n" +
-      "links take their host from each request.",
+      "Until then the sign-in API refuses browsers on that address (the sign-in page still works), and the public pages,\n" +
+      `feeds and share cards link to http://localhost:${process.env.PORT ?? 3000}.`,
   );
 }
 

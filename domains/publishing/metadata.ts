@@ -15,6 +15,12 @@ const DESCRIPTION_LENGTH = 200;
 /** The generated share card's size (app/(public)/fact-checks/[id]/opengraph-image.tsx). */
 export const SHARE_CARD_SIZE = { width: 1200, height: 630 } as const;
 
+/**
+ * The share card's alternative text. Next adds the card to the page's head itself (og:image and, by
+ * inheritance, twitter:image), at the address it gives the image route, so the head names no image here.
+ */
+export const SHARE_CARD_ALT = "The fact-check's share card: the claim, our verdict on it, and who checked it";
+
 function clipped(text: string, length = DESCRIPTION_LENGTH): string {
   const flat = text.replace(/\s+/g, " ").trim();
   if (flat.length <= length) return flat;
@@ -42,12 +48,6 @@ export function oembedUrl(pageUrl: string): string {
   return absoluteUrl(`/api/oembed?url=${encodeURIComponent(pageUrl)}&format=json`);
 }
 
-/** The alternative text of a fact-check's share card: what the image says, in words. */
-export function shareCardAlt(claim: Pick<PublishedClaim, "statement" | "verdict" | "retractedAt">): string {
-  const verdict = claim.retractedAt ? "Retracted" : `Our verdict: ${VERDICT_LABELS[claim.verdict]}`;
-  return `Fact-check by ${publishingOrganization().name}. ${verdict}. The claim: “${clipped(claim.statement, 300)}”`;
-}
-
 export function factCheckMetadata(claim: FactCheckHead): Metadata {
   const url = absoluteUrl(factCheckPath(claim.id));
   const retracted = claim.retractedAt !== null;
@@ -56,14 +56,9 @@ export function factCheckMetadata(claim: FactCheckHead): Metadata {
     ? clipped(`Retracted: ${claim.retractionReason ?? "this fact-check was withdrawn."}`)
     : clipped(`${VERDICT_LABELS[claim.verdict]}. ${claim.rationale ?? ""}`);
   const publishedAt = claim.firstPublishedAt ?? claim.verifiedAt;
-  const changes = [claim.verifiedAt, claim.retractedAt].filter((date) => date !== null);
-  const updatedAt =
-    claim.lastUpdatedAt ?? (changes.length > 0 ? new Date(Math.max(...changes.map((date) => date.getTime()))) : null);
-  const image = {
-    url: absoluteUrl(`${factCheckPath(claim.id)}/opengraph-image`),
-    ...SHARE_CARD_SIZE,
-    alt: shareCardAlt(claim),
-  };
+  // The first approval is read from its history event, written a moment after verifiedAt: the later of all.
+  const changes = [publishedAt, claim.lastUpdatedAt, claim.verifiedAt, claim.retractedAt].filter((date) => !!date);
+  const updatedAt = changes.length > 0 ? new Date(Math.max(...changes.map((date) => date!.getTime()))) : null;
   return {
     title,
     description,
@@ -74,11 +69,10 @@ export function factCheckMetadata(claim: FactCheckHead): Metadata {
       title,
       description,
       siteName: publishingOrganization().name,
-      images: [image],
       ...(publishedAt ? { publishedTime: publishedAt.toISOString() } : {}),
       ...(updatedAt ? { modifiedTime: updatedAt.toISOString() } : {}),
     },
-    twitter: { card: "summary_large_image", title, description, images: [image] },
+    twitter: { card: "summary_large_image", title, description },
   };
 }
 

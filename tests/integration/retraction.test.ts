@@ -268,6 +268,29 @@ describe("what readers get once a fact-check is retracted", () => {
     expect(await articleReviews()).not.toContainEqual(expect.stringMatching(new RegExp(`/fact-checks/${id}$`)));
   });
 
+  it("its ClaimReview is a cacheable public answer, before and after: ETag, 304 when current, and the 410 too", async () => {
+    const id = await publishedClaim();
+    const published = await claimReview(id);
+    expect(published.status).toBe(200);
+    expect(published.headers.get("content-type")).toBe("application/ld+json; charset=utf-8");
+    expect(published.headers.get("cache-control")).toMatch(/^public, s-maxage=\d+/);
+    const etag = published.headers.get("etag")!;
+    const revalidated = await routes.claimReview(
+      apiRequest(`/api/claims/${id}/claimreview`, { headers: { "if-none-match": etag } }),
+      routeParams({ id: String(id) }),
+    );
+    expect({ status: revalidated.status, body: await revalidated.text() }).toEqual({ status: 304, body: "" });
+
+    await retract("editor", id, { version: (await stored(id)).version, reason: REASON });
+    const gone = await routes.claimReview(
+      apiRequest(`/api/claims/${id}/claimreview`, { headers: { "if-none-match": etag } }),
+      routeParams({ id: String(id) }),
+    );
+    expect(gone.status).toBe(410);
+    expect(gone.headers.get("cache-control")).toMatch(/^public, s-maxage=\d+/);
+    expect(gone.headers.get("etag")).not.toBe(etag);
+  });
+
   it("its share card says Retracted, and the page's head too", async () => {
     const id = await publishedClaim();
     const { factCheckMetadata } = await import("@/domains/publishing/metadata");

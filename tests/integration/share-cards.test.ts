@@ -72,12 +72,6 @@ describe("the head of a fact-check's page", () => {
     const { getPublishedClaim } = await import("@/domains/publishing/data");
     const claim = (await getPublishedClaim(publishedId))!;
     const page = `https://factchecks.example/fact-checks/${publishedId}`;
-    const image = {
-      url: `${page}/opengraph-image`,
-      width: 1200,
-      height: 630,
-      alt: expect.stringContaining("Our verdict: Mostly true"),
-    };
     const metadata = factCheckMetadata(claim);
     // A long claim is cut at a word: a title is read in a tab or a search result.
     const title =
@@ -97,7 +91,6 @@ describe("the head of a fact-check's page", () => {
         title,
         description: "Mostly true. Two agency reports give the same figure for the same year.",
         siteName: expect.any(String),
-        images: [image],
         publishedTime: "2026-11-20T09:00:00.000Z",
         modifiedTime: "2026-11-20T09:00:00.000Z",
       },
@@ -105,7 +98,6 @@ describe("the head of a fact-check's page", () => {
         card: "summary_large_image",
         title,
         description: "Mostly true. Two agency reports give the same figure for the same year.",
-        images: [image],
       },
     });
   });

@@ -104,6 +104,11 @@ export default async function ClaimPage({ params }: Props) {
             <div className="flex flex-wrap items-center gap-2">
               <StatusBadge status={claim.status} />
               <ClaimVerdictBadge status={claim.status} verdict={claim.verdict} />
+              {claim.retractedAt ? (
+                <span className="inline-flex items-center rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900 ring-1 ring-red-300 ring-inset">
+                  Retracted
+                </span>
+              ) : null}
               <span className="text-sm text-slate-700">{claim.topic}</span>
               <a href="#review" className="ml-auto text-sm text-blue-800 underline underline-offset-2 lg:hidden">
                 Go to the review

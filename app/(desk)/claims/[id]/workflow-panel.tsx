@@ -121,7 +121,8 @@ export function WorkflowPanel(props: WorkflowProps) {
         <form
           action={action}
           key={`assign-${formKey(state, assignee?.id ?? "")}`}
-          className="flex flex-wrap items-end gap-3 border-t border-slate-200 pt-4"
+          // No rule of its own when it is the panel's first control (a retracted claim offers nothing before it).
+          className="flex flex-wrap items-end gap-3 border-t border-slate-200 pt-4 first:border-t-0 first:pt-0"
         >
           <Hidden claimId={claimId} version={version} />
           {offers.take ? (

@@ -3,7 +3,7 @@ import path from "node:path";
 import { ImageResponse } from "next/og";
 import { VERDICT_LABELS } from "@/domains/claims/labels";
 import { getPublishedClaim } from "@/domains/publishing/data";
-import { SHARE_CARD_SIZE } from "@/domains/publishing/metadata";
+import { SHARE_CARD_ALT, SHARE_CARD_SIZE } from "@/domains/publishing/metadata";
 import type { Verdict } from "@/lib/generated/prisma/enums";
 import { publishingOrganization } from "@/lib/site";
 import { parseId } from "@/lib/validation";
@@ -14,7 +14,7 @@ export async function generateStaticParams() {
   return [];
 }
 
-export const alt = "Share card of a fact-check: the claim, our verdict on it, and who checked it";
+export const alt = SHARE_CARD_ALT;
 export const size = SHARE_CARD_SIZE;
 export const contentType = "image/png";
 
@@ -94,7 +94,7 @@ export default async function ShareCard({ params }: { params: Promise<{ id: stri
       <div style={{ display: "flex", fontSize: statementSize(statement), lineHeight: 1.25, fontWeight: 400 }}>
         “{statement}”
       </div>
-      <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between", gap: 32 }}>
+      <div style={{ display: "flex", alignItems: "flex-end", justifyContent: "space-between", gap: 32 }}>
         <div style={{ display: "flex", flexDirection: "column", gap: 8 }}>
           <div style={{ display: "flex", fontSize: 24, color: "#475569" }}>
             {retracted ? "This fact-check was" : "Our verdict"}

@@ -18,6 +18,7 @@ import {
   mayRelease,
   mayBulkEdit,
   mayReopen,
+  mayRetract,
   maySendBack,
   maySetTopic,
   mayStart,
@@ -77,6 +78,10 @@ interface ActionTable {
   expected: Record<Status, string>;
 }
 
+const RETRACTED_AT = new Date("2026-12-01T10:00:00Z");
+const RETRACTION_IS_FINAL =
+  "This fact-check was retracted: a retraction is final, so it is not reopened or retracted again.";
+const ONLY_EDITORS_RETRACT = "Only editors and admins can retract a published fact-check.";
 const VERIFIED_REOPEN = "A verified claim is reopened by an editor, with a reason: POST /api/claims/:id/reopen.";
 const WITHDRAW_BY = "Only the proposer or an editor can withdraw a proposed verdict; reviewers send it back.";
 const NOT_AWAITING = "Only a claim awaiting second review can be approved or sent back.";
@@ -238,6 +243,36 @@ const CLAIM_ACTIONS: Record<string, ActionTable> = {
       in_progress: /*      */ "eeeeeeee xxxxxxxx xxxxxxxx",
       awaiting_second_review: "eeeeeeee xxxxxxxx xxxxxxxx",
       verified: /*         */ "eeeeeeee YYYYYYYY YYYYYYYY",
+    },
+  },
+  "reopen a retracted fact-check": {
+    rule: (actor, claim) => mayReopen(actor, { ...claim, retractedAt: RETRACTED_AT }),
+    reasons: { e: "Only editors can reopen a verified claim.", f: RETRACTION_IS_FINAL },
+    expected: {
+      unreviewed: /*       */ "eeeeeeee ffffffff ffffffff",
+      in_progress: /*      */ "eeeeeeee ffffffff ffffffff",
+      awaiting_second_review: "eeeeeeee ffffffff ffffffff",
+      verified: /*         */ "eeeeeeee ffffffff ffffffff",
+    },
+  },
+  retract: {
+    rule: mayRetract,
+    reasons: { e: ONLY_EDITORS_RETRACT, x: "Only a verified, published fact-check can be retracted." },
+    expected: {
+      unreviewed: /*       */ "eeeeeeee xxxxxxxx xxxxxxxx",
+      in_progress: /*      */ "eeeeeeee xxxxxxxx xxxxxxxx",
+      awaiting_second_review: "eeeeeeee xxxxxxxx xxxxxxxx",
+      verified: /*         */ "eeeeeeee YYYYYYYY YYYYYYYY",
+    },
+  },
+  "retract a retracted fact-check again": {
+    rule: (actor, claim) => mayRetract(actor, { ...claim, retractedAt: RETRACTED_AT }),
+    reasons: { e: ONLY_EDITORS_RETRACT, f: RETRACTION_IS_FINAL },
+    expected: {
+      unreviewed: /*       */ "eeeeeeee ffffffff ffffffff",
+      in_progress: /*      */ "eeeeeeee ffffffff ffffffff",
+      awaiting_second_review: "eeeeeeee ffffffff ffffffff",
+      verified: /*         */ "eeeeeeee ffffffff ffffffff",
     },
   },
   "mark as a duplicate": {
@@ -405,6 +440,11 @@ describe("rules that depend only on the role", () => {
       "reopen claims at all (asked before the claim is read)",
       (actor) => mayReopen(actor),
       ["Only editors can reopen a verified claim.", "Y", "Y"],
+    ],
+    [
+      "retract fact-checks at all (asked before the claim is read)",
+      (actor) => mayRetract(actor),
+      ["Only editors and admins can retract a published fact-check.", "Y", "Y"],
     ],
     ["change a claim's topic", maySetTopic, ["Only editors and admins change a claim's topic.", "Y", "Y"]],
     ["change claims in bulk", mayBulkEdit, ["Only editors and admins change claims in bulk.", "Y", "Y"]],

@@ -3,6 +3,7 @@ import { articleIdPath } from "@/domains/articles/api";
 import { claimIdPath } from "@/domains/claims/api";
 import { VERDICT_LABELS, VERDICTS } from "@/domains/claims/labels";
 import * as apiDoc from "@/lib/api-description";
+import { EMBED_HEIGHT, EMBED_WIDTH, oembedQuerySchema } from "./oembed";
 import { BEST_RATING, VERDICT_RATINGS, WORST_RATING } from "./rating";
 
 const RATED_VERDICTS = VERDICTS.filter((verdict): verdict is keyof typeof VERDICT_RATINGS => verdict !== "unrated");
@@ -55,12 +56,42 @@ const claimReviewSchema = z
   })
   .meta({ id: "ClaimReview", description: "A schema.org ClaimReview (https://schema.org/ClaimReview) as JSON-LD." });
 
+/** What GET /api/oembed answers: an oEmbed 1.0 response of type `rich` (https://oembed.com, section 2.3). */
+const oembedSchema = z
+  .strictObject({
+    version: z.literal("1.0"),
+    type: z.literal("rich"),
+    title: z.string().meta({ description: '"Fact-check: " and the claim.' }),
+    provider_name: z.string().meta({ description: "The fact-checking organisation." }),
+    provider_url: z.url(),
+    html: z.string().meta({
+      description:
+        "An `<iframe>` of the fact-check's embed card (`/fact-checks/{id}/embed`), whose link opens the full fact-check in a new tab.",
+    }),
+    width: z
+      .int()
+      .min(1)
+      .meta({ description: `At most ${EMBED_WIDTH}, and at most \`maxwidth\`.` }),
+    height: z
+      .int()
+      .min(1)
+      .meta({ description: `At most ${EMBED_HEIGHT}, and at most \`maxheight\`.` }),
+  })
+  .meta({ id: "OEmbed" });
+
+const oembedQuery = apiDoc.describedQuery(oembedQuerySchema, {
+  url: "The address of a published fact-check's page (`/fact-checks/{id}`) or embed card, on this site.",
+  maxwidth: "The widest the embed may be, in pixels.",
+  maxheight: "The tallest the embed may be, in pixels.",
+  format: "`json`, the default; any other format (`xml`) answers 501.",
+});
+
 export const publishingApi: apiDoc.ApiDescription = {
   tags: [
     {
       name: "Publishing",
       description:
-        "What is public without a session: verified fact-checks as schema.org ClaimReview, and this description.",
+        "What is public without a session: verified fact-checks as schema.org ClaimReview, their embed cards through oEmbed, and this description.",
     },
   ],
   operations: [
@@ -99,6 +130,30 @@ export const publishingApi: apiDoc.ApiDescription = {
         responses: {
           "200": apiDoc.jsonResponse(z.array(claimReviewSchema), "The ClaimReviews.", "application/ld+json"),
           "404": apiDoc.notFound("No article has this id."),
+          "503": apiDoc.databaseUnavailable,
+        },
+      },
+    },
+    {
+      path: "/api/oembed",
+      method: "get",
+      operation: {
+        operationId: "getOEmbed",
+        tags: ["Publishing"],
+        summary: "Get the embed of a published fact-check (oEmbed)",
+        description:
+          'Public: no session needed. oEmbed 1.0 for CMSs that embed a link: given the address of a published fact-check, a `rich` answer whose `html` frames its compact card. Other parameters are ignored, as oEmbed allows. The fact-check\'s page names this address in a `<link rel="alternate" type="application/json+oembed">`.',
+        security: apiDoc.PUBLIC,
+        requestParams: { query: oembedQuery },
+        responses: {
+          "200": apiDoc.jsonResponse(oembedSchema, "The embed."),
+          "400": apiDoc.badRequest(
+            "No `url`, a `url` that is not an http(s) address, or a size that is not a positive whole number.",
+          ),
+          "404": apiDoc.errorResponse(
+            "The address is not a fact-check published here: another site, another page, an unknown, unverified or retracted fact-check.",
+          ),
+          "501": apiDoc.errorResponse("A format other than `json` was asked for."),
           "503": apiDoc.databaseUnavailable,
         },
       },

@@ -495,6 +495,40 @@ const API_MATRIX: Record<string, ApiCase[]> = {
       call: async () => ({ path: "/api/health" }),
     },
   ],
+  "GET /api/oembed": [
+    {
+      what: "read the oEmbed of a published fact-check (public)",
+      expect: everyone(200),
+      call: async () => ({
+        path: `/api/oembed?url=${encodeURIComponent(`${ORIGIN}/fact-checks/${verifiedForEveryone.id}`)}`,
+      }),
+    },
+  ],
+  // The readers' feeds and the sitemaps: route handlers outside /api, public like the pages they list.
+  "GET /fact-checks/feed.xml": [
+    {
+      what: "read the Atom feed (public)",
+      expect: everyone(200),
+      call: async () => ({ path: "/fact-checks/feed.xml" }),
+    },
+  ],
+  "GET /fact-checks/feed.json": [
+    {
+      what: "read the JSON Feed (public)",
+      expect: everyone(200),
+      call: async () => ({ path: "/fact-checks/feed.json" }),
+    },
+  ],
+  "GET /sitemap.xml": [
+    { what: "read the sitemap index (public)", expect: everyone(200), call: async () => ({ path: "/sitemap.xml" }) },
+  ],
+  "GET /sitemaps/[file]": [
+    {
+      what: "read a sitemap of fact-checks (public)",
+      expect: everyone(200),
+      call: async () => ({ path: "/sitemaps/fact-checks-1.xml" }),
+    },
+  ],
   "PATCH /api/claims/[id]": [
     {
       what: "take an unassigned claim",
@@ -870,6 +904,11 @@ const PAGE_MATRIX: Record<string, { path: () => string; public: boolean; expect:
     public: true,
     expect: everyone<PageOutcome>("renders"),
   },
+  "/fact-checks/[id]/embed": {
+    path: () => `/fact-checks/${verifiedForEveryone.id}/embed`,
+    public: true,
+    expect: everyone<PageOutcome>("renders"),
+  },
   "/fact-checks/articles/[id]": {
     path: () => `/fact-checks/articles/${articleId}`,
     public: true,
@@ -987,6 +1026,7 @@ describe("pages", () => {
     }
     const robots = (await import("@/app/robots")).default();
     expect(robots.rules).toEqual({ userAgent: "*", allow: "/", disallow: "/api/" });
+    expect(robots.sitemap).toBe(`${ORIGIN}/sitemap.xml`);
   });
 
   it("the proxy does not run on the API, which answers 401 itself", () => {

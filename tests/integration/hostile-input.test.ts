@@ -52,6 +52,7 @@ async function loadHandlers() {
     addSource: (await import("@/app/api/claims/[id]/sources/route")).POST,
     source: await import("@/app/api/claims/[id]/sources/[sourceId]/route"),
     claimClaimReview: (await import("@/app/api/claims/[id]/claimreview/route")).GET,
+    oembed: (await import("@/app/api/oembed/route")).GET,
     addClaim: (await import("@/app/api/articles/[id]/claims/route")).POST,
   };
 }
@@ -964,6 +965,39 @@ describe(`hostile input (seed ${SEED})`, () => {
     });
   }
 
+  it("GET /api/oembed with hostile addresses and sizes", async () => {
+    const ourPage = claimTarget.map((target) => `http://localhost:3000/fact-checks/${pathSegment(targetId(target))}`);
+    const address = fc.oneof(
+      { weight: 4, arbitrary: ourPage },
+      { weight: 1, arbitrary: ourPage.map((url) => `${url}/embed`) },
+      { weight: 1, arbitrary: fc.constantFrom(...URL_PAYLOADS) },
+      { weight: 1, arbitrary: hostileText },
+    );
+    const size = fc.option(
+      fc.oneof(
+        { weight: 4, arbitrary: fc.integer({ min: 1, max: 3000 }).map(String) },
+        { weight: 1, arbitrary: hostileNumber.map(String) },
+        { weight: 1, arbitrary: hostileText },
+      ),
+      { nil: undefined, freq: 2 },
+    );
+    const query = fc.record({ url: fc.option(address, { nil: undefined, freq: 10 }), maxwidth: size, maxheight: size });
+    await runProperty("GET /api/oembed", 120, fc.tuple(query, caller, fc.nat()), async ([generated, who, pick]) => {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(generated)) if (value !== undefined) params.set(key, value);
+      await checkOutcome("GET /api/oembed", undefined, async () => {
+        const response = await handlers.oembed(apiRequest(`/api/oembed?${params}`, { cookie: cookieOf(who, pick) }));
+        if (response.status === 200) {
+          const answer = (await response.clone().json()) as { type: string; width: number; height: number };
+          expect(answer.type).toBe("rich");
+          expect(answer.width).toBeLessThanOrEqual(Number(generated.maxwidth ?? Infinity));
+          expect(answer.height).toBeLessThanOrEqual(Number(generated.maxheight ?? Infinity));
+        }
+        return { response, read: true };
+      });
+    });
+  });
+
   it("GET /api/claims with hostile query parameters", async () => {
     await runProperty("GET /api/claims", 220, fc.tuple(listQuery, caller, fc.nat()), async ([query, who, pick]) => {
       await checkOutcome("GET /api/claims", undefined, async () => {
@@ -1551,6 +1585,7 @@ const COVERED = new Set([
   "PATCH /api/claims/[id]/sources/[sourceId]",
   "DELETE /api/claims/[id]/sources/[sourceId]",
   "GET /api/claims/[id]/claimreview",
+  "GET /api/oembed",
   "POST /api/articles/[id]/claims",
   "POST /api/auth/[...all]",
   // Better Auth's GET endpoints (session, sign-out links) take no body; the session cookie is fuzzed on every route.

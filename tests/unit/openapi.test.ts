@@ -167,6 +167,7 @@ describe("the OpenAPI document", () => {
       [
         "GET /api/claims/{id}/claimreview",
         "GET /api/articles/{id}/claimreview",
+        "GET /api/oembed",
         "GET /api/openapi.json",
         "GET /api/health",
         "POST /api/auth/sign-in/email",

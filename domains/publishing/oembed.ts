@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { absoluteUrl, publishingOrganization, siteOrigin } from "@/lib/site";
+import { parseId } from "@/lib/validation";
+import { emptyElementMarkup } from "@/lib/xml";
+
+/** The embed card's size when the consumer sets no limit: a column of an article, a card's height. */
+export const EMBED_WIDTH = 560;
+export const EMBED_HEIGHT = 320;
+
+const dimension = (name: string) =>
+  z.coerce
+    .number({ error: `${name} must be a number of pixels.` })
+    .int(`${name} must be a whole number of pixels.`)
+    .min(1, `${name} must be at least 1.`)
+    .max(10_000, `${name} must be at most 10000.`)
+    .optional();
+
+/** GET /api/oembed's query (oEmbed 1.0, section 2.2); other parameters are ignored as the spec allows. */
+export const oembedQuerySchema = z.object({
+  url: z.url({ protocol: /^https?$/, error: "url must be the http(s) address of a published fact-check." }),
+  maxwidth: dimension("maxwidth"),
+  maxheight: dimension("maxheight"),
+  format: z.string().optional(),
+});
+
+export type OembedQuery = z.infer<typeof oembedQuerySchema>;
+
+const FACT_CHECK_PATH = /^\/fact-checks\/(\d+)(?:\/embed)?\/?$/;
+
+/**
+ * The fact-check a URL names: only a page of this site (its configured origin, never the request's
+ * Host), the public page or its embed card; null for anything else.
+ */
+export function factCheckIdOf(url: string): number | null {
+  const parsed = new URL(url);
+  if (parsed.origin !== siteOrigin()) return null;
+  const match = FACT_CHECK_PATH.exec(parsed.pathname);
+  return match ? parseId(match[1]!) : null;
+}
+
+export function embedPath(id: number): string {
+  return `/fact-checks/${id}/embed`;
+}
+
+/** The rich oEmbed answer: an iframe of the embed card, within the consumer's maximum size. */
+export function oembedResponse(claim: { id: number; statement: string }, query: OembedQuery) {
+  const width = Math.min(EMBED_WIDTH, query.maxwidth ?? EMBED_WIDTH);
+  const height = Math.min(EMBED_HEIGHT, query.maxheight ?? EMBED_HEIGHT);
+  const title = `Fact-check: ${claim.statement}`;
+  const organization = publishingOrganization();
+  return {
+    version: "1.0",
+    type: "rich",
+    title,
+    provider_name: organization.name,
+    provider_url: organization.url ?? absoluteUrl("/fact-checks"),
+    html: emptyElementMarkup("iframe", {
+      src: absoluteUrl(embedPath(claim.id)),
+      width,
+      height,
+      title,
+      loading: "lazy",
+      style: "border:0;max-width:100%",
+    }),
+    width,
+    height,
+  };
+}

@@ -42,10 +42,19 @@ export function embedPath(id: number): string {
   return `/fact-checks/${id}/embed`;
 }
 
-/** The rich oEmbed answer: an iframe of the embed card, within the consumer's maximum size. */
-export function oembedResponse(claim: { id: number; statement: string }, query: OembedQuery) {
-  const width = Math.min(EMBED_WIDTH, query.maxwidth ?? EMBED_WIDTH);
-  const height = Math.min(EMBED_HEIGHT, query.maxheight ?? EMBED_HEIGHT);
+/** The embed's size: the card's own, within the consumer's maximum. */
+export function embedSize(query: OembedQuery): { width: number; height: number } {
+  return {
+    width: Math.min(EMBED_WIDTH, query.maxwidth ?? EMBED_WIDTH),
+    height: Math.min(EMBED_HEIGHT, query.maxheight ?? EMBED_HEIGHT),
+  };
+}
+
+/** The rich oEmbed answer: an iframe of the embed card, at the given size. */
+export function oembedResponse(
+  claim: { id: number; statement: string },
+  { width, height }: { width: number; height: number },
+) {
   const title = `Fact-check: ${claim.statement}`;
   const organization = publishingOrganization();
   return {

@@ -1,5 +1,5 @@
 import { findPublishedStatement } from "@/domains/publishing/feed-data";
-import { factCheckIdOf, oembedQuerySchema, oembedResponse } from "@/domains/publishing/oembed";
+import { embedSize, factCheckIdOf, oembedQuerySchema, oembedResponse } from "@/domains/publishing/oembed";
 import { handleErrors, jsonError } from "@/lib/api";
 import { publicResponse } from "@/lib/http-cache";
 import { fieldErrorsOf, searchParamsToObject } from "@/lib/validation";
@@ -16,11 +16,12 @@ export const GET = handleErrors(async (request: Request) => {
   }
   const id = factCheckIdOf(query.url);
   if (id === null) return jsonError(404, NOT_PUBLISHED);
-  const key = ["oembed", String(id), String(query.maxwidth ?? ""), String(query.maxheight ?? "")];
-  return publicResponse(request, key, async () => {
+  // Keyed by the size answered, not the maximum asked: any number of maxwidth values make few entries.
+  const size = embedSize(query);
+  return publicResponse(request, ["oembed", String(id), String(size.width), String(size.height)], async () => {
     const claim = await findPublishedStatement(id);
     return claim
-      ? { body: JSON.stringify(oembedResponse(claim, query)), contentType: "application/json", lastModified: null }
+      ? { body: JSON.stringify(oembedResponse(claim, size)), contentType: "application/json", lastModified: null }
       : {
           body: JSON.stringify({ error: NOT_PUBLISHED }),
           contentType: "application/json",

@@ -460,7 +460,7 @@ export const claimsApi: apiDoc.ApiDescription = {
         tags: ["Claims"],
         summary: "Earlier fact-checks that read like this claim",
         description:
-          "Up to 5 verified claims whose statement is similar to this one's (PostgreSQL pg_trgm similarity of at least 0.3), best first, with their verdict: one can be marked as the original (PUT /api/claims/{id}/duplicate). Any signed-in user.",
+          "Up to 5 verified claims (retracted ones left out) whose statement is similar to this one's (PostgreSQL pg_trgm similarity of at least 0.3), best first, with their verdict: one can be marked as the original (PUT /api/claims/{id}/duplicate). Any signed-in user.",
         requestParams: { path: claimIdPath },
         responses: {
           "200": apiDoc.jsonResponse(similarClaimsSchema, "The similar claims."),

@@ -26,7 +26,7 @@ const SIMILAR_LIMIT = 5;
 /**
  * Earlier fact-checks like this claim: the verified claims whose statement reads most like its
  * statement (pg_trgm similarity), best first. Verified ones only, since their verdict and sources are
- * what a reviewer can start from. One query: the nearest statements come from a partial GiST trigram
+ * what a reviewer can start from, and not retracted ones, whose verdict no longer stands. One query: the nearest statements come from a partial GiST trigram
  * index over verified claims in distance order (`<->` is 1 − similarity), so the cost stays flat
  * however many claims share words with this one; the threshold then drops those not alike enough.
  */
@@ -40,7 +40,7 @@ export async function findSimilarClaims(claimId: number): Promise<SimilarClaim[]
       CROSS JOIN LATERAL (
         SELECT other.id, other.statement, other."articleId", other.status, other.verdict, other.statement <-> this.statement AS distance
         FROM "Claim" other
-        WHERE other.status = 'verified' AND other.id <> this.id
+        WHERE other.status = 'verified' AND other."retractedAt" IS NULL AND other.id <> this.id
         ORDER BY other.statement <-> this.statement
         LIMIT ${SIMILAR_LIMIT}
       ) nearest
@@ -58,6 +58,7 @@ export async function getDuplicateTarget(claimId: number, client: Pick<ReturnTyp
       id: true,
       statement: true,
       status: true,
+      retractedAt: true,
       verdict: true,
       rationale: true,
       sources: { select: sourceSelect, orderBy: { id: "asc" } },

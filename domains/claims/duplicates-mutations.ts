@@ -39,12 +39,20 @@ export async function linkDuplicate(actor: CurrentUser, claimId: number, link: D
           duplicateOfId: ["Choose another claim."],
         });
       }
-      const target = await tx.claim.findUnique({ where: { id: link.duplicateOfId }, select: { status: true } });
+      const target = await tx.claim.findUnique({
+        where: { id: link.duplicateOfId },
+        select: { status: true, retractedAt: true },
+      });
       if (!target)
         throw new DomainError("invalid", "No claim has this id.", { duplicateOfId: ["No claim has this id."] });
       if (target.status !== "verified") {
         throw new DomainError("invalid", "Only a verified claim can be the original.", {
           duplicateOfId: ["This claim is not verified yet: its verdict cannot be reused."],
+        });
+      }
+      if (target.retractedAt) {
+        throw new DomainError("invalid", "A retracted fact-check cannot be the original.", {
+          duplicateOfId: ["This fact-check was retracted: its verdict cannot be reused."],
         });
       }
     }

@@ -211,19 +211,25 @@ export function mayMarkDuplicate(actor: Actor, claim: ClaimFacts): Decision {
   return mayWork(actor, claim, "mark it as a duplicate");
 }
 
+/** The claim a duplicate repeats, as far as the rules read it. */
+export interface DuplicateOriginal {
+  id: number;
+  status: ReviewStatus;
+  retractedAt?: Date | null;
+}
+
 /**
  * Taking the verdict or sources of the claim this one duplicates: work on a claim in progress, while
  * the original is verified (reopened for a correction, it is no one's starting point). Without the
  * original (not marked, or not known), only the claim is judged.
  */
-export function mayStartFromDuplicate(
-  actor: Actor,
-  claim: ClaimFacts,
-  original?: { id: number; status: ReviewStatus } | null,
-): Decision {
+export function mayStartFromDuplicate(actor: Actor, claim: ClaimFacts, original?: DuplicateOriginal | null): Decision {
   if (claim.status !== "in_progress") return deny("Start work on the claim first.");
   const work = mayWork(actor, claim, "start from the earlier verdict");
   if (!work.allowed) return work;
+  if (original?.retractedAt) {
+    return deny(`Claim #${original.id} was retracted: its verdict and sources are no longer anyone's starting point.`);
+  }
   if (original && original.status !== "verified") {
     return deny(
       `Claim #${original.id} is no longer verified (it was reopened for a correction): its verdict and sources can be taken once it is verified again.`,
@@ -349,19 +355,16 @@ export function workflowOffers(actor: Actor, claim: ClaimFacts): WorkflowOffers 
  */
 export interface DuplicateOffers {
   mark: boolean;
-  takeFromOriginal: "offered" | "original_reopened" | "start_work_first" | "none";
+  takeFromOriginal: "offered" | "original_reopened" | "original_retracted" | "start_work_first" | "none";
 }
 
-export function duplicateOffers(
-  actor: Actor,
-  claim: ClaimFacts,
-  original: { id: number; status: ReviewStatus } | null,
-): DuplicateOffers {
+export function duplicateOffers(actor: Actor, claim: ClaimFacts, original: DuplicateOriginal | null): DuplicateOffers {
   const worksOnIt = mayWork(actor, claim, "work on it").allowed;
   const takeFromOriginal = (): DuplicateOffers["takeFromOriginal"] => {
     if (!original || !worksOnIt) return "none";
     if (claim.status === "unreviewed") return "start_work_first";
     if (!mayStartFromDuplicate(actor, claim).allowed) return "none";
+    if (original.retractedAt) return "original_retracted";
     return mayStartFromDuplicate(actor, claim, original).allowed ? "offered" : "original_reopened";
   };
   return { mark: mayMarkDuplicate(actor, claim).allowed, takeFromOriginal: takeFromOriginal() };

@@ -25,6 +25,9 @@ let routes: {
   reopen: typeof import("@/app/api/claims/[id]/reopen/route").POST;
   claimReview: typeof import("@/app/api/claims/[id]/claimreview/route").GET;
   articleReviews: typeof import("@/app/api/articles/[id]/claimreview/route").GET;
+  markDuplicate: typeof import("@/app/api/claims/[id]/duplicate/route").PUT;
+  startFromDuplicate: typeof import("@/app/api/claims/[id]/duplicate/start/route").POST;
+  similar: typeof import("@/app/api/claims/[id]/similar/route").GET;
 };
 let retractClaimFromForm: typeof import("@/domains/claims/actions").retractClaimFromForm;
 let unusedClaims: number[] = [];
@@ -39,6 +42,9 @@ beforeAll(async () => {
     reopen: (await import("@/app/api/claims/[id]/reopen/route")).POST,
     claimReview: (await import("@/app/api/claims/[id]/claimreview/route")).GET,
     articleReviews: (await import("@/app/api/articles/[id]/claimreview/route")).GET,
+    markDuplicate: (await import("@/app/api/claims/[id]/duplicate/route")).PUT,
+    startFromDuplicate: (await import("@/app/api/claims/[id]/duplicate/start/route")).POST,
+    similar: (await import("@/app/api/claims/[id]/similar/route")).GET,
   };
   retractClaimFromForm = (await import("@/domains/claims/actions")).retractClaimFromForm;
   for (const person of Object.keys(DEMO) as Person[]) {
@@ -304,5 +310,58 @@ describe("what readers get once a fact-check is retracted", () => {
     expect(retracted.title).toMatch(/^Retracted fact-check: /);
     expect(retracted.description).toBe(`Retracted: ${REASON}`);
     expect(retracted.openGraph).toMatchObject({ modifiedTime: (await stored(id)).retractedAt!.toISOString() });
+  });
+});
+
+describe("a retracted fact-check is no one's starting point", () => {
+  async function asEditor<
+    T extends (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>,
+  >(route: T, method: string, claimId: number, path: string, json?: unknown) {
+    const request = apiRequest(`/api/claims/${claimId}${path}`, { method, cookie: cookies.editor, json });
+    return responseJson(await route(request, routeParams({ id: String(claimId) })));
+  }
+
+  it("leaves the similar claims, cannot be marked as an original, and gives its duplicates nothing to take", async () => {
+    const original = await publishedClaim();
+    const repeat = await publishedClaim("in_progress");
+    const alsoRepeat = await publishedClaim("in_progress");
+    const { statement } = await database.prisma.claim.findUniqueOrThrow({ where: { id: original } });
+    await database.prisma.claim.updateMany({
+      where: { id: { in: [repeat, alsoRepeat] } },
+      data: { statement, verdict: "unrated", rationale: null, proposedById: null },
+    });
+    const similarIds = async () =>
+      ((await asEditor(routes.similar, "GET", repeat, "/similar")).body.items as { id: number }[]).map(
+        (item) => item.id,
+      );
+    expect(await similarIds()).toContain(original);
+    const marked = await asEditor(routes.markDuplicate, "PUT", repeat, "/duplicate", {
+      version: (await stored(repeat)).version,
+      duplicateOfId: original,
+    });
+    expect(marked.status).toBe(200);
+
+    await retract("editor", original, { version: (await stored(original)).version, reason: REASON });
+    expect(await similarIds()).not.toContain(original);
+    const markAgain = await asEditor(routes.markDuplicate, "PUT", alsoRepeat, "/duplicate", {
+      version: (await stored(alsoRepeat)).version,
+      duplicateOfId: original,
+    });
+    expect(markAgain).toMatchObject({
+      status: 400,
+      body: { fields: { duplicateOfId: ["This fact-check was retracted: its verdict cannot be reused."] } },
+    });
+    const { version, events } = await stored(repeat);
+    const take = await asEditor(routes.startFromDuplicate, "POST", repeat, "/duplicate/start", {
+      version,
+      take: ["verdict", "sources"],
+    });
+    expect(take).toEqual({
+      status: 403,
+      body: {
+        error: `Claim #${original} was retracted: its verdict and sources are no longer anyone's starting point.`,
+      },
+    });
+    expect(await stored(repeat)).toMatchObject({ version, events });
   });
 });

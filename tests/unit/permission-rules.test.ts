@@ -650,6 +650,16 @@ describe("what the claim page offers, as it did before the rules moved (Approve 
     });
   });
 
+  it("offers nothing to take from a retracted original, and says so", () => {
+    const claim: ClaimFacts = { status: "in_progress", assigneeId: ME, proposedById: null };
+    const original = { id: 7, status: "verified", retractedAt: RETRACTED_AT } as const;
+    expect(duplicateOffers({ id: ME, role: "reviewer" }, claim, original).takeFromOriginal).toBe("original_retracted");
+    expect(mayStartFromDuplicate({ id: ME, role: "editor" }, claim, original)).toEqual({
+      allowed: false,
+      reason: "Claim #7 was retracted: its verdict and sources are no longer anyone's starting point.",
+    });
+  });
+
   it("says why Approve is not offered to someone who wrote part of the verdict", () => {
     const claim: ClaimFacts = {
       status: "awaiting_second_review",

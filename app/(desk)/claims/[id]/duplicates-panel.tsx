@@ -61,6 +61,11 @@ export function DuplicatesPanel({ claimId, version, offers, duplicateOf, similar
               Claim #{duplicateOf.id} was reopened for a correction: its verdict and sources can be taken once it is
               verified again.
             </p>
+          ) : offers.takeFromOriginal === "original_retracted" ? (
+            <p className="text-slate-700">
+              Claim #{duplicateOf.id} was retracted: its verdict and sources are no longer anyone&rsquo;s starting
+              point.
+            </p>
           ) : offers.takeFromOriginal === "offered" ? (
             <form action={startAction} className="flex flex-wrap gap-2">
               <Hidden claimId={claimId} version={version} />

@@ -33,12 +33,12 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
           Skip to content
         </a>
         <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+          <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-x-6 gap-y-1 px-4 py-3">
             <Link href="/fact-checks" className="text-lg font-bold tracking-tight text-slate-950">
               {organization.name}
             </Link>
             <nav aria-label="Fact-checks">
-              <ul className="flex gap-1 text-sm font-medium">
+              <ul className="-ml-3 flex gap-1 text-sm font-medium sm:ml-0">
                 <li>
                   <Link href="/fact-checks" className={NAV_LINK}>
                     All fact-checks
@@ -53,11 +53,11 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
             </nav>
           </div>
         </header>
-        <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-6 sm:py-10">
+        <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 sm:py-10">
           {children}
         </main>
         <footer className="border-t border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-4xl flex-col gap-3 px-4 py-6 text-sm text-slate-700 sm:flex-row sm:items-center sm:justify-between">
+          <div className="mx-auto flex max-w-3xl flex-col gap-3 px-4 py-6 text-sm text-slate-700 sm:flex-row sm:items-center sm:justify-between">
             <p>
               Fact-checks by{" "}
               {organization.url ? (

@@ -6,8 +6,9 @@ import type { Verdict } from "@/lib/generated/prisma/enums";
 
 /**
  * The verdict as the page's most prominent thing: a large rating label in the verdict's colours, with
- * the reasons under it. Its heading is read once, "Our verdict: Mostly true" (the colon is for screen
- * readers, which would otherwise run the two words together).
+ * the reasons under it. Its heading is read once, "Our verdict: Mostly true": the colon, for screen
+ * readers, is invisible but inline (an sr-only one is positioned, and Chrome then names the heading
+ * "Our verdict : Mostly true").
  */
 export function VerdictRating({ verdict, children }: { verdict: Verdict; children: React.ReactNode }) {
   const headingId = useId();
@@ -19,7 +20,7 @@ export function VerdictRating({ verdict, children }: { verdict: Verdict; childre
     >
       <h2 id={headingId} className="flex flex-col gap-1">
         <span className="text-sm font-semibold tracking-wide uppercase">
-          Our verdict<span className="sr-only">:</span>
+          Our verdict<span className="text-[0px]">:</span>
         </span>{" "}
         <span className="text-4xl leading-tight font-bold tracking-tight sm:text-5xl">{VERDICT_LABELS[verdict]}</span>
       </h2>

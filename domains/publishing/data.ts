@@ -132,13 +132,13 @@ export async function getPublishedFactCheck(id: number) {
   });
   if (!claim?.verifiedAt) return null;
   const { events, ...rest } = claim;
-  const lastChange = [claim.verifiedAt, claim.retractedAt].filter((date) => date !== null);
+  const corrected = claim.corrections.length > 0;
   return {
     ...rest,
     verifiedAt: claim.verifiedAt,
-    firstPublishedAt: events[0]?.createdAt ?? claim.verifiedAt,
-    /** The last approval (a correction's) or the retraction, whichever came later. */
-    lastUpdatedAt: new Date(Math.max(...lastChange.map((date) => date.getTime()))),
+    firstPublishedAt: corrected ? (events[0]?.createdAt ?? claim.verifiedAt) : claim.verifiedAt,
+    /** The last approval (a correction's) or the retraction, which can only come later. */
+    lastUpdatedAt: claim.retractedAt ?? claim.verifiedAt,
   };
 }
 

@@ -196,6 +196,11 @@ describe("getPublishedFactCheck (a fact-check's public page)", () => {
     expect(claim?.article.body.slice(claim.startOffset, claim.endOffset)).toBe(stored.quote);
   });
 
+  it("is last updated when published, when it was neither corrected nor retracted", async () => {
+    const claim = await data.getPublishedFactCheck(newestFirst[1]!);
+    expect(claim).toMatchObject({ firstPublishedAt: day(24), lastUpdatedAt: day(24), verifiedAt: day(24) });
+  });
+
   it("gives a retracted one with its retraction as the last update, and nothing unverified", async () => {
     expect(await data.getPublishedFactCheck(retractedId)).toMatchObject({
       retractedAt: day(30),

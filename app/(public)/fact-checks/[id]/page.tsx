@@ -45,10 +45,10 @@ export default async function PublicFactCheckPage({ params }: Props) {
   const claim = await loadPublishedClaim((await params).id);
   if (!claim) notFound();
   const claimReview = claim.retractedAt ? null : toClaimReview(claim, publishingContext(claim.id));
-  const updated = claim.lastUpdatedAt.getTime() !== claim.firstPublishedAt.getTime();
+  const updated = claim.lastUpdatedAt.getTime() !== claim.firstPublishedAt.getTime(); // corrected or retracted
 
   return (
-    <article className="mx-auto max-w-3xl space-y-6">
+    <article className="space-y-6">
       {claimReview ? (
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(claimReview) }} />
       ) : null}

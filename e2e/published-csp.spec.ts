@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, request, test } from "@playwright/test";
 import { ANONYMOUS, openHydrated, watchCspViolations } from "./csp";
 import { storageStateOf } from "./support";
 
@@ -6,17 +6,27 @@ import { storageStateOf } from "./support";
 // the ClaimReview in JSON-LD, under the page's CSP.
 test.use(ANONYMOUS);
 
+/** A claim the workflow verified and nobody retracted: its ClaimReview answers 200. */
+async function publishedClaim(playwright: { request: { newContext: typeof request.newContext } }, baseURL: string) {
+  const reviewer = await playwright.request.newContext({ baseURL, storageState: storageStateOf("reviewer1") });
+  const { items } = (await (await reviewer.get("/api/claims?status=verified&pageSize=100")).json()) as {
+    items: { id: number; statement: string }[];
+  };
+  for (const item of items) {
+    if ((await reviewer.get(`/api/claims/${item.id}/claimreview`)).status() === 200) {
+      await reviewer.dispose();
+      return item;
+    }
+  }
+  throw new Error("The workflow published no claim that is still published.");
+}
+
 test("a published fact-check shows, carries its JSON-LD, and reports no CSP violation", async ({
   page,
   playwright,
   baseURL,
 }) => {
-  const reviewer = await playwright.request.newContext({ baseURL, storageState: storageStateOf("reviewer1") });
-  const { items } = (await (await reviewer.get("/api/claims?status=verified&pageSize=1")).json()) as {
-    items: { id: number; statement: string }[];
-  };
-  await reviewer.dispose();
-  const claim = items[0]!;
+  const claim = await publishedClaim(playwright, baseURL!);
 
   const violations = await watchCspViolations(page);
   await openHydrated(page, `/fact-checks/${claim.id}`);
@@ -35,12 +45,7 @@ test("a published fact-check shows, carries its JSON-LD, and reports no CSP viol
 });
 
 test("another site frames the embed card, but not the fact-check's page", async ({ page, playwright, baseURL }) => {
-  const reviewer = await playwright.request.newContext({ baseURL, storageState: storageStateOf("reviewer1") });
-  const { items } = (await (await reviewer.get("/api/claims?status=verified&pageSize=1")).json()) as {
-    items: { id: number; statement: string }[];
-  };
-  await reviewer.dispose();
-  const claim = items[0]!;
+  const claim = await publishedClaim(playwright, baseURL!);
   const embedUrl = new URL(`/fact-checks/${claim.id}/embed`, baseURL).href;
   const pageUrl = new URL(`/fact-checks/${claim.id}`, baseURL).href;
   // A partner's article on another origin, as a CMS that discovered the embed through oEmbed would write it.

@@ -22,7 +22,7 @@
  * loads, and under "test" (or with TEST set, as Vitest does) it skips its origin check and its
  * cookies are not Secure.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { verifyPassword } from "better-auth/crypto";
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
@@ -116,8 +116,9 @@ function routeFiles(): Map<string, string> {
 const METADATA_FILE =
   /(^|\/)(robots|sitemap|manifest|favicon|icon\d*|apple-icon\d*|opengraph-image\d*|twitter-image\d*)\.\w+$/;
 
+/** Files only: a route handler's folder may be named like one (app/sitemap.xml/route.ts is a route). */
 function metadataFiles(): string[] {
-  return appFiles().filter((name) => METADATA_FILE.test(name));
+  return appFiles().filter((name) => METADATA_FILE.test(name) && statSync(path.join(ROOT, name)).isFile());
 }
 
 const USE_SERVER = /^\s*["']use server["'];?\s*$/m;
@@ -873,7 +874,21 @@ describe("state-changing requests from another origin", () => {
 
 type PageOutcome = "renders" | "sign-in" | "forbidden" | "goes to /";
 
-const PAGE_MATRIX: Record<string, { path: () => string; public: boolean; expect: Expected<PageOutcome> }> = {
+/**
+ * `cached`: a readers' page, generated once and served from the cache (lib/cache/handler.mjs), so
+ * outside the proxy (its CSP of hashes comes with the cached page). `rewritesAnonymousTo`: the proxy
+ * shows anonymous visitors that public page instead of the sign-in form.
+ */
+const PAGE_MATRIX: Record<
+  string,
+  {
+    path: () => string;
+    public: boolean;
+    cached?: true;
+    rewritesAnonymousTo?: string;
+    expect: Expected<PageOutcome>;
+  }
+> = {
   "/": { path: () => "/", public: false, expect: signedIn<PageOutcome>("renders", "sign-in") },
   "/admin/users": {
     path: () => "/admin/users",
@@ -897,26 +912,35 @@ const PAGE_MATRIX: Record<string, { path: () => string; public: boolean; expect:
     public: false,
     expect: signedIn<PageOutcome>("renders", "sign-in"),
   },
-  "/corrections": { path: () => "/corrections", public: false, expect: signedIn<PageOutcome>("renders", "sign-in") },
+  "/corrections": {
+    path: () => "/corrections",
+    public: false,
+    rewritesAnonymousTo: "/fact-checks/corrections",
+    expect: signedIn<PageOutcome>("renders", "sign-in"),
+  },
   "/fact-checks": { path: () => "/fact-checks", public: true, expect: everyone<PageOutcome>("renders") },
   "/fact-checks/[id]": {
     path: () => `/fact-checks/${verifiedForEveryone.id}`,
     public: true,
+    cached: true,
     expect: everyone<PageOutcome>("renders"),
   },
   "/fact-checks/[id]/embed": {
     path: () => `/fact-checks/${verifiedForEveryone.id}/embed`,
     public: true,
+    cached: true,
     expect: everyone<PageOutcome>("renders"),
   },
   "/fact-checks/articles/[id]": {
     path: () => `/fact-checks/articles/${articleId}`,
     public: true,
+    cached: true,
     expect: everyone<PageOutcome>("renders"),
   },
   "/fact-checks/corrections": {
     path: () => "/fact-checks/corrections",
     public: true,
+    cached: true,
     expect: everyone<PageOutcome>("renders"),
   },
   "/queue": { path: () => "/queue", public: false, expect: signedIn<PageOutcome>("renders", "sign-in") },
@@ -977,14 +1001,25 @@ describe("pages", () => {
   });
 
   for (const [pattern, entry] of Object.entries(PAGE_MATRIX)) {
-    it(`${pattern}: the proxy runs on it (CSP), gates it ${entry.public ? "not" : "for anonymous visitors"}, and the page guards itself`, async () => {
+    const served = entry.cached
+      ? "is cached (outside the proxy, revalidated)"
+      : `goes through the proxy (CSP), which gates it ${entry.public ? "not" : "for anonymous visitors"}`;
+    it(`${pattern}: ${served}, and the page guards itself`, async () => {
       const pathname = entry.path();
       const file = pageFiles().get(pattern)!;
-      expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url: pathname, nextConfig })).toBe(true);
+      expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url: pathname, nextConfig })).toBe(!entry.cached);
+      if (entry.cached) {
+        const loaded = (await import(path.join(ROOT, file))) as { revalidate?: unknown };
+        expect(loaded.revalidate).toBe(60);
+      }
       for (const actor of ACTORS) {
         const cookie = cookieOf(actor);
         const response = proxy(new NextRequest(`${ORIGIN}${pathname}`, { headers: cookie ? { cookie } : {} }));
-        if (!entry.public && actor === "anonymous") {
+        if (entry.cached) {
+          // Never reached through the proxy; nothing here depends on who asks.
+        } else if (entry.rewritesAnonymousTo && actor === "anonymous") {
+          expect(response.headers.get("x-middleware-rewrite")).toBe(`${ORIGIN}${entry.rewritesAnonymousTo}`);
+        } else if (!entry.public && actor === "anonymous") {
           expect(response.status).toBe(307);
           expect(response.headers.get("location")).toBe(`${ORIGIN}/sign-in?next=${encodeURIComponent(pathname)}`);
         } else {

@@ -22,7 +22,8 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return {
     title: "Fact-checks",
     alternates: {
-      canonical: "/fact-checks",
+      // Each page of the list is its own page for search engines; a search or filter is a view of it.
+      canonical: indexHref({ page: query.page }),
       types: {
         "application/atom+xml": [{ url: "/fact-checks/feed.xml", title: "Fact-checks (Atom)" }],
         "application/feed+json": [{ url: "/fact-checks/feed.json", title: "Fact-checks (JSON Feed)" }],

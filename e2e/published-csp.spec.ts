@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, request, test } from "@playwright/test";
 import { ANONYMOUS, openHydrated, watchCspViolations } from "./csp";
 import { storageStateOf } from "./support";
@@ -48,16 +50,17 @@ test("another site frames the embed card, but not the fact-check's page", async 
   const claim = await publishedClaim(playwright, baseURL!);
   const embedUrl = new URL(`/fact-checks/${claim.id}/embed`, baseURL).href;
   const pageUrl = new URL(`/fact-checks/${claim.id}`, baseURL).href;
-  // A partner's article on another origin, as a CMS that discovered the embed through oEmbed would write it.
-  await page.route("http://partner.example/**", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><title>Partner</title><h1>Partner article</h1>
-        <iframe title="Embedded fact-check" src="${embedUrl}" width="560" height="320"></iframe>
-        <iframe title="Framed page" src="${pageUrl}" width="560" height="320"></iframe>`,
-    }),
-  );
-  await page.goto("http://partner.example/article");
+  // A partner's article on another origin (localhost, not 127.0.0.1; both on this machine, since Chromium
+  // keeps public sites from framing local addresses), as a CMS that discovered the embed would write it.
+  const partner = http.createServer((_request, response) => {
+    response.setHeader("content-type", "text/html; charset=utf-8");
+    response.end(`<!doctype html><title>Partner</title><h1>Partner article</h1>
+      <iframe title="Embedded fact-check" src="${embedUrl}" width="560" height="320"></iframe>
+      <iframe title="Framed page" src="${pageUrl}" width="560" height="320"></iframe>`);
+  });
+  await new Promise<void>((resolve) => partner.listen(0, resolve));
+  const partnerPort = (partner.address() as AddressInfo).port;
+  await page.goto(`http://localhost:${partnerPort}/article`);
   const embed = page.frameLocator('iframe[title="Embedded fact-check"]');
   await expect(embed.getByText(claim.statement)).toBeVisible();
   // Chromium replaces a refused frame with its own error document: nothing of the page is in it.
@@ -65,4 +68,5 @@ test("another site frames the embed card, but not the fact-check's page", async 
     .poll(() => page.frames().map((frame) => frame.url()))
     .toEqual(expect.arrayContaining([expect.stringMatching(/^chrome-error:/)]));
   expect(page.frames().map((frame) => frame.url())).not.toContain(pageUrl);
+  partner.close();
 });

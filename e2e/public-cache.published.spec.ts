@@ -5,7 +5,8 @@ import { secondInstanceURL, storageStateOf } from "./support";
 
 // Readers' pages are generated once and served from each instance's cache; a change committed through
 // one instance reaches the other through PostgreSQL NOTIFY (lib/cache/handler.mjs). The desk writes on
-// the first instance (baseURL), the reader reads on the second.
+// the first instance (baseURL), the reader reads on the second. In the "published" project, after the
+// workflow's tests: the claim it verifies (and retracts: a retraction is final) changes no figure they check.
 
 /** What the issue promises: a change shows on every instance within this long. */
 const FRESH_WITHIN_MS = 2_000;

@@ -1,5 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
+import { contentSecurityPolicy } from "@/lib/content-security-policy.mjs";
 
 /** Open to everyone: they get the Content-Security-Policy like every page, but no sign-in gate. */
 const PUBLIC_PAGES = /^\/(?:sign-in|api-docs|fact-checks)(?:\/|$)/;
@@ -12,26 +13,15 @@ const isDevelopment = process.env.NODE_ENV === "development";
  * No 'unsafe-eval' in production; `next dev` needs it for React's debugging tools.
  *
  * Styles: Tailwind builds CSS files ('self') and Next gives its own <style> elements the nonce, so
- * style elements need no 'unsafe-inline'. Style attributes do: the progress bar and the skeletons
- * set a width with `style` (a nonce cannot cover an attribute, and without it the bar would show
- * 100%). `style-src-attr` allows only attributes, which can restyle an element but, unlike a style
- * element, cannot select other elements to read them out, and images load only from 'self'.
+ * style elements need no 'unsafe-inline' (style attributes: lib/content-security-policy.mjs).
  * In development, styles are inline as Next's CSP guide recommends for `next dev`.
  */
-function contentSecurityPolicy(nonce: string): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' ${isDevelopment ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
-    "style-src-attr 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
+function pagePolicy(nonce: string): string {
+  return contentSecurityPolicy({
+    scriptSources: [`'nonce-${nonce}'`, "'strict-dynamic'", ...(isDevelopment ? ["'unsafe-eval'"] : [])],
+    styleSources: [isDevelopment ? "'unsafe-inline'" : `'nonce-${nonce}'`],
+    frameAncestors: "'none'",
+  });
 }
 
 function newNonce(): string {
@@ -55,7 +45,7 @@ export function proxy(request: NextRequest) {
     signIn.searchParams.set("next", `${pathname}${search}`);
     return NextResponse.redirect(signIn);
   }
-  const policy = contentSecurityPolicy(newNonce());
+  const policy = pagePolicy(newNonce());
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

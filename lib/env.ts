@@ -61,15 +61,19 @@ export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
 let cached: ServerEnv | undefined;
 
-/** Validated server environment; throws one readable message listing every problem. */
-export function serverEnv(): ServerEnv {
-  if (cached) return cached;
-  const parsed = serverEnvSchema.safeParse(process.env);
+/** The environment parsed with `schema`; throws one readable message listing every problem. */
+function parseEnvironment<T>(schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${problems.join("\n")}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+/** Validated server environment; throws one readable message listing every problem. */
+export function serverEnv(): ServerEnv {
+  cached ??= parseEnvironment(serverEnvSchema);
   return cached;
 }
 
@@ -81,12 +85,6 @@ let cachedSite: z.infer<typeof siteEnvSchema> | undefined;
 
 /** The part of the environment that says where the site is and who publishes it; needs no DATABASE_URL. */
 export function siteEnv(): z.infer<typeof siteEnvSchema> {
-  if (cachedSite) return cachedSite;
-  const parsed = siteEnvSchema.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
-    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
-  }
-  cachedSite = parsed.data;
+  cachedSite ??= parseEnvironment(siteEnvSchema);
   return cachedSite;
 }

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { SiteNav } from "@/components/site-nav";
+import { SkipLink } from "@/components/skip-link";
 import { themeFromCookie } from "@/components/theme-cookie";
 import { ThemeSwitch } from "@/components/theme-switch";
 import { ROLE_LABELS } from "@/domains/users/roles";
@@ -33,12 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     // No class for "system": globals.css then follows prefers-color-scheme.
     <html lang="en" className={theme === "system" ? undefined : theme}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-        >
-          Skip to content
-        </a>
+        <SkipLink />
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 md:py-3">
             <Link href="/" className="mr-auto text-lg font-semibold tracking-tight">

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { SkipLink } from "@/components/skip-link";
 import { publishingOrganization, siteOrigin } from "@/lib/site";
 import "../globals.css";
 
@@ -26,12 +27,7 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-slate-50 font-sans text-slate-900 antialiased">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-        >
-          Skip to content
-        </a>
+        <SkipLink />
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-x-6 gap-y-1 px-4 py-3">
             <Link href="/fact-checks" className="text-lg font-bold tracking-tight text-slate-950">

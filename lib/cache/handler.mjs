@@ -20,6 +20,7 @@
  */
 import { createHash } from "node:crypto";
 import pg from "pg";
+import { contentSecurityPolicy } from "../content-security-policy.mjs";
 
 export const NOTIFY_CHANNEL = "public_cache";
 export const LISTENER_NAME = "factcheck public cache";
@@ -145,20 +146,11 @@ function inlineHashes(html, element) {
  * @param {string} key @param {string} html
  */
 export function cachedPageContentSecurityPolicy(key, html) {
-  const embed = /\/embed(?:$|[/?])/.test(key);
-  return [
-    "default-src 'self'",
-    ["script-src 'self'", ...inlineHashes(html, "script")].join(" "),
-    ["style-src 'self'", ...inlineHashes(html, "style")].join(" "),
-    "style-src-attr 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    `frame-ancestors ${embed ? "*" : "'none'"}`,
-  ].join("; ");
+  return contentSecurityPolicy({
+    scriptSources: inlineHashes(html, "script"),
+    styleSources: inlineHashes(html, "style"),
+    frameAncestors: /\/embed(?:$|[/?])/.test(key) ? "*" : "'none'",
+  });
 }
 
 /** @param {any} value */

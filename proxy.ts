@@ -1,5 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
+import { cachedIndexPath } from "@/domains/publishing/index-url";
 import { contentSecurityPolicy } from "@/lib/content-security-policy.mjs";
 
 /** Open to everyone: they get the Content-Security-Policy like every page, but no sign-in gate. */
@@ -36,6 +37,9 @@ function newNonce(): string {
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // The index without a search is the same for everyone: its cached page (domains/publishing/index-url.ts).
+  const cachedIndex = pathname === "/fact-checks" ? cachedIndexPath(request.nextUrl.searchParams) : null;
+  if (cachedIndex) return NextResponse.rewrite(new URL(cachedIndex, request.url));
   // The corrections log is public: readers get its public page, signed-in users the desk's view.
   if (pathname === "/corrections" && !getSessionCookie(request)) {
     return NextResponse.rewrite(new URL(`/fact-checks/corrections${search}`, request.url));
@@ -57,7 +61,7 @@ export const config = {
   // Every page, public ones included (they need the CSP too), except the readers' pages under
   // /fact-checks/: those are generated once and served from the cache, with a CSP of hashes that
   // lib/cache/handler.mjs computes for each (a nonce would need a render per request). The index
-  // /fact-checks itself searches per request and stays here. The API sets its own static CSP in
+  // /fact-checks stays here: a search renders per request, any other view is rewritten to its cached page. The API sets its own static CSP in
   // next.config.js and answers 401 itself; Next's assets, the icon and robots.txt are files.
   matcher: ["/((?!api/|_next/|favicon.ico|icon.svg|robots.txt|sitemap|fact-checks/).*)"],
 };

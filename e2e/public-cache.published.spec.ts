@@ -180,6 +180,9 @@ test("a fact-check approved on one instance is served fresh, cached and unpoison
     await expectFreshOnReader(`${list} lists it`, async () => listed.test(await (await reader.get(list)).text()));
   }
 
+  const inIndex = async () => (await (await reader.get("/fact-checks")).text()).includes(`href="/fact-checks/${id}"`);
+  await expectFreshOnReader("the index lists it", inIndex);
+
   // Retracted through the first instance: the page says so and why, the ClaimReview is gone (410),
   // and the feeds and the sitemap drop it.
   const reason = "The survey author withdrew it after a recount.";
@@ -188,6 +191,7 @@ test("a fact-check approved on one instance is served fresh, cached and unpoison
     (await (await reader.get(pagePath)).text()).includes(reason),
   );
   expect((await reader.get(claimReviewPath)).status()).toBe(410);
+  await expectFreshOnReader("the index drops it", async () => !(await inIndex()));
   for (const list of lists) {
     await expectFreshOnReader(`${list} drops it`, async () => !listed.test(await (await reader.get(list)).text()));
   }

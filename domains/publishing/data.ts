@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { claimSearchCondition } from "@/domains/claims/data";
-import { VERDICTS } from "@/domains/claims/labels";
+import { MAX_INDEX_PAGE, PUBLISHED_VERDICTS } from "@/domains/publishing/index-url";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { checkedRows } from "@/lib/raw-rows";
@@ -62,9 +62,6 @@ export async function listPublishedClaimsOfArticle(articleId: number): Promise<P
  */
 const PUBLISHED_SQL = Prisma.sql`c.status = 'verified' AND c."retractedAt" IS NULL`;
 
-/** Verdicts a published fact-check can have: a claim is verified with a rating, never unrated. */
-export const PUBLISHED_VERDICTS = VERDICTS.filter((verdict) => verdict !== "unrated");
-
 export const PUBLIC_INDEX_PAGE_SIZE = 20;
 
 const emptyAsMissing = (value: unknown) => (value === "" ? undefined : value);
@@ -76,7 +73,7 @@ const emptyAsMissing = (value: unknown) => (value === "" ? undefined : value);
 export const publicIndexQuerySchema = z.object({
   q: z.preprocess(emptyAsMissing, z.string().trim().max(200).refine(isStorableText).optional().catch(undefined)),
   verdict: z.preprocess(emptyAsMissing, z.enum(PUBLISHED_VERDICTS).optional().catch(undefined)),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: z.coerce.number().int().min(1).max(MAX_INDEX_PAGE).catch(1),
 });
 
 export type PublicIndexQuery = z.infer<typeof publicIndexQuerySchema>;

@@ -918,7 +918,14 @@ const PAGE_MATRIX: Record<
     rewritesAnonymousTo: "/fact-checks/corrections",
     expect: signedIn<PageOutcome>("renders", "sign-in"),
   },
-  "/fact-checks": { path: () => "/fact-checks", public: true, expect: everyone<PageOutcome>("renders") },
+  // A search; any other view of the index is rewritten to the cached browse page below.
+  "/fact-checks": { path: () => "/fact-checks?q=Mali", public: true, expect: everyone<PageOutcome>("renders") },
+  "/fact-checks/browse/[verdict]/[page]": {
+    path: () => "/fact-checks/browse/all/1",
+    public: true,
+    cached: true,
+    expect: everyone<PageOutcome>("renders"),
+  },
   "/fact-checks/[id]": {
     path: () => `/fact-checks/${verifiedForEveryone.id}`,
     public: true,

@@ -44,11 +44,8 @@ export async function expectClientNavigation(page: Page, linkName: string, headi
   );
 }
 
-/**
- * A cached reader's page: its CSP allows its own inline scripts and styles by SHA-256 (a nonce would
- * need a render per request), nothing else inline, and no nonce. Returns the policy's directives.
- */
-export async function expectHashedCsp(response: APIResponse, { frameAncestors = "'none'" } = {}) {
+/** A response's Content-Security-Policy, whole and directive by directive. */
+export function cspOf(response: APIResponse) {
   const policy = response.headers()["content-security-policy"] ?? "";
   const directives = new Map(
     policy
@@ -56,6 +53,15 @@ export async function expectHashedCsp(response: APIResponse, { frameAncestors = 
       .map((part) => part.trim().split(/\s+/))
       .map(([name, ...values]) => [name!, values]),
   );
+  return { policy, directives };
+}
+
+/**
+ * A cached reader's page: its CSP allows its own inline scripts and styles by SHA-256 (a nonce would
+ * need a render per request), nothing else inline, and no nonce. Returns the policy's directives.
+ */
+export async function expectHashedCsp(response: APIResponse, { frameAncestors = "'none'" } = {}) {
+  const { policy, directives } = cspOf(response);
   const html = await response.text();
   const hashesOf = (pattern: RegExp) => [
     ...new Set(

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type APIResponse, expect, test } from "@playwright/test";
-import { ANONYMOUS, expectClientNavigation, expectHashedCsp, openHydrated, watchCspViolations } from "./csp";
+import { ANONYMOUS, cspOf, expectClientNavigation, expectHashedCsp, openHydrated, watchCspViolations } from "./csp";
 import { seededArticle } from "./support";
 
 const NEXT_VERSION = (
@@ -23,13 +23,7 @@ function expectStaticHeaders(response: APIResponse) {
 
 /** The page's CSP, checked directive by directive; returns its nonce. */
 function expectPageCsp(response: APIResponse): string {
-  const policy = response.headers()["content-security-policy"] ?? "";
-  const directives = new Map(
-    policy
-      .split(";")
-      .map((part) => part.trim().split(/\s+/))
-      .map(([name, ...values]) => [name!, values]),
-  );
+  const { policy, directives } = cspOf(response);
   const nonce = /^'nonce-([A-Za-z0-9+/]+={0,2})'$/.exec(
     directives.get("script-src")?.find((value) => value.startsWith("'nonce-")) ?? "",
   )?.[1];
